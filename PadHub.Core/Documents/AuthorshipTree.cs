@@ -206,9 +206,10 @@ internal sealed class AuthorshipTree
     private int HeightOf(int t) => t == 0 ? 0 : 1 + Math.Max(HeightOf(_nodes[t].Left), HeightOf(_nodes[t].Right));
 
     /// <summary>The node whose run holds the code unit at <paramref name="position"/>, and the offset inside it.</summary>
-    private int Find(int position, out int offset)
+    private int Find(int position, out int offset) => Find(_root, position, out offset);
+
+    private int Find(int t, int position, out int offset)
     {
-        var t = _root;
         while (true)
         {
             ref var node = ref _nodes[t];
@@ -232,10 +233,11 @@ internal sealed class AuthorshipTree
     }
 
     /// <summary>Adds <paramref name="delta"/> to the run holding <paramref name="position"/> and to every sum above it.</summary>
-    private void AddAlongPath(int position, int delta)
+    private void AddAlongPath(int position, int delta) => AddAlongPath(_root, position, delta);
+
+    private void AddAlongPath(int t, int position, int delta)
     {
         // Each step reads the left child's sum before anything below is touched, so the descent sees the old lengths.
-        var t = _root;
         while (true)
         {
             ref var node = ref _nodes[t];
@@ -262,7 +264,30 @@ internal sealed class AuthorshipTree
     /// <summary>Splits <paramref name="t"/> into its first <paramref name="k"/> code units and the rest, cutting a run if needed.</summary>
     private void Split(int t, int k, out int left, out int right)
     {
-        // Children are passed through locals, never as refs into _nodes: NewNode may reallocate the array mid-recursion.
+        if (t != 0 && k > 0 && k < _nodes[t].Sum)
+        {
+            var node = Find(t, k, out var offset);
+            if (offset > 0)
+            {
+                // k falls inside a run: shorten it to end at k first, so the split itself only cuts between nodes, then
+                // put the tail in a new node with a fresh random priority merged into the right part. Creating the tail
+                // inside the recursion would let its priority break heap order above it; reusing the run's priority
+                // would pile equal priorities into a chain under repeated cuts.
+                var tail = _nodes[node].Length - offset;
+                var author = _nodes[node].Author;
+                AddAlongPath(t, k, -tail);
+                SplitBetweenRuns(t, k, out left, out var rest);
+                right = Merge(NewNode(author, tail), rest);
+                return;
+            }
+        }
+
+        SplitBetweenRuns(t, k, out left, out right);
+    }
+
+    /// <summary>Splits <paramref name="t"/> at <paramref name="k"/>, which must be a run boundary.</summary>
+    private void SplitBetweenRuns(int t, int k, out int left, out int right)
+    {
         if (t == 0 || k <= 0)
         {
             left = 0;
@@ -280,7 +305,7 @@ internal sealed class AuthorshipTree
         var leftSum = _nodes[_nodes[t].Left].Sum;
         if (k <= leftSum)
         {
-            Split(_nodes[t].Left, k, out left, out var rest);
+            SplitBetweenRuns(_nodes[t].Left, k, out left, out var rest);
             _nodes[t].Left = rest;
             Update(t);
             right = t;
@@ -288,25 +313,11 @@ internal sealed class AuthorshipTree
         }
 
         var afterRun = leftSum + _nodes[t].Length;
-        if (k >= afterRun)
-        {
-            Split(_nodes[t].Right, k - afterRun, out var rest, out right);
-            _nodes[t].Right = rest;
-            Update(t);
-            left = t;
-            return;
-        }
-
-        // k falls inside this run: t keeps the head, a new node with a fresh priority takes the tail and is merged into
-        // the right part (copying t's priority instead would pile equal priorities into a chain under repeated cuts).
-        var offset = k - leftSum;
-        var tail = NewNode(_nodes[t].Author, _nodes[t].Length - offset);
-        var oldRight = _nodes[t].Right;
-        _nodes[t].Length = offset;
-        _nodes[t].Right = 0;
+        Debug.Assert(k >= afterRun, "SplitBetweenRuns inside a run.");
+        SplitBetweenRuns(_nodes[t].Right, k - afterRun, out var before, out right);
+        _nodes[t].Right = before;
         Update(t);
         left = t;
-        right = Merge(tail, oldRight);
     }
 
     /// <summary>Concatenates two trees (every position of <paramref name="a"/> before <paramref name="b"/>).</summary>
