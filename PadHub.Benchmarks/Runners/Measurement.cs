@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace PadHub.Benchmarks.Runners;
+
+/// <summary>One timed run: wall time, bytes allocated on the running thread, and GCs that happened during it.</summary>
+/// <param name="Elapsed">Wall time of the timed region.</param>
+/// <param name="AllocatedBytes">GC.GetAllocatedBytesForCurrentThread() after minus before.</param>
+/// <param name="Gen0">Gen 0 collections during the run.</param>
+/// <param name="Gen2">Gen 2 collections during the run.</param>
+public readonly record struct RunSample(TimeSpan Elapsed, long AllocatedBytes, int Gen0, int Gen2);
+
+/// <summary>Stopwatch-and-allocation measurement for the console runners (BenchmarkDotNet does its own).</summary>
+public static class Measurement
+{
+    /// <summary>Collects garbage, then times <paramref name="body"/> and counts what it allocates.</summary>
+    public static RunSample Once(Action body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+        var gen0 = GC.CollectionCount(0);
+        var gen2 = GC.CollectionCount(2);
+        var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var started = Stopwatch.GetTimestamp();
+        body();
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
+        return new RunSample(elapsed, allocated, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
+    }
+
+    /// <summary>The median (mean of the middle two for an even count).</summary>
+    public static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        if (sorted.Length == 0)
+        {
+            throw new ArgumentException("No values.", nameof(values));
+        }
+
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
