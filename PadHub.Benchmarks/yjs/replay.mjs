@@ -5,7 +5,8 @@
 // every patch is a single insert or a single delete, so that is one transaction per patch.
 //
 // Usage: node replay.mjs <trace.json.gz> [--runs N] [--warmup N]
-// Prints one JSON object on stdout; exits non-zero when the final text differs from endContent.
+// Prints one JSON object on stdout (wall-clock times, their median, and process CPU times); exits non-zero when the
+// final text differs from endContent.
 import { readFileSync } from 'node:fs'
 import { gunzipSync } from 'node:zlib'
 import { performance } from 'node:perf_hooks'
@@ -51,6 +52,7 @@ const replayOnce = () => {
   if (startContent.length > 0) {
     text.insert(0, startContent)
   }
+  const cpuBefore = process.cpuUsage()
   const started = performance.now()
   for (let i = 0; i < patches.length; i++) {
     const [pos, delCount, insStr] = patches[i]
@@ -62,21 +64,26 @@ const replayOnce = () => {
     }
   }
   const elapsedMs = performance.now() - started
+  const cpu = process.cpuUsage(cpuBefore)
   const result = text.toString()
   if (result !== trace.endContent) {
     process.stderr.write(`yjs replay of ${options.trace}: final text (${result.length} chars) differs from endContent (${trace.endContent.length} chars)\n`)
     process.exit(2)
   }
   doc.destroy()
-  return elapsedMs
+  // Process CPU time (all of node's threads): unlike wall time it ignores time spent waiting for a core.
+  return { elapsedMs, cpuMs: (cpu.user + cpu.system) / 1000 }
 }
 
 for (let i = 0; i < options.warmup; i++) {
   replayOnce()
 }
 const timesMs = []
+const cpuMs = []
 for (let i = 0; i < options.runs; i++) {
-  timesMs.push(replayOnce())
+  const run = replayOnce()
+  timesMs.push(run.elapsedMs)
+  cpuMs.push(run.cpuMs)
 }
 
 const require = createRequire(import.meta.url)
@@ -92,6 +99,8 @@ process.stdout.write(JSON.stringify({
   runs: options.runs,
   timesMs: timesMs.map((t) => Math.round(t * 10) / 10),
   medianMs: Math.round(medianMs * 10) / 10,
+  cpuMs: cpuMs.map((t) => Math.round(t * 10) / 10),
+  medianCpuMs: Math.round(median(cpuMs) * 10) / 10,
   nsPerEdit: Math.round((medianMs * 1e6) / patches.length),
   textMatched: true
 }) + '\n')
