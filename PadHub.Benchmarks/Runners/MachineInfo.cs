@@ -25,6 +25,16 @@ public static class MachineInfo
         }
     }
 
+    /// <summary>The 1, 5 and 15 minute load averages from /proc/loadavg: above the core count, other work competed for the CPU.</summary>
+    public static string LoadAverage
+    {
+        get
+        {
+            const string loadavg = "/proc/loadavg";
+            return File.Exists(loadavg) ? string.Join(' ', File.ReadAllText(loadavg).Split(' ').Take(3)) : "n/a";
+        }
+    }
+
     /// <summary>A one-line description: cores, CPU, memory, runtime.</summary>
     public static string Describe()
     {

@@ -45,7 +45,7 @@ public static class SideBySideRunner
             plan.Verify(document); // fails loudly on a wrong final text
             var label = i < 0 ? $"warmup {i + warmup + 1}/{warmup}" : $"run {i + 1}/{runs}";
             Console.Error.WriteLine(
-                $"PadHub {label}: {sample.Elapsed.TotalMilliseconds:0.0} ms, {sample.AllocatedBytes / (double)plan.Count:0.0} B/edit, " +
+                $"PadHub {label}: {sample.Elapsed.TotalMilliseconds:0.0} ms (CPU {sample.CpuTime.TotalMilliseconds:0.0} ms), {sample.AllocatedBytes / (double)plan.Count:0.0} B/edit, " +
                 $"gen0 {sample.Gen0}, gen2 {sample.Gen2}");
             if (i >= 0)
             {
@@ -55,6 +55,7 @@ public static class SideBySideRunner
 
         return new PadHubResult(
             Measurement.Median(samples.Select(s => s.Elapsed.TotalMilliseconds)),
+            Measurement.Median(samples.Select(s => s.CpuTime.TotalMilliseconds)),
             Measurement.Median(samples.Select(s => (double)s.AllocatedBytes)) / plan.Count,
             [.. samples.Select(s => s.Elapsed.TotalMilliseconds)]);
     }
@@ -85,6 +86,7 @@ public static class SideBySideRunner
             root.GetProperty("version").GetString() ?? "?",
             root.GetProperty("node").GetString() ?? "?",
             root.GetProperty("medianMs").GetDouble(),
+            root.GetProperty("medianCpuMs").GetDouble(),
             root.GetProperty("edits").GetInt32(),
             [.. root.GetProperty("timesMs").EnumerateArray().Select(e => e.GetDouble())]);
     }
@@ -97,6 +99,7 @@ public static class SideBySideRunner
         }
 
         var ratio = yjs.MedianMs / padHub.MedianMs;
+        var cpuRatio = yjs.MedianCpuMs / padHub.MedianCpuMs;
         var padHubNs = padHub.MedianMs * 1e6 / edits;
         var yjsNs = yjs.MedianMs * 1e6 / edits;
         var c = CultureInfo.InvariantCulture;
@@ -106,12 +109,13 @@ public static class SideBySideRunner
             "",
             $"Machine: {MachineInfo.Describe()}; node {yjs.Node}.",
             "",
-            "| engine | total ms (median) | ns/edit | bytes/edit | Yjs time / engine time |",
-            "|---|---:|---:|---:|---:|",
-            string.Create(c, $"| PadHub PadDocument (.NET {Environment.Version}) | {padHub.MedianMs:0.0} | {padHubNs:0} | {padHub.BytesPerEdit:0.0} | {ratio:0.0}x |"),
-            string.Create(c, $"| Yjs {yjs.Version} (node {yjs.Node}) | {yjs.MedianMs:0.0} | {yjsNs:0} | n/a | 1.0x |"),
+            "| engine | total ms (median) | ns/edit | bytes/edit | Yjs time / engine time | CPU ms (median) |",
+            "|---|---:|---:|---:|---:|---:|",
+            string.Create(c, $"| PadHub PadDocument (.NET {Environment.Version}) | {padHub.MedianMs:0.0} | {padHubNs:0} | {padHub.BytesPerEdit:0.0} | {ratio:0.0}x | {padHub.MedianCpuMs:0.0} |"),
+            string.Create(c, $"| Yjs {yjs.Version} (node {yjs.Node}) | {yjs.MedianMs:0.0} | {yjsNs:0} | n/a | 1.0x | {yjs.MedianCpuMs:0.0} |"),
             "",
             string.Create(c, $"PadHub: median of {options.Runs} runs after {options.Warmup} warmups (ms: {Join(padHub.TimesMs)}); Yjs: median of {options.YjsRuns} runs after {options.YjsWarmup} warmup (ms: {Join(yjs.TimesMs)})."),
+            string.Create(c, $"Load average at the end: {MachineInfo.LoadAverage}. Ratio of the CPU-time medians (less sensitive to other work on the machine): {cpuRatio:0.0}x."),
             string.Create(c, $"Targets: >= {TargetSpeedup:0}x faster than Yjs: {Verdict(ratio >= TargetSpeedup)} ({ratio:0.0}x); <= {TargetBytesPerEdit:0} bytes/edit: {Verdict(padHub.BytesPerEdit <= TargetBytesPerEdit)} ({padHub.BytesPerEdit:0.0})."),
         };
         return string.Join(Environment.NewLine, lines);
@@ -122,9 +126,9 @@ public static class SideBySideRunner
 
     private static string Verdict(bool met) => met ? "met" : "MISSED";
 
-    private sealed record PadHubResult(double MedianMs, double BytesPerEdit, double[] TimesMs);
+    private sealed record PadHubResult(double MedianMs, double MedianCpuMs, double BytesPerEdit, double[] TimesMs);
 
-    private sealed record YjsResult(string Version, string Node, double MedianMs, int Edits, double[] TimesMs);
+    private sealed record YjsResult(string Version, string Node, double MedianMs, double MedianCpuMs, int Edits, double[] TimesMs);
 
     private sealed record Options(string Trace, int Runs, int Warmup, int YjsRuns, int YjsWarmup)
     {

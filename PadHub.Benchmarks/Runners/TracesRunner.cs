@@ -72,6 +72,8 @@ public static class TracesRunner
             }
         }
 
+        lines.Add("");
+        lines.Add($"Load average at the end: {MachineInfo.LoadAverage}.");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
         foreach (var failure in failures)
         {
