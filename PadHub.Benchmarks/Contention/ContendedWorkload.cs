@@ -21,7 +21,7 @@ public sealed class ContendedWorkload
         [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
 
     private ContendedWorkload(int clients, string initialText, int[] baseRevisions, TextOperation[] operations,
-        string[] authorIds, string[] clientIds, long[] seqs, string expectedText)
+        string[] authorIds, string[] clientIds, long[] seqs, string expectedText, TextOperation[] referenceLog)
     {
         Clients = clients;
         InitialText = initialText;
@@ -31,6 +31,7 @@ public sealed class ContendedWorkload
         ClientIds = clientIds;
         Seqs = seqs;
         ExpectedText = expectedText;
+        ReferenceLog = referenceLog;
         long behind = 0;
         for (var i = 0; i < baseRevisions.Length; i++)
         {
@@ -63,6 +64,12 @@ public sealed class ContendedWorkload
 
     /// <summary>The text the reference model ends with.</summary>
     public string ExpectedText { get; }
+
+    /// <summary>
+    /// The reference model's log: entry r turns revision r into r + 1 (entry 0 inserts the initial text). The profile
+    /// command replays rebasing and applying from it without a document.
+    /// </summary>
+    public TextOperation[] ReferenceLog { get; }
 
     /// <summary>Number of steps (commits).</summary>
     public int Count => Operations.Length;
@@ -128,7 +135,7 @@ public sealed class ContendedWorkload
             seqs[step] = ++nextSeq[client];
         }
 
-        return new ContendedWorkload(clients, initial, baseRevisions, operations, authorIds, clientIds, seqs, texts[head % window]);
+        return new ContendedWorkload(clients, initial, baseRevisions, operations, authorIds, clientIds, seqs, texts[head % window], [.. log]);
     }
 
     /// <summary>A fresh document at revision 1 holding <see cref="InitialText"/>.</summary>
