@@ -16,7 +16,7 @@ public sealed class ReplayConfig : ManualConfig
             .WithId("Replay")
             .WithLaunchCount(1)
             .WithWarmupCount(3)
-            .WithIterationCount(9)
+            .WithIterationCount(15)
             .WithInvocationCount(1)
             .WithUnrollFactor(1));
     }

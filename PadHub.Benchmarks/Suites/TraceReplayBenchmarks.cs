@@ -53,7 +53,7 @@ public class TraceReplayBenchmarks
     public void Verify() => _plan.Verify(_document);
 
     /// <summary>A LaTeX paper typed one character at a time.</summary>
-    [Benchmark(OperationsPerInvoke = AutomergePaperEdits, Baseline = true)]
+    [Benchmark(OperationsPerInvoke = AutomergePaperEdits)]
     public int AutomergePaper() => _plan.ReplayInto(_document);
 
     /// <summary>A blog post with varied edit sizes.</summary>
