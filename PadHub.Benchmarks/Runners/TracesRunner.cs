@@ -34,8 +34,8 @@ public static class TracesRunner
             "",
             $"Machine: {MachineInfo.Describe()}. Traces: {TraceFiles.Directory}.",
             "",
-            "| trace | variant | edits | ms | ns/edit | bytes/edit | authorship runs | final text |",
-            "|---|---|---:|---:|---:|---:|---:|:-:|",
+            "| trace | variant | edits | ms | ns/edit | bytes/edit | CPU ms | authorship runs | final text |",
+            "|---|---|---:|---:|---:|---:|---:|---:|:-:|",
         };
 
         foreach (var path in TraceFiles.All())
@@ -44,7 +44,7 @@ public static class TracesRunner
             if (trace.IsConcurrent)
             {
                 lines.Add(string.Create(c,
-                    $"| {trace.Name} | skipped: concurrent history (patches are relative to each txn's parents) | {trace.PatchCount:N0} | | | | | |"));
+                    $"| {trace.Name} | skipped: concurrent history (patches are relative to each txn's parents) | {trace.PatchCount:N0} | | | | | | |"));
                 continue;
             }
 
@@ -68,7 +68,7 @@ public static class TracesRunner
                 lines.Add(string.Create(c,
                     $"| {plan.TraceName} | {plan.Variant} | {plan.Count:N0} | {sample.Elapsed.TotalMilliseconds:0.0} | " +
                     $"{sample.Elapsed.TotalMilliseconds * 1e6 / plan.Count:0} | {sample.AllocatedBytes / (double)plan.Count:0.0} | " +
-                    $"{runs:N0} | {(problem is null ? "✓" : "✗")} |"));
+                    $"{sample.CpuTime.TotalMilliseconds:0.0} | {runs:N0} | {(problem is null ? "✓" : "✗")} |"));
             }
         }
 
