@@ -11,7 +11,8 @@ namespace PadHub.Benchmarks.Runners;
 /// <param name="AllocatedBytes">GC.GetAllocatedBytesForCurrentThread() after minus before.</param>
 /// <param name="Gen0">Gen 0 collections during the run.</param>
 /// <param name="Gen2">Gen 2 collections during the run.</param>
-public readonly record struct RunSample(TimeSpan Elapsed, TimeSpan CpuTime, long AllocatedBytes, int Gen0, int Gen2);
+/// <param name="GcPause">Time the runtime was paused for garbage collection during the run (wall time).</param>
+public readonly record struct RunSample(TimeSpan Elapsed, TimeSpan CpuTime, long AllocatedBytes, int Gen0, int Gen2, TimeSpan GcPause);
 
 /// <summary>Stopwatch-and-allocation measurement for the console runners (BenchmarkDotNet does its own).</summary>
 public static class Measurement
@@ -25,6 +26,7 @@ public static class Measurement
         GC.Collect();
         var gen0 = GC.CollectionCount(0);
         var gen2 = GC.CollectionCount(2);
+        var pause = GC.GetTotalPauseDuration();
         var cpu = Environment.CpuUsage.TotalTime;
         var allocated = GC.GetAllocatedBytesForCurrentThread();
         var started = Stopwatch.GetTimestamp();
@@ -32,7 +34,8 @@ public static class Measurement
         var elapsed = Stopwatch.GetElapsedTime(started);
         allocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         cpu = Environment.CpuUsage.TotalTime - cpu;
-        return new RunSample(elapsed, cpu, allocated, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2);
+        return new RunSample(elapsed, cpu, allocated, GC.CollectionCount(0) - gen0, GC.CollectionCount(2) - gen2,
+            GC.GetTotalPauseDuration() - pause);
     }
 
     /// <summary>The median (mean of the middle two for an even count).</summary>

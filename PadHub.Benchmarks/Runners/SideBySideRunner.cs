@@ -46,7 +46,7 @@ public static class SideBySideRunner
             var label = i < 0 ? $"warmup {i + warmup + 1}/{warmup}" : $"run {i + 1}/{runs}";
             Console.Error.WriteLine(
                 $"PadHub {label}: {sample.Elapsed.TotalMilliseconds:0.0} ms (CPU {sample.CpuTime.TotalMilliseconds:0.0} ms), {sample.AllocatedBytes / (double)plan.Count:0.0} B/edit, " +
-                $"gen0 {sample.Gen0}, gen2 {sample.Gen2}");
+                $"gen0 {sample.Gen0}, gen2 {sample.Gen2}, GC pauses {sample.GcPause.TotalMilliseconds:0.0} ms");
             if (i >= 0)
             {
                 samples.Add(sample);
