@@ -134,7 +134,7 @@ public static class SideBySideRunner
     {
         public static Options Parse(string[] args)
         {
-            var options = new Options(TraceFiles.AutomergePaper, Runs: 7, Warmup: 3, YjsRuns: 5, YjsWarmup: 1);
+            var options = new Options(TraceFiles.AutomergePaper, Runs: 15, Warmup: 5, YjsRuns: 5, YjsWarmup: 1);
             for (var i = 0; i < args.Length; i++)
             {
                 var value = i + 1 < args.Length ? args[i + 1] : throw new ArgumentException(Usage);
