@@ -114,7 +114,7 @@ public static class SideBySideRunner
             string.Create(c, $"| PadHub PadDocument (.NET {Environment.Version}) | {padHub.MedianMs:0.0} | {padHubNs:0} | {padHub.BytesPerEdit:0.0} | {ratio:0.0}x | {padHub.MedianCpuMs:0.0} |"),
             string.Create(c, $"| Yjs {yjs.Version} (node {yjs.Node}) | {yjs.MedianMs:0.0} | {yjsNs:0} | n/a | 1.0x | {yjs.MedianCpuMs:0.0} |"),
             "",
-            string.Create(c, $"PadHub: median of {options.Runs} runs after {options.Warmup} warmups (ms: {Join(padHub.TimesMs)}); Yjs: median of {options.YjsRuns} runs after {options.YjsWarmup} warmup (ms: {Join(yjs.TimesMs)})."),
+            string.Create(c, $"PadHub: median of {options.Runs} measured runs, {options.Warmup} warmup runs discarded (ms: {Join(padHub.TimesMs)}). Yjs: median of {options.YjsRuns} measured runs, {options.YjsWarmup} warmup runs discarded (ms: {Join(yjs.TimesMs)})."),
             string.Create(c, $"Load average at the end: {MachineInfo.LoadAverage}. Ratio of the CPU-time medians (less sensitive to other work on the machine): {cpuRatio:0.0}x."),
             string.Create(c, $"Targets: >= {TargetSpeedup:0}x faster than Yjs: {Verdict(ratio >= TargetSpeedup)} ({ratio:0.0}x); <= {TargetBytesPerEdit:0} bytes/edit: {Verdict(padHub.BytesPerEdit <= TargetBytesPerEdit)} ({padHub.BytesPerEdit:0.0})."),
         };
