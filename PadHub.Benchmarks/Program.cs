@@ -1,4 +1,14 @@
 using BenchmarkDotNet.Running;
+using PadHub.Benchmarks.Runners;
 
-// Finds every [Benchmark] class in this assembly; pick suites with --filter.
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+// `sidebyside`: PadDocument vs Yjs on automerge-paper in one run, one markdown table (docs/BENCHMARKS.md).
+// `traces`: every trace replayed once, with a final-text check.
+// `profile [--trace NAME | --contended K]`: a stopwatch split of a commit loop into its parts.
+// Anything else goes to BenchmarkDotNet: every [Benchmark] class in this assembly; pick suites with --filter.
+return args switch
+{
+    ["sidebyside", .. var rest] => SideBySideRunner.Run(rest),
+    ["traces", .. var rest] => TracesRunner.Run(rest),
+    ["profile", .. var rest] => ProfileRunner.Run(rest),
+    _ => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0,
+};
