@@ -15,7 +15,7 @@ public sealed class ReplayConfig : ManualConfig
         AddJob(Job.Default
             .WithId("Replay")
             .WithLaunchCount(1)
-            .WithWarmupCount(3)
+            .WithWarmupCount(6)
             .WithIterationCount(15)
             .WithInvocationCount(1)
             .WithUnrollFactor(1));
