@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
+using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Hosting;
 
@@ -15,6 +16,7 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddHostedService<DataDirectoryInitializer>();
+        services.AddPadHubPersistence(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
 
