@@ -1,3 +1,4 @@
+using PadHub.Server.Pads;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using PadHub.Server.Persistence;
@@ -17,11 +18,19 @@ public static class ServiceCollectionExtensions
             .ValidateOnStart();
         services.AddHostedService<DataDirectoryInitializer>();
         services.AddPadHubPersistence(configuration);
+        services.AddOptions<PadLimitsOptions>()
+            .Bind(configuration.GetSection(PadLimitsOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddPadHubLive(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
 
+        // The editor's edits travel through the circuit: its message limit is set as deliberately as the hub's.
         services.AddRazorComponents()
-            .AddInteractiveServerComponents();
+            .AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = configuration.GetValue(
+                $"{PadLimitsOptions.SectionName}:{nameof(PadLimitsOptions.MaxMessageBytes)}", new PadLimitsOptions().MaxMessageBytes));
         services.AddMudServices();
 
         services.AddHealthChecks();
