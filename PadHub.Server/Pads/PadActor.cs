@@ -146,9 +146,11 @@ internal sealed partial class PadActor
         {
             result = _document!.Commit(command.BaseRevision, command.Operation, command.AuthorId, command.ClientId, command.Seq);
         }
-        catch (SequenceTooOldException)
+        catch (Exception ex) when (ex is SequenceTooOldException or RevisionTooOldException)
         {
-            await CompleteOldDuplicateAsync(work).ConfigureAwait(false);
+            // A resend of an operation committed before what memory holds (e.g. before the snapshot this process loaded):
+            // the store knows whether (client id, seq) was committed.
+            await CompleteOldDuplicateAsync(work, (OtException)ex).ConfigureAwait(false);
             return;
         }
         catch (OtException ex)
@@ -175,7 +177,7 @@ internal sealed partial class PadActor
         _pendingAcks.Add((work.Completion, submitResult));
     }
 
-    private async Task CompleteOldDuplicateAsync(SubmitWork work)
+    private async Task CompleteOldDuplicateAsync(SubmitWork work, OtException error)
     {
         try
         {
@@ -184,8 +186,7 @@ internal sealed partial class PadActor
             var revision = await _store.FindRevisionAsync(_padId, command.ClientId, command.Seq).ConfigureAwait(false);
             if (revision is not { } found)
             {
-                work.Fail(new PadException(PadErrorCodes.StaleRevision,
-                    $"Seq {command.Seq} of client {command.ClientId} is older than the client's last committed seq but was never committed."));
+                work.Fail(PadErrors.From(error));
                 return;
             }
 

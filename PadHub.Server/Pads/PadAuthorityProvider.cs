@@ -27,6 +27,7 @@ internal sealed partial class PadAuthorityProvider(
         options.Value.RetainedHistory);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _sweeper;
+    private int _disposed;
 
     public IPadAuthority GetAuthority(string padId)
     {
@@ -101,8 +102,12 @@ internal sealed partial class PadAuthorityProvider(
 
     public async ValueTask DisposeAsync()
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
-        _stopping.Dispose();
+        // Registered as itself, as IPadAuthorityProvider and as a hosted service: the container may dispose it more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            _stopping.Dispose();
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pad {PadId} unloaded after being idle")]
