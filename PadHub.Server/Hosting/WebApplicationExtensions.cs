@@ -1,3 +1,4 @@
+using PadHub.Server.Api;
 using PadHub.Server.Components;
 
 namespace PadHub.Server.Hosting;
@@ -21,6 +22,7 @@ public static class WebApplicationExtensions
 
         app.MapStaticAssets();
         app.MapHealthChecks(HealthPath);
+        app.MapPadApi();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
 
