@@ -188,7 +188,8 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
         var dataDirectory = Directory.CreateTempSubdirectory("padhub-restart-").FullName;
         try
         {
-            var settings = new Dictionary<string, string?> { ["PadHub:DataDirectory"] = dataDirectory };
+            // Both processes point at the same SQLite file, outside either factory's own (deleted) directory.
+            var settings = new Dictionary<string, string?> { ["Database:SqliteFile"] = Path.Combine(dataDirectory, "padhub.db") };
             CreatedPad pad;
             string clientId;
             await using (var first = new PadHubServerFactory(settings))
