@@ -22,7 +22,7 @@ export function rememberName(name) {
 
 /**
  * Starts the editor in `element` with the joined state:
- * { padId, clientId, revision, text, role, authorId, color, authorship, authors, participants, showAuthorship }.
+ * { padId, clientId, revision, text, readOnly, authorId, color, authorship, authors, participants, showAuthorship }.
  */
 export function attach(element, dotNetRef, options) {
   detach(element);

@@ -39,6 +39,9 @@ class CaretWidget extends WidgetType {
   }
 }
 
+/** Colours come from the server; only #rgb / #rrggbb reach a style attribute. */
+export const safeColor = (c) => (typeof c === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(c) ? (c.length === 4 ? '#' + [...c.slice(1)].map((x) => x + x).join('') : c) : '#888888');
+
 const clamp = (pos, length) => Math.max(0, Math.min(pos, length));
 
 /** Remote carets by client id, mapped through every change so they stay on their text. */
@@ -57,7 +60,7 @@ export const remoteCarets = StateField.define({
         if (next === carets) next = new Map(carets);
         const length = tr.state.doc.length;
         if (e.value.caret === null) next.delete(e.value.clientId);
-        else next.set(e.value.clientId, { ...e.value.caret, anchor: clamp(e.value.caret.anchor, length), head: clamp(e.value.caret.head, length) });
+        else next.set(e.value.clientId, { ...e.value.caret, color: safeColor(e.value.caret.color), anchor: clamp(e.value.caret.anchor, length), head: clamp(e.value.caret.head, length) });
       } else if (e.is(keepRemoteCarets)) {
         if (next === carets) next = new Map(carets);
         for (const id of [...next.keys()]) if (!e.value.has(id)) next.delete(id);
@@ -79,7 +82,8 @@ export const remoteCarets = StateField.define({
 });
 
 const markCache = new Map();
-function authorMark(color, name) {
+function authorMark(rawColor, name) {
+  const color = safeColor(rawColor);
   const key = color + '\u0000' + name;
   let mark = markCache.get(key);
   if (mark === undefined) {

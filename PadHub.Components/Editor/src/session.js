@@ -63,7 +63,7 @@ export class PadSession {
     this.padId = options.padId;
     this.clientId = options.clientId;
     this.authorId = options.authorId;
-    this.readOnly = options.role !== 'Editor';
+    this.readOnly = options.readOnly === true;
     this.online = true;
     this.detached = false;
     this.syncing = null;
@@ -146,7 +146,6 @@ export class PadSession {
     this.onPageHide = () => this.persist();
     window.addEventListener('pagehide', this.onPageHide);
 
-    this.element.dataset.padId = this.padId;
     this.render();
     if (this.recovering !== null) this.resync();
   }
