@@ -1,0 +1,22 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace PadHub.Tests.Components;
+
+/// <summary>
+/// A bUnit context set up for MudBlazor. Own it in the test class and dispose it in
+/// <c>IAsyncLifetime.DisposeAsync</c>: MudBlazor's popover service is IAsyncDisposable, so inheriting
+/// BunitContext (disposed synchronously by xunit v2) breaks.
+/// </summary>
+public static class MudBunit
+{
+    public static BunitContext CreateContext()
+    {
+        var context = new BunitContext();
+        context.Services.AddMudServices();
+        // MudBlazor calls its own JS freely; PadHub's own modules get Strict setups in their tests.
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        return context;
+    }
+}
