@@ -23,14 +23,12 @@ class CaretWidget extends WidgetType {
   }
 
   toDOM() {
+    // The name is drawn by CSS from data-name, so it is never part of the document's text (copy, screen readers).
     const caret = document.createElement('span');
     caret.className = 'padhub-remote-caret';
-    caret.style.borderLeftColor = this.color;
-    const label = document.createElement('span');
-    label.className = 'padhub-remote-caret-label';
-    label.style.backgroundColor = this.color;
-    label.textContent = this.name;
-    caret.appendChild(label);
+    caret.dataset.name = this.name;
+    caret.style.setProperty('--padhub-caret-color', this.color);
+    caret.setAttribute('aria-hidden', 'true');
     return caret;
   }
 
@@ -133,11 +131,12 @@ function buildAuthorship(runs, authors, length) {
 export const presenceTheme = EditorView.baseTheme({
   '.padhub-remote-caret': {
     position: 'relative',
-    borderLeft: '2px solid',
+    borderLeft: '2px solid var(--padhub-caret-color)',
     marginLeft: '-1px',
     marginRight: '-1px',
   },
-  '.padhub-remote-caret-label': {
+  '.padhub-remote-caret::after': {
+    content: 'attr(data-name)',
     position: 'absolute',
     top: '-1.35em',
     left: '-2px',
@@ -145,6 +144,7 @@ export const presenceTheme = EditorView.baseTheme({
     lineHeight: '1.2',
     padding: '0 4px',
     borderRadius: '3px 3px 3px 0',
+    backgroundColor: 'var(--padhub-caret-color)',
     color: '#fff',
     whiteSpace: 'nowrap',
     pointerEvents: 'none',

@@ -75,6 +75,7 @@ export class PadSession {
     this.gapTimer = 0;
     this.retryTimer = 0;
     this.caretTimer = 0;
+    this.caretStale = false;
     this.pendingCarets = new Map();
     this.participants = new Map();
     this.authors = new Map();
@@ -205,6 +206,8 @@ export class PadSession {
   afterEvents() {
     this.persist();
     this.flushCarets();
+    // A caret sent while edits were pending was mapped before them; share it again once they are committed.
+    if (this.caretStale && this.client.synchronized) this.scheduleCaret();
     if (this.client.outstanding === null) this.clearTimer('ackTimer');
     if (this.client.gap !== null) {
       if (!this.gapTimer) this.gapTimer = this.later(() => { this.gapTimer = 0; if (this.client.gap !== null) this.resync({ resend: false }); }, GAP_WATCHDOG);
@@ -416,6 +419,7 @@ export class PadSession {
       if (!this.online) return;
       const { anchor, head } = this.view.state.selection.main;
       const [a, h] = this.toServerPositions(anchor, head);
+      this.caretStale = !this.client.synchronized;
       this.call('UpdateCaret', [this.client.revision, a, h]).catch(() => {});
     }, CARET_THROTTLE);
   }
