@@ -119,6 +119,46 @@ public sealed class PadEditorPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Type_WhileCircuitDisconnected_KeepsEditingAndSyncsAfterReconnect()
+    {
+        var page = await OpenEditorAsync(rememberedName: "Ada");
+        // The circuit's WebSocket goes through a route the test can cut, and refuse while "offline".
+        var offline = false;
+        IWebSocketRoute? circuit = null;
+        await page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), ws =>
+        {
+            if (offline)
+            {
+                _ = ws.CloseAsync();
+                return;
+            }
+
+            circuit = ws;
+            ws.ConnectToServer();
+        });
+        // Refusing negotiate keeps SignalR from falling back to another transport while "offline".
+        await page.RouteAsync(new System.Text.RegularExpressions.Regex("/_blazor"), route => offline ? route.AbortAsync() : route.ContinueAsync());
+        await page.ReloadAsync();
+        await WaitForEditorAsync(page);
+        var editor = page.Locator(".padhub-editor");
+        await page.Locator(".cm-content").ClickAsync();
+        await page.Keyboard.TypeAsync("online ");
+        await Expect(editor).ToHaveAttributeAsync("data-sync-state", "saved");
+
+        offline = true;
+        await circuit!.CloseAsync();
+        await Expect(editor).ToHaveAttributeAsync("data-sync-state", "offline");
+        await page.Keyboard.TypeAsync("then offline");
+        await Expect(page.Locator(".padhub-sync")).ToContainTextAsync("edits waiting");
+        await ScreenshotAsync(page, "editor-offline");
+        Assert.Equal("online ", _pads.Text);
+
+        offline = false;
+        await Expect(editor).ToHaveAttributeAsync("data-sync-state", "saved", new() { Timeout = 60_000 });
+        Assert.Equal("online then offline", _pads.Text);
+    }
+
+    [Fact]
     public async Task Open_UnknownToken_ShowsLinkNotValid()
     {
         var browser = await _chromium.NewContextAsync();
