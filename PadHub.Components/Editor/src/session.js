@@ -76,6 +76,7 @@ export class PadSession {
     this.retryTimer = 0;
     this.caretTimer = 0;
     this.caretStale = false;
+    this.staleSeq = null;
     this.pendingCarets = new Map();
     this.participants = new Map();
     this.authors = new Map();
@@ -182,7 +183,11 @@ export class PadSession {
   submit(outstanding, baseRevision) {
     this.persist(); // durable before it leaves the browser
     this.armAckWatchdog();
-    this.call('SubmitOperation', [outstanding.seq, baseRevision, JSON.stringify(outstanding.op.ops)])
+    // No timeout here: the reply only says the call finished (the acknowledgement comes through `acknowledge`), and
+    // a commit can take a while. A lost reply is the ack watchdog's business.
+    if (this.detached) return;
+    Promise.resolve()
+      .then(() => this.dotNet.invokeMethodAsync('SubmitOperation', outstanding.seq, baseRevision, JSON.stringify(outstanding.op.ops)))
       .catch(() => this.goOffline());
   }
 
@@ -233,7 +238,13 @@ export class PadSession {
         this.later(() => this.client.resend(), 1000);
         break;
       case 'stale-revision':
-        this.resync();
+        // Once: history may bring us up to date. Twice for one seq: the server cannot take it (history too short,
+        // or the server is behind us), so the edits cannot be merged.
+        if (this.staleSeq === seq) this.giveUpPending();
+        else {
+          this.staleSeq = seq;
+          this.resync();
+        }
         break;
       case 'invalid-op':
       case 'too-large':
