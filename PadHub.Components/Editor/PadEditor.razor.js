@@ -12,4 +12,5 @@ export {
   setParticipants,
   moveCaret,
   setAuthorshipVisible,
+  text,
 } from '../dist/padeditor.js';

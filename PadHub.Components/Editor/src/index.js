@@ -45,3 +45,8 @@ export const resync = (element) => withSession(element, (s) => { s.resync({ rese
 export const setParticipants = (element, participants, authors) => withSession(element, (s) => s.setParticipants(participants, authors));
 export const moveCaret = (element, caret) => withSession(element, (s) => s.moveCaret(caret));
 export const setAuthorshipVisible = (element, visible) => withSession(element, (s) => s.setAuthorshipVisible(visible));
+/**
+ * Read-only hook for tests and tools: the editor's text as CodeMirror holds it (with `\n` line breaks, including edits
+ * not yet acknowledged), or undefined when no editor is attached to `element`. The DOM's textContent drops line breaks.
+ */
+export const text = (element) => withSession(element, (s) => s.view.state.doc.toString());

@@ -186,8 +186,14 @@ export class PadSession {
     // No timeout here: the reply only says the call finished (the acknowledgement comes through `acknowledge`), and
     // a commit can take a while. A lost reply is the ack watchdog's business.
     if (this.detached) return;
+    // Serialise now, with the revision it was made against: the client rebases `outstanding.op` in place when a remote
+    // event is applied, and one receive() can apply an ack (which sends the buffer) and the next remote event before
+    // the deferred call runs. Reading the op later paired a rebased op with the old base revision: the server refused
+    // it as invalid-op and the editor reverted those keystrokes.
+    const { seq } = outstanding;
+    const opJson = JSON.stringify(outstanding.op.ops);
     Promise.resolve()
-      .then(() => this.dotNet.invokeMethodAsync('SubmitOperation', outstanding.seq, baseRevision, JSON.stringify(outstanding.op.ops)))
+      .then(() => this.dotNet.invokeMethodAsync('SubmitOperation', seq, baseRevision, opJson))
       .catch(() => this.goOffline());
   }
 
