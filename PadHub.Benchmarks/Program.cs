@@ -7,6 +7,7 @@ using PadHub.Benchmarks.Live;
 return args switch
 {
     ["load", .. var rest] => await LoadCommand.RunAsync(rest),
+    ["latency", .. var rest] => await LatencyCommand.RunAsync(rest),
     _ => RunBenchmarkDotNet(args),
 };
 
