@@ -16,8 +16,9 @@ namespace PadHub.Core.Documents;
 /// <para>
 /// Invariants (checked by <see cref="CheckInvariants"/>): every node's <c>Sum</c> = left <c>Sum</c> + <c>Length</c> + right
 /// <c>Sum</c>; a parent's priority is &gt;= its children's; no run is empty; no two adjacent runs share an author. The last
-/// one is what makes typing cheap: a keystroke next to the author's own text only lengthens an existing run (two
-/// root-to-leaf walks, no split, no allocation), and a delete inside one run only shortens it.
+/// one is what makes typing cheap: a keystroke next to the author's own text only lengthens an existing run (one
+/// root-to-node walk, or none while the cached path to that run is still valid; no split, no allocation), and a delete
+/// inside one run only shortens it.
 /// </para>
 /// </remarks>
 internal sealed class AuthorshipTree
@@ -28,6 +29,14 @@ internal sealed class AuthorshipTree
     private int _root;
     private int _runs;
     private uint _random = 0x9E3779B9u;
+
+    // A finger on the run found last: its root-to-node path and where it starts. Typing stays inside one run for many
+    // keystrokes, and lengthening or shortening that run moves no other run's start, so the next keystroke can reuse the
+    // path instead of walking down again. Any structural change (split, merge, new or freed node) invalidates it.
+    private int[] _path = new int[64];
+    private int _pathLength;
+    private int _pathStart;
+    private bool _pathValid;
 
     /// <summary>Total length covered by the runs.</summary>
     public int Length => _nodes[_root].Sum;
@@ -84,15 +93,15 @@ internal sealed class AuthorshipTree
         }
 
         // Typing after (or inside) the author's own run: lengthen it. Typing just before it: same, it starts here.
-        if (position > 0 && _nodes[Find(position - 1, out _)].Author == author)
+        if (position > 0 && _nodes[FindAndRememberPath(position - 1, out _)].Author == author)
         {
-            AddAlongPath(position - 1, length);
+            AddAlongRememberedPath(length);
             return;
         }
 
-        if (position < Length && _nodes[Find(position, out _)].Author == author)
+        if (position < Length && _nodes[FindAndRememberPath(position, out _)].Author == author)
         {
-            AddAlongPath(position, length);
+            AddAlongRememberedPath(length);
             return;
         }
 
@@ -111,10 +120,10 @@ internal sealed class AuthorshipTree
         }
 
         // Inside one run that survives: just shorten it (no neighbours meet, so runs stay merged).
-        var node = Find(position, out var offset);
+        var node = FindAndRememberPath(position, out var offset);
         if (offset + length <= _nodes[node].Length && length < _nodes[node].Length)
         {
-            AddAlongPath(position, -length);
+            AddAlongRememberedPath(-length);
             return;
         }
 
@@ -232,11 +241,74 @@ internal sealed class AuthorshipTree
         }
     }
 
+    /// <summary>
+    /// <see cref="Find(int, out int)"/> that also records the root-to-node path, so the common "lengthen or shorten this
+    /// run" case updates the sums without a second dependent walk down the tree.
+    /// </summary>
+    private int FindAndRememberPath(int position, out int offset)
+    {
+        if (_pathValid)
+        {
+            var last = _path[_pathLength - 1];
+            offset = position - _pathStart;
+            if ((uint)offset < (uint)_nodes[last].Length)
+            {
+                return last;
+            }
+        }
+
+        var start = position;
+        var t = _root;
+        var depth = 0;
+        while (true)
+        {
+            if (depth == _path.Length)
+            {
+                Array.Resize(ref _path, _path.Length * 2);
+            }
+
+            _path[depth++] = t;
+            ref var node = ref _nodes[t];
+            var leftSum = _nodes[node.Left].Sum;
+            if (position < leftSum)
+            {
+                t = node.Left;
+                continue;
+            }
+
+            position -= leftSum;
+            if (position < node.Length)
+            {
+                offset = position;
+                _pathLength = depth;
+                _pathStart = start - position;
+                _pathValid = true;
+                return t;
+            }
+
+            position -= node.Length;
+            t = node.Right;
+        }
+    }
+
+    /// <summary>Adds <paramref name="delta"/> to the run found by the last <see cref="FindAndRememberPath"/> and to every sum above it.</summary>
+    private void AddAlongRememberedPath(int delta)
+    {
+        var path = _path.AsSpan(0, _pathLength);
+        foreach (var t in path)
+        {
+            _nodes[t].Sum += delta;
+        }
+
+        _nodes[path[^1]].Length += delta;
+    }
+
     /// <summary>Adds <paramref name="delta"/> to the run holding <paramref name="position"/> and to every sum above it.</summary>
     private void AddAlongPath(int position, int delta) => AddAlongPath(_root, position, delta);
 
     private void AddAlongPath(int t, int position, int delta)
     {
+        _pathValid = false;
         // Each step reads the left child's sum before anything below is touched, so the descent sees the old lengths.
         while (true)
         {
@@ -385,6 +457,7 @@ internal sealed class AuthorshipTree
 
     private void AddToLast(int t, int delta)
     {
+        _pathValid = false;
         while (true)
         {
             ref var node = ref _nodes[t];
@@ -421,12 +494,15 @@ internal sealed class AuthorshipTree
 
     private void Update(int t)
     {
+        // Every structural change (split, merge, removal) goes through here, NewNode or FreeNode: drop the finger.
+        _pathValid = false;
         ref var node = ref _nodes[t];
         node.Sum = _nodes[node.Left].Sum + node.Length + _nodes[node.Right].Sum;
     }
 
     private int NewNode(int author, int length)
     {
+        _pathValid = false;
         int t;
         if (_free != 0)
         {
@@ -457,6 +533,7 @@ internal sealed class AuthorshipTree
 
     private void FreeNode(int t)
     {
+        _pathValid = false;
         _nodes[t] = new Node { Left = _free };
         _free = t;
         _runs--;

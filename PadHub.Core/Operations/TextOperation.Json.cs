@@ -86,7 +86,17 @@ public sealed partial class TextOperation
 
                     break;
                 case JsonTokenType.String:
-                    var text = reader.GetString()!;
+                    string text;
+                    try
+                    {
+                        text = reader.GetString()!;
+                    }
+                    catch (InvalidOperationException ex)
+                    {
+                        // An escape such as "\ud83d" with no partner: the reader refuses to unescape it.
+                        throw new OperationFormatException($"Component {index} is not well-formed UTF-16 text (a lone surrogate escape): {ex.Message}");
+                    }
+
                     if (text.Length == 0)
                     {
                         throw new InvalidComponentException($"Component {index} is \"\": inserts must not be empty.");

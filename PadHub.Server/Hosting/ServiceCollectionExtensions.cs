@@ -1,13 +1,14 @@
-using PadHub.Server.Pads;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
+using PadHub.Server.Api;
+using PadHub.Server.Pads;
 using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Hosting;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers everything the PadHub server needs: options, Blazor (interactive Server), MudBlazor, health checks.</summary>
+    /// <summary>Registers everything the PadHub server needs: options, persistence, the HTTP API, Blazor (interactive Server), MudBlazor, health checks.</summary>
     public static IServiceCollection AddPadHubServer(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -17,11 +18,12 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddHostedService<DataDirectoryInitializer>();
-        services.AddPadHubPersistence(configuration);
         services.AddOptions<PadLimitsOptions>()
             .Bind(configuration.GetSection(PadLimitsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddPadHubPersistence(configuration);
+        services.AddPadHubApi(configuration);
         services.AddPadHubLive(configuration);
 
         services.TryAddSingleton(TimeProvider.System);

@@ -1,3 +1,4 @@
+using PadHub.Server.Api;
 using PadHub.Server.Pads;
 using PadHub.Server.Components;
 
@@ -22,6 +23,7 @@ public static class WebApplicationExtensions
 
         app.MapStaticAssets();
         app.MapHealthChecks(HealthPath);
+        app.MapPadApi();
         app.MapPadHub();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();

@@ -1,7 +1,9 @@
 using System.Globalization;
 using PadHub.Core.Client;
 using PadHub.Core.Documents;
+using PadHub.Core.Operations;
 using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace PadHub.Tests.Core;
 
@@ -15,7 +17,13 @@ public sealed class ConvergenceSimulationTests(ITestOutputHelper output)
     [Fact]
     public void Run_FiveClientsWithDisconnects_AllConvergeWithNoEditLostOrDoubled()
     {
-        var options = new SimulationOptions(TestSeeds.Seed, Clients: 5, TargetEdits: TestSeeds.SimulationOps);
+        // Typing about as fast as the round trip, so most edits go out alone (the server rebases thousands of them)
+        // while bursts still compose into buffers.
+        var options = new SimulationOptions(TestSeeds.Seed, Clients: 5, TargetEdits: TestSeeds.SimulationOps)
+        {
+            MeanEditIntervalMicros = 60_000,
+            MaxLinkDelayMicros = 50_000,
+        };
 
         var result = new ConvergenceSimulation(options).Run();
 
@@ -29,7 +37,7 @@ public sealed class ConvergenceSimulationTests(ITestOutputHelper output)
         // Small runs over varied shapes: fast typists on slow links (deep buffers), flapping connections, many clients,
         // and a document retaining only 8 operations (history from the store, too-old re-sends, seqs looked up in the store).
         var baseSeed = TestSeeds.Seed;
-        long edits = 0, duplicates = 0, disconnects = 0, tooOld = 0, storeReads = 0, storeDuplicates = 0;
+        long edits = 0, duplicates = 0, disconnects = 0, tooOld = 0, storeReads = 0, storeDuplicates = 0, snapshots = 0;
         for (var i = 0; i < 60; i++)
         {
             var seed = unchecked(baseSeed + (i * 7_919));
@@ -55,13 +63,14 @@ public sealed class ConvergenceSimulationTests(ITestOutputHelper output)
             tooOld += result.RejectedTooOld;
             storeReads += result.StoreHistoryReads;
             storeDuplicates += result.StoreDuplicateLookups;
+            snapshots += result.SnapshotRejoins;
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"base seed {baseSeed}: 60 runs, {edits} edits, {disconnects} disconnects, {duplicates} duplicate re-sends absorbed ({storeDuplicates} via the store), {tooOld} too-old re-sends, {storeReads} history reads from the store"));
+            $"base seed {baseSeed}: 60 runs, {edits} edits, {disconnects} disconnects, {duplicates} duplicate re-sends absorbed ({storeDuplicates} via the store), {tooOld} too-old re-sends, {storeReads} history reads from the store, {snapshots} snapshot rejoins"));
         // The shapes exist to reach these paths; a run that never reaches them tests less than it claims.
-        Assert.True(duplicates > 0 && storeDuplicates > 0 && tooOld > 0 && storeReads > 0,
-            $"base seed {baseSeed}: a recovery path went unexercised (duplicates {duplicates}, store duplicates {storeDuplicates}, too old {tooOld}, store reads {storeReads})");
+        Assert.True(duplicates > 0 && storeDuplicates > 0 && tooOld > 0 && storeReads > 0 && snapshots > 0,
+            $"base seed {baseSeed}: a recovery path went unexercised (duplicates {duplicates}, store duplicates {storeDuplicates}, too old {tooOld}, store reads {storeReads}, snapshots {snapshots})");
     }
 
     private void Report(SimulationResult result)
@@ -82,7 +91,16 @@ public sealed class ConvergenceSimulationTests(ITestOutputHelper output)
         Assert.True(result.EditsGenerated == options.TargetEdits,
             $"seed {seed}: generated {result.EditsGenerated} edits, wanted {options.TargetEdits}");
 
-        var replayed = ReferenceServer.Replay(result.InitialText, result.CommittedLog);
+        string replayed;
+        try
+        {
+            replayed = ReferenceServer.Replay(result.InitialText, result.CommittedLog);
+        }
+        catch (Exception ex) when (ex is OtException or InvalidOperationException)
+        {
+            throw new XunitException($"seed {seed}: the committed log does not replay: {ex.Message}", ex);
+        }
+
         Assert.True(string.Equals(replayed, result.ServerText, StringComparison.Ordinal),
             $"seed {seed}: the server text differs from a replay of its log at {FirstDifference(replayed, result.ServerText)}");
         Assert.True(result.CommittedLog.Count == result.ServerRevision,
@@ -106,6 +124,8 @@ public sealed class ConvergenceSimulationTests(ITestOutputHelper output)
             var expectedSeqs = Enumerable.Range(1, checked((int)client.LastSeq)).Select(s => (long)s);
             Assert.True(committedSeqs.SequenceEqual(expectedSeqs),
                 $"seed {seed}: {id} sent seqs 1..{client.LastSeq} but the log holds {committedSeqs.Count} of its seqs");
+            Assert.True(committedSeqs.All(client.EditsPerSeq.ContainsKey),
+                $"seed {seed}: the log holds a seq of {id} that {id} never produced");
             var committedEdits = committedSeqs.Sum(s => (long)client.EditsPerSeq[s]);
             Assert.True(committedEdits == client.EditsGenerated,
                 $"seed {seed}: {id} made {client.EditsGenerated} edits but its committed operations carry {committedEdits}");

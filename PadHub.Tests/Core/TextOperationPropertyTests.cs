@@ -1,6 +1,7 @@
 using System.Globalization;
 using PadHub.Core.Operations;
 using Xunit.Abstractions;
+using Xunit.Sdk;
 
 namespace PadHub.Tests.Core;
 
@@ -180,7 +181,16 @@ public sealed class TextOperationPropertyTests(ITestOutputHelper output)
         var random = new OtRandom(unchecked(seed + StableHash(property)));
         for (var i = 0; i < Cases; i++)
         {
-            check(random, string.Create(CultureInfo.InvariantCulture, $"seed {seed}, {property} case {i}"));
+            var context = string.Create(CultureInfo.InvariantCulture, $"seed {seed}, {property} case {i}");
+            try
+            {
+                check(random, context);
+            }
+            catch (Exception ex) when (ex is not XunitException)
+            {
+                // An engine exception (a transformed operation that no longer validates...) must name the seed too.
+                throw new XunitException($"{context}: {ex.GetType().Name}: {ex.Message}", ex);
+            }
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"seed {seed}: {Cases} cases of {property}"));

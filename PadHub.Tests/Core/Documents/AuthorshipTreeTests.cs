@@ -30,6 +30,31 @@ public sealed class AuthorshipTreeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Insert_TypingInOneRunThenEditingElsewhere_KeepsEveryRunRight()
+    {
+        // Arrange: three runs; the middle author types many keystrokes (the cached path is reused for each).
+        var tree = new AuthorshipTree();
+        tree.Insert(0, 5, author: 1);
+        tree.Insert(5, 5, author: 2);
+        tree.Insert(10, 5, author: 3);
+        for (var i = 0; i < 20; i++)
+        {
+            tree.Insert(10 + i, 1, author: 2);
+        }
+
+        // Act: edits before, inside and after that run must not trust the stale position of the cached one.
+        tree.Insert(2, 1, author: 1);
+        tree.Delete(8, 3);
+        tree.Insert(0, 2, author: 3);
+        tree.Delete(tree.Length - 2, 2);
+        tree.Insert(tree.Length, 1, author: 3);
+
+        // Assert
+        Assert.Equal([(3, 2), (1, 6), (2, 22), (3, 4)], Runs(tree));
+        tree.CheckInvariants();
+    }
+
+    [Fact]
     public void Insert_InsideAnotherAuthorsRun_SplitsItInThree()
     {
         // Arrange
