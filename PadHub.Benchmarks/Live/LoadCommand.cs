@@ -15,7 +15,7 @@ internal static class LoadCommand
 {
     private const string Usage = """
         load [--stages 50,100,200,400 | --typists N] [--followers 50] [--seconds 60] [--warmup 5] [--rate 5]
-             [--observers 8] [--seed 1] [--boost on] [--sqlite-synchronous Full|Normal] [--url http://127.0.0.1:PORT/ --pad-id ID --edit-token T --view-token T]
+             [--observers 8] [--seed 1] [--boost on] [--sqlite-synchronous Full|Normal] [--url http://127.0.0.1:PORT/ (--api-key KEY | --pad-id ID --edit-token T --view-token T)]
         Every stage starts its own server process unless --url is given (loopback only). Each stage types for --seconds
         (at most 600) and drains for at most 60 s; edits in the first --warmup seconds are not measured.
         """;
@@ -85,6 +85,12 @@ internal static class LoadCommand
             (server, pad) = await ServerProcess.StartAsync(initialText, "Production", settings, cancellationToken);
             (url, padId, editToken, viewToken) = (server.Url, pad.PadId, pad.EditToken, pad.ViewToken);
             Console.WriteLine($"stage {typists}: server pid {server.Pid} at {url}");
+        }
+        else if (options.ApiKey is { } apiKey)
+        {
+            var pad = await CreatePadThroughApiAsync(options.Url, apiKey, initialText, cancellationToken);
+            (url, padId, editToken, viewToken) = (options.Url, pad.PadId, pad.EditToken, pad.ViewToken);
+            Console.WriteLine($"stage {typists}: pad {padId} created through POST /api/pads on {url} (server CPU and memory not measured)");
         }
         else
         {
@@ -323,6 +329,20 @@ internal static class LoadCommand
         }
     }
 
+    private static async Task<CreatedPad> CreatePadThroughApiAsync(Uri url, string apiKey, string text, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = url };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/pads")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { text }),
+        };
+        request.Headers.Add("X-Api-Key", apiKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var created = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<CreatedPad>(response.Content, cancellationToken);
+        return created ?? throw new InvalidOperationException("POST /api/pads returned no body.");
+    }
+
     internal static string LinePrefix(int typist) => $"t{typist:D4}> ";
 
     private static string InitialText(int typists)
@@ -422,7 +442,7 @@ internal sealed class StageResult
         | ops/s delivered (OpApplied received, all clients) | {OpsDeliveredPerSecond:F0} |
         | echo latency p50 / p90 / p99 / p99.9 / max | {Echo.P50:F1} / {Echo.P90:F1} / {Echo.P99:F1} / {Echo.P999:F1} / {Echo.Max:F1} ms ({Echo.Count:N0} samples) |
         | submit round trip p50 / p99 | {SubmitRoundTrip.P50:F1} / {SubmitRoundTrip.P99:F1} ms |
-        | server CPU (of one core; 2 cores = 200%) | {ServerCpuPercent:F0}% |
+        | server CPU (of one core; 2 cores = 200%) | {(double.IsNaN(ServerCpuPercent) ? "n/a (--url)" : ServerCpuPercent.ToString("F0", CultureInfo.InvariantCulture) + "%")} |
         | load generator CPU (of one core) | {LoadGenCpuPercent:F0}% |
         | machine busy (2 cores = 200%) / other processes | {MachineBusyPercent:F0}% / {OtherCpuPercent:F0}% (load average {LoadAverage}) |
         | server RSS (max sampled during typing / process peak) | {ServerRssDuringRun / 1048576.0:F0} / {ServerPeakRss / 1048576.0:F0} MiB |
@@ -434,12 +454,12 @@ internal sealed class StageResult
         """);
 
     public string ToSummaryRow() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Typists} | {Followers} | {EditsMadePerSecond:F0} | {EditsCommittedPerSecond:F0} | {OpsCommittedPerSecond:F0} | {OpsDeliveredPerSecond:F0} | {Echo.P50:F1} | {Echo.P99:F1} | {SubmitRoundTrip.P99:F1} | {ServerCpuPercent:F0}% | {LoadGenCpuPercent:F0}% | {OtherCpuPercent:F0}% | {ServerPeakRss / 1048576.0:F0} MiB | {ErrorText} | {(Converged ? "none" : "DIVERGED/INCOMPLETE")} |");
+        $"| {Typists} | {Followers} | {EditsMadePerSecond:F0} | {EditsCommittedPerSecond:F0} | {OpsCommittedPerSecond:F0} | {OpsDeliveredPerSecond:F0} | {Echo.P50:F1} | {Echo.P99:F1} | {SubmitRoundTrip.P99:F1} | {(double.IsNaN(ServerCpuPercent) ? "n/a (--url)" : ServerCpuPercent.ToString("F0", CultureInfo.InvariantCulture) + "%")} | {LoadGenCpuPercent:F0}% | {OtherCpuPercent:F0}% | {ServerPeakRss / 1048576.0:F0} MiB | {ErrorText} | {(Converged ? "none" : "DIVERGED/INCOMPLETE")} |");
 }
 
 internal sealed record LoadOptions(
     IReadOnlyList<int> Stages, int Followers, double Seconds, double Warmup, double Rate, int Observers, int Seed,
-    Uri? Url, string? PadId, string? EditToken, string? ViewToken, bool Boost, string? SqliteSynchronous)
+    Uri? Url, string? PadId, string? EditToken, string? ViewToken, bool Boost, string? SqliteSynchronous, string? ApiKey)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -462,14 +482,16 @@ internal sealed record LoadOptions(
             throw new ArgumentException("--url must be a loopback address (127.0.0.1, localhost, [::1]).");
         }
 
-        if (url is not null && (!values.ContainsKey("pad-id") || !values.ContainsKey("edit-token") || !values.ContainsKey("view-token")))
+        var apiKey = values.GetValueOrDefault("api-key") ?? Environment.GetEnvironmentVariable("PADHUB_API_KEY");
+        var givenPad = values.ContainsKey("pad-id") && values.ContainsKey("edit-token") && values.ContainsKey("view-token");
+        if (url is not null && !givenPad && string.IsNullOrEmpty(apiKey))
         {
-            throw new ArgumentException("--url needs --pad-id, --edit-token and --view-token.");
+            throw new ArgumentException("--url needs --api-key (or PADHUB_API_KEY) to create a pad per stage, or --pad-id, --edit-token and --view-token.");
         }
 
-        if (url is not null && stages.Count != 1)
+        if (url is not null && givenPad && stages.Count != 1)
         {
-            throw new ArgumentException("--url runs one stage: give --typists.");
+            throw new ArgumentException("--url with a given pad runs one stage: give --typists.");
         }
 
         return new LoadOptions(
@@ -485,7 +507,8 @@ internal sealed record LoadOptions(
             values.GetValueOrDefault("edit-token"),
             values.GetValueOrDefault("view-token"),
             values.TryGetValue("boost", out var boost) && boost == "on",
-            values.GetValueOrDefault("sqlite-synchronous"));
+            values.GetValueOrDefault("sqlite-synchronous"),
+            url is not null && !givenPad ? apiKey : null);
     }
 }
 
