@@ -60,6 +60,9 @@ internal sealed class LoadClient : IAsyncDisposable
     /// <summary>Records echo latency of the others' edits (a sample of the clients).</summary>
     public bool IsObserver { get; }
 
+    /// <summary>Called (under this client's lock) with every other client's operation as committed, in revision order.</summary>
+    public Action<string, TextOperation>? RemoteApplied { get; set; }
+
     /// <summary>A failure stopped this client (it stops typing; the divergence check reports it).</summary>
     public string? Failure { get; private set; }
 
@@ -288,6 +291,8 @@ internal sealed class LoadClient : IAsyncDisposable
                         {
                             _run.Observed(ready.ClientId, ready.Seq, now);
                         }
+
+                        RemoteApplied?.Invoke(ready.ClientId, ready.Operation!);
                     }
                 }
             }
