@@ -65,7 +65,11 @@ internal sealed partial class PadAuthorityProvider(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync().ConfigureAwait(false);
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+
         if (_sweeper is not null)
         {
             await _sweeper.ConfigureAwait(false);

@@ -23,18 +23,4 @@ internal static class HubTestHelpers
 
     public static Task<CreatedPad> CreatePadAsync(this PadHubServerFactory factory, string text = "") =>
         factory.Services.GetRequiredService<IPadStore>().CreatePadAsync(text);
-
-    /// <summary>Waits for a condition with a deadline (no sleeps: polls a cheap in-memory condition).</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe)
-    {
-        using var cts = new CancellationTokenSource(timeout);
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(10));
-        while (!condition())
-        {
-            if (!await timer.WaitForNextTickAsync(CancellationToken.None) || cts.IsCancellationRequested)
-            {
-                Assert.Fail($"Timed out after {timeout}: {describe()}");
-            }
-        }
-    }
 }

@@ -69,7 +69,7 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.Equal("[3,\"!\"]", applied.GetProperty("ops").GetRawText());
         Assert.Equal(writer.ClientId, applied.GetProperty("clientId").GetString());
         Assert.Equal(1, applied.GetProperty("seq").GetInt64());
-        await HubTestHelpers.WaitUntilAsync(() => reader.Text == "abc!", Deadline, () => reader.Text);
+        await Waits.UntilAsync(() => reader.Text == "abc!", Deadline, () => reader.Text);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
             }
 
             var total = clientCount * editsPerClient;
-            await HubTestHelpers.WaitUntilAsync(
+            await Waits.UntilAsync(
                 () => clients.All(c => c.IsSynchronized) && clients.Select(c => c.Revision).Distinct().Count() == 1
                     && clients.All(c => c.Errors.Count == 0) && clients[0].Revision > 0
                     && clients.All(c => c.Text == clients[0].Text),
@@ -188,7 +188,8 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
         var dataDirectory = Directory.CreateTempSubdirectory("padhub-restart-").FullName;
         try
         {
-            var settings = new Dictionary<string, string?> { ["PadHub:DataDirectory"] = dataDirectory };
+            // Both processes point at the same SQLite file, outside either factory's own (deleted) directory.
+            var settings = new Dictionary<string, string?> { ["Database:SqliteFile"] = Path.Combine(dataDirectory, "padhub.db") };
             CreatedPad pad;
             string clientId;
             await using (var first = new PadHubServerFactory(settings))

@@ -92,10 +92,10 @@ public sealed class PadAuthorityTests : IAsyncLifetime
         for (var i = 0; i < 8 && _harness.Provider.LoadedCount > 0; i++)
         {
             _harness.Time.Advance(idle / 2);
-            await WaitForAsync(() => _harness.Provider.LoadedCount == 0 || i < 1, "unload");
+            await Waits.UntilAsync(() => _harness.Provider.LoadedCount == 0 || i < 1, Deadline, () => "unload");
         }
 
-        await WaitForAsync(() => _harness.Provider.LoadedCount == 0, "the idle pad to unload");
+        await Waits.UntilAsync(() => _harness.Provider.LoadedCount == 0, Deadline, () => "the idle pad to unload");
         var state = await authority.GetStateAsync();
 
         Assert.Equal(1, loadedBefore);
@@ -156,21 +156,11 @@ public sealed class PadAuthorityTests : IAsyncLifetime
         await using var reader = await _harness.Sessions.ConnectAsync(new PadJoinRequest(pad.ViewToken, "reader", "R"), listener);
         await writes.WaitAsync(Deadline);
 
-        await WaitForAsync(() => listener.LastRevision == 100, "the reader to reach revision 100");
+        await Waits.UntilAsync(() => listener.LastRevision == 100, Deadline, () => "the reader to reach revision 100");
         var revisions = listener.Operations.Select(o => o.Revision).ToArray();
         Assert.Equal(Enumerable.Range(reader.Joined.Revision + 1, 100 - reader.Joined.Revision), revisions);
     }
 
-    private static async Task WaitForAsync(Func<bool> condition, string what)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
-        var deadline = DateTime.UtcNow + Deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
-            await timer.WaitForNextTickAsync();
-        }
-    }
 }
 
 /// <summary>Records what a connection receives.</summary>

@@ -29,12 +29,12 @@ public sealed class PadFanoutTests
             if (revision % 10 == 0)
             {
                 var expected = revision;
-                await WaitForAsync(() => healthy.LastRevision == expected);
+                await Waits.UntilAsync(() => healthy.LastRevision == expected, Deadline, () => "fan-out delivery");
             }
         }
 
         stuck.Release.SetResult();
-        await WaitForAsync(() => stuck.Resyncs.Count > 0);
+        await Waits.UntilAsync(() => stuck.Resyncs.Count > 0, Deadline, () => "fan-out delivery");
 
         Assert.Equal(Enumerable.Range(1, 500), healthy.Operations.Select(o => o.Revision));
         Assert.True(stuck.Operations.Count < 500, "the stuck listener's queue should have overflowed");
@@ -55,20 +55,9 @@ public sealed class PadFanoutTests
             new CommittedOperation(2, TextOperation.ForInsert(4, 0, "theirs"), "b", "them", 1),
         ]);
 
-        await WaitForAsync(() => listener.LastRevision == 2);
+        await Waits.UntilAsync(() => listener.LastRevision == 2, Deadline, () => "fan-out delivery");
         Assert.Equal([2], listener.Operations.Select(o => o.Revision));
     }
 
     private static PadParticipant Participant(string clientId) => new(clientId, "a-" + clientId, clientId, "#000000", PadRole.Editor);
-
-    private static async Task WaitForAsync(Func<bool> condition)
-    {
-        using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(5));
-        var deadline = DateTime.UtcNow + Deadline;
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "Timed out.");
-            await timer.WaitForNextTickAsync();
-        }
-    }
 }
