@@ -1,14 +1,19 @@
 using BenchmarkDotNet.Running;
+using PadHub.Benchmarks.Live;
 using PadHub.Benchmarks.Runners;
 
 // `sidebyside`: PadDocument vs Yjs on automerge-paper in one run, one markdown table (docs/BENCHMARKS.md).
 // `traces`: every trace replayed once, with a final-text check.
 // `profile [--trace NAME | --contended K]`: a stopwatch split of a commit loop into its parts.
+// `load`: typists and followers on one pad through /hubs/pad against a server process (docs/BENCHMARKS-live.md).
+// `latency`: keystroke to the other page's screen in Chromium on the editor page (docs/BENCHMARKS-live.md).
 // Anything else goes to BenchmarkDotNet: every [Benchmark] class in this assembly; pick suites with --filter.
 return args switch
 {
     ["sidebyside", .. var rest] => SideBySideRunner.Run(rest),
     ["traces", .. var rest] => TracesRunner.Run(rest),
     ["profile", .. var rest] => ProfileRunner.Run(rest),
+    ["load", .. var rest] => await LoadCommand.RunAsync(rest),
+    ["latency", .. var rest] => await LatencyCommand.RunAsync(rest),
     _ => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0,
 };

@@ -1,3 +1,5 @@
+using PadHub.Server.Api;
+using PadHub.Server.Pads;
 using PadHub.Server.Components;
 
 namespace PadHub.Server.Hosting;
@@ -21,6 +23,8 @@ public static class WebApplicationExtensions
 
         app.MapStaticAssets();
         app.MapHealthChecks(HealthPath);
+        app.MapPadApi();
+        app.MapPadHub();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
 

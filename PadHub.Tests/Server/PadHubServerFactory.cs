@@ -4,15 +4,18 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PadHub.Server.Hosting;
+using PadHub.Server.Persistence;
 
 namespace PadHub.Tests.Server;
 
 /// <summary>
-/// Hosts the real PadHub server on Kestrel at 127.0.0.1 and a random free port, in the Development environment, with
-/// its own temporary data directory. One instance per scenario; dispose it to stop the server and delete the directory.
+/// Hosts the real PadHub server on Kestrel at 127.0.0.1 and a random free port, in the Development environment (unless
+/// <see cref="EnvironmentName"/> says otherwise), with its own temporary data directory and SQLite file. One instance
+/// per scenario; dispose it to stop the server and delete the directory.
 /// </summary>
 /// <remarks>
 /// Kestrel (rather than the in-memory TestServer) lets browsers and real SignalR clients connect. Configuration
@@ -35,6 +38,7 @@ public sealed class PadHubServerFactory : WebApplicationFactory<Program>
         _settings = new Dictionary<string, string?>
         {
             [$"{PadHubOptions.SectionName}:{nameof(PadHubOptions.DataDirectory)}"] = DataDirectory,
+            [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SqliteFile)}"] = DatabasePath,
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -46,8 +50,14 @@ public sealed class PadHubServerFactory : WebApplicationFactory<Program>
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
 
-    /// <summary>This server's own temporary data directory (its SQLite file goes here once persistence lands).</summary>
+    /// <summary>This server's own temporary data directory.</summary>
     public string DataDirectory { get; }
+
+    /// <summary>This server's own SQLite file, inside <see cref="DataDirectory"/>.</summary>
+    public string DatabasePath => Path.Combine(DataDirectory, "padhub.db");
+
+    /// <summary>The host environment; Development unless a test needs another (e.g. Production for the API-key rules).</summary>
+    public string EnvironmentName { get; init; } = "Development";
 
     /// <summary>The address Kestrel listens on, e.g. <c>http://127.0.0.1:41234/</c>. Starts the server on first use.</summary>
     public Uri ServerAddress => _serverAddress ??= StartAndReadAddress();
@@ -60,7 +70,7 @@ public sealed class PadHubServerFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Development");
+        builder.UseEnvironment(EnvironmentName);
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         if (_configureServices is not null)
         {
@@ -71,7 +81,8 @@ public sealed class PadHubServerFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        // Once EF lands: SqliteConnection.ClearAllPools() here, so no pooled connection keeps the file open.
+        // Pooled connections would keep the SQLite file (and its -wal/-shm) open after the server stopped.
+        SqliteConnection.ClearAllPools();
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -1,0 +1,288 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using PadHub.Server.Hosting;
+using PadHub.Server.Persistence;
+
+namespace PadHub.Benchmarks.Live;
+
+/// <summary>
+/// A PadHub server as its own process (<c>dotnet PadHub.Server.dll</c>) on 127.0.0.1 with its own temporary data
+/// directory, so its CPU time and memory can be read from /proc apart from the load generator's. Killed by its id when
+/// disposed; the data directory is deleted.
+/// </summary>
+internal sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string _dataDirectory;
+    private readonly StreamWriter _log;
+
+    private ServerProcess(Process process, Uri url, string dataDirectory, StreamWriter log)
+    {
+        _process = process;
+        Url = url;
+        _dataDirectory = dataDirectory;
+        _log = log;
+    }
+
+    public Uri Url { get; }
+
+    public int Pid => _process.Id;
+
+    public string LogPath => Path.Combine(_dataDirectory, "server.log");
+
+    /// <summary>
+    /// Creates the data directory, seeds one pad in its SQLite file through <see cref="IPadStore"/> (the server's own
+    /// migrations and store, as POST /api/pads would), then starts the server on a free loopback port.
+    /// </summary>
+    public static async Task<(ServerProcess Server, CreatedPad Pad)> StartAsync(
+        string initialText, string environment, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("padhub-bench-").FullName;
+        var pad = await SeedPadAsync(dataDirectory, initialText, cancellationToken);
+
+        var dll = FindServerDll();
+        var port = FreeLoopbackPort();
+        var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(url.ToString().TrimEnd('/'));
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["PadHub__DataDirectory"] = dataDirectory;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+
+        var log = new StreamWriter(Path.Combine(dataDirectory, "server.log")) { AutoFlush = true };
+        var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        process.OutputDataReceived += (_, e) => Write(log, e.Data);
+        process.ErrorDataReceived += (_, e) => Write(log, e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new ServerProcess(process, url, dataDirectory, log);
+        try
+        {
+            await server.WaitHealthyAsync(cancellationToken);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        return (server, pad);
+    }
+
+    /// <summary>CPU time (user + system) the process has used so far.</summary>
+    public TimeSpan CpuTime => ProcStat.CpuTime(_process.Id);
+
+    /// <summary>Resident memory now and at its peak (VmRSS, VmHWM) in bytes.</summary>
+    public (long Rss, long PeakRss) Memory => ProcStat.Memory(_process.Id);
+
+    public int Threads => ProcStat.Threads(_process.Id);
+
+    private static void Write(StreamWriter log, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (log)
+        {
+            log.WriteLine(line);
+        }
+    }
+
+    private async Task WaitHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with code {_process.ExitCode}; see {LogPath}.");
+            }
+
+            try
+            {
+                using var response = await http.GetAsync(new Uri(Url, "healthz"), cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException($"The server did not become healthy in 60 s; see {LogPath}.");
+    }
+
+    private static async Task<CreatedPad> SeedPadAsync(string dataDirectory, string initialText, CancellationToken cancellationToken)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            ContentRootPath = dataDirectory,
+            EnvironmentName = Environments.Production,
+            DisableDefaults = true,
+        });
+        builder.Configuration[$"{PadHubOptions.SectionName}:{nameof(PadHubOptions.DataDirectory)}"] = dataDirectory;
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddOptions<PadHubOptions>().Bind(builder.Configuration.GetSection(PadHubOptions.SectionName));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddPadHubPersistence(builder.Configuration);
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken); // runs the server's migrations (a hosted lifecycle service)
+        var pad = await host.Services.GetRequiredService<IPadStore>().CreatePadAsync(initialText, cancellationToken);
+        await host.StopAsync(cancellationToken);
+        SqliteConnection.ClearAllPools();
+        return pad;
+    }
+
+    /// <summary>PadHub.Server's own build output next to this one (same configuration), so it runs with its own deps.</summary>
+    private static string FindServerDll()
+    {
+        var fromEnvironment = Environment.GetEnvironmentVariable("PADHUB_SERVER_DLL");
+        if (!string.IsNullOrEmpty(fromEnvironment))
+        {
+            return fromEnvironment;
+        }
+
+        var baseDirectory = new DirectoryInfo(AppContext.BaseDirectory);
+        // .../PadHub.Benchmarks/bin/<Configuration>/<tfm>/
+        var tfm = baseDirectory.Name;
+        var configuration = baseDirectory.Parent!.Name;
+        for (var dir = baseDirectory; dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "PadHub.Server", "bin", configuration, tfm, "PadHub.Server.dll");
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new FileNotFoundException($"PadHub.Server.dll ({configuration}/{tfm}) not found above {baseDirectory}; set PADHUB_SERVER_DLL.");
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone
+        }
+
+        _process.Dispose();
+        lock (_log)
+        {
+            _log.Dispose();
+        }
+
+        if (Environment.GetEnvironmentVariable("PADHUB_KEEP_DATA") != "1")
+        {
+            try
+            {
+                Directory.Delete(_dataDirectory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // best effort: it is a temp folder
+            }
+        }
+    }
+}
+
+/// <summary>Reads a process's CPU time and memory from /proc (Linux).</summary>
+internal static class ProcStat
+{
+    private static readonly double TicksPerSecond = 100; // USER_HZ on Linux
+
+    public static TimeSpan CpuTime(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        // Fields after the parenthesised command name; utime and stime are fields 14 and 15 (1-based).
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var utime = long.Parse(fields[11], CultureInfo.InvariantCulture);
+        var stime = long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds((utime + stime) / TicksPerSecond);
+    }
+
+    public static (long Rss, long PeakRss) Memory(int pid)
+    {
+        long rss = 0, peak = 0;
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            {
+                rss = Kilobytes(line);
+            }
+            else if (line.StartsWith("VmHWM:", StringComparison.Ordinal))
+            {
+                peak = Kilobytes(line);
+            }
+        }
+
+        return (rss * 1024, peak * 1024);
+    }
+
+    public static int Threads(int pid)
+    {
+        foreach (var line in File.ReadLines($"/proc/{pid}/status"))
+        {
+            if (line.StartsWith("Threads:", StringComparison.Ordinal))
+            {
+                return int.Parse(line["Threads:".Length..].Trim(), CultureInfo.InvariantCulture);
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>Busy and total jiffies of the whole machine (/proc/stat's cpu line).</summary>
+    public static (long Busy, long Total) Machine()
+    {
+        var line = File.ReadLines("/proc/stat").First();
+        var values = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        var idle = values[3] + values[4]; // idle + iowait
+        var total = values.Take(8).Sum(); // user nice system idle iowait irq softirq steal
+        return (total - idle, total);
+    }
+
+    private static long Kilobytes(string line) =>
+        long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+}

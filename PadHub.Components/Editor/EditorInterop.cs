@@ -1,0 +1,39 @@
+using PadHub.Components.Pads;
+using PadHub.Core.Documents;
+
+namespace PadHub.Components.Editor;
+
+// The shapes that cross between PadEditor and its JS module (serialised camelCase by Blazor's JS interop).
+// Operations travel as ot.js JSON strings: the JS side parses them with its own TextOperation.
+
+/// <summary>What the tab's browser storage holds about the user.</summary>
+/// <param name="ClientId">The tab's client id (sessionStorage: a reload keeps it, a new tab gets a new one).</param>
+/// <param name="DisplayName">The remembered display name, or null on a first visit.</param>
+public sealed record EditorIdentity(string ClientId, string? DisplayName);
+
+/// <summary>The joined state the editor starts from.</summary>
+public sealed record EditorStart(
+    string PadId,
+    string ClientId,
+    int Revision,
+    string Text,
+    bool ReadOnly,
+    string AuthorId,
+    string Color,
+    IReadOnlyList<AuthorRun> Authorship,
+    IReadOnlyList<PadAuthor> Authors,
+    IReadOnlyList<PadParticipant> Participants,
+    bool ShowAuthorship);
+
+/// <summary>A committed operation as the editor applies it.</summary>
+public sealed record EditorOperation(int Revision, string Operation, string AuthorId, string ClientId, long Seq)
+{
+    public static EditorOperation From(PadOperationEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        return new(e.Revision, e.Operation.ToJson(), e.AuthorId, e.ClientId, e.Seq);
+    }
+}
+
+/// <summary>History for a resync: the operations, or the error code that refused them.</summary>
+public sealed record EditorHistory(string? Error, IReadOnlyList<EditorOperation> Operations);

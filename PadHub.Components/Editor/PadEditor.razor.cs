@@ -1,0 +1,312 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Logging;
+using Microsoft.JSInterop;
+using PadHub.Components.Pads;
+using PadHub.Core.Operations;
+
+namespace PadHub.Components.Editor;
+
+/// <summary>
+/// The live pad editor. The browser side (CodeMirror and the ot.js client state machine, see Editor/src) owns the
+/// document; this side is its adapter onto <see cref="IPadSessionService"/>: it joins the pad, submits the operations
+/// the JS hands it and forwards the connection's events to the JS in order.
+/// </summary>
+public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDisposable
+{
+    internal const string ModulePath = "./_content/PadHub.Components/Editor/PadEditor.razor.js";
+
+    /// <summary>How long one call into the browser may take before the socket is presumed down.</summary>
+    internal static readonly TimeSpan JsCallTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly JsCallQueue _queue;
+    private ElementReference _root;
+    private IJSObjectReference? _module;
+    private DotNetObjectReference<PadEditor>? _self;
+    private IPadConnection? _connection;
+    private EditorIdentity? _identity;
+    private Phase _phase = Phase.Starting;
+    private string? _padId;
+    private string _nameInput = "";
+    private bool _attached;
+    private bool _showAuthorship = true;
+    private bool _disposed;
+    private IReadOnlyList<PadParticipant> _participants = [];
+    private List<PadAuthor> _authors = [];
+
+    public PadEditor() => _queue = new JsCallQueue(JsCallTimeout, ex => LogJsCallFailed(Logger, ex));
+
+    private enum Phase
+    {
+        Starting,
+        AskName,
+        Joining,
+        Ready,
+        InvalidLink,
+        Failed,
+    }
+
+    /// <summary>The capability token from the pad's edit link.</summary>
+    [Parameter, EditorRequired]
+    public required string Token { get; set; }
+
+    [Inject]
+    private IPadSessionService Sessions { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Inject]
+    private ILogger<PadEditor> Logger { get; set; } = default!;
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+        {
+            return;
+        }
+
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            _identity = await _module.InvokeAsync<EditorIdentity>("identity");
+        }
+        catch (JSDisconnectedException)
+        {
+            return;
+        }
+
+        if (string.IsNullOrWhiteSpace(_identity.DisplayName))
+        {
+            _phase = Phase.AskName;
+            StateHasChanged();
+            return;
+        }
+
+        await JoinAsync(_identity.DisplayName.Trim());
+    }
+
+    private async Task SubmitNameAsync()
+    {
+        var name = _nameInput.Trim();
+        if (name.Length == 0 || _module is null)
+        {
+            return;
+        }
+
+        await _module.InvokeVoidAsync("rememberName", name);
+        await JoinAsync(name);
+    }
+
+    private async Task JoinAsync(string displayName)
+    {
+        _phase = Phase.Joining;
+        StateHasChanged();
+        try
+        {
+            _connection = await Sessions.ConnectAsync(new PadJoinRequest(Token, _identity!.ClientId, displayName), this);
+        }
+        catch (PadException ex) when (ex.Code is PadErrorCodes.NotFound or PadErrorCodes.Forbidden)
+        {
+            _phase = Phase.InvalidLink;
+            StateHasChanged();
+            return;
+        }
+        catch (PadException ex)
+        {
+            LogJoinFailed(Logger, ex);
+            _phase = Phase.Failed;
+            StateHasChanged();
+            return;
+        }
+
+        if (_disposed)
+        {
+            await _connection.DisposeAsync();
+            return;
+        }
+
+        var joined = _connection.Joined;
+        _padId = joined.PadId;
+        _participants = joined.Participants;
+        _authors = [.. joined.Authors];
+        _phase = Phase.Ready;
+        _self = DotNetObjectReference.Create(this);
+        var start = new EditorStart(
+            joined.PadId, _identity.ClientId, joined.Revision, joined.Text, joined.Role != PadRole.Editor, joined.AuthorId,
+            joined.Color, joined.Authorship, joined.Authors, joined.Participants, _showAuthorship);
+        try
+        {
+            await _module!.InvokeVoidAsync("attach", _root, _self, start);
+        }
+        catch (JSDisconnectedException)
+        {
+            return;
+        }
+
+        // Events that arrived while attaching waited behind the gate; they go now, in order.
+        _queue.Open();
+        _attached = true;
+        StateHasChanged();
+    }
+
+    /// <summary>The JS hands over an operation (ot.js JSON) made against <paramref name="baseRevision"/>.</summary>
+    [JSInvokable]
+    public async Task SubmitOperation(long seq, int baseRevision, string operation)
+    {
+        _queue.MarkAlive();
+        if (_connection is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var revision = await _connection.SubmitAsync(seq, baseRevision, TextOperation.Parse(operation));
+            Enqueue((m, ct) => m.InvokeVoidAsync("acknowledge", ct, _root, seq, revision));
+        }
+        catch (PadException ex)
+        {
+            Enqueue((m, ct) => m.InvokeVoidAsync("reject", ct, _root, seq, ex.Code, ex.Message));
+        }
+        catch (OtException ex)
+        {
+            Enqueue((m, ct) => m.InvokeVoidAsync("reject", ct, _root, seq, PadErrorCodes.InvalidOp, ex.Message));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Not the client's fault (storage, authority): the JS keeps the edit and resends it under the same seq.
+            LogSubmitFailed(Logger, ex);
+            Enqueue((m, ct) => m.InvokeVoidAsync("reject", ct, _root, seq, "unavailable", "The server could not save the edit."));
+        }
+    }
+
+    /// <summary>Committed operations after <paramref name="fromRevision"/> (the JS resyncs and rebases with them).</summary>
+    [JSInvokable]
+    public async Task<EditorHistory> GetHistory(int fromRevision)
+    {
+        _queue.MarkAlive();
+        if (_connection is null)
+        {
+            return new EditorHistory(PadErrorCodes.NotFound, []);
+        }
+
+        try
+        {
+            var history = await _connection.GetHistoryAsync(fromRevision);
+            return new EditorHistory(null, [.. history.Select(EditorOperation.From)]);
+        }
+        catch (PadException ex)
+        {
+            return new EditorHistory(ex.Code, []);
+        }
+    }
+
+    /// <summary>Shares this user's caret or selection, in coordinates of <paramref name="revision"/>.</summary>
+    [JSInvokable]
+    public async Task UpdateCaret(int revision, int anchor, int head)
+    {
+        _queue.MarkAlive();
+        if (_connection is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _connection.UpdateCaretAsync(revision, anchor, head);
+        }
+        catch (PadException)
+        {
+            // A caret is advisory: the next move sends a fresh one.
+        }
+    }
+
+    ValueTask IPadListener.OnOperationAppliedAsync(PadOperationEvent operation) =>
+        Forward(() => Enqueue((m, ct) => m.InvokeVoidAsync("receive", ct, _root, EditorOperation.From(operation))));
+
+    ValueTask IPadListener.OnResyncRequiredAsync(int fromRevision) =>
+        Forward(() => Enqueue((m, ct) => m.InvokeVoidAsync("resync", ct, _root)));
+
+    ValueTask IPadListener.OnCaretMovedAsync(PadCaret caret) =>
+        Forward(() => Enqueue((m, ct) => m.InvokeVoidAsync("moveCaret", ct, _root, caret)));
+
+    ValueTask IPadListener.OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants) =>
+        Forward(() =>
+        {
+            _participants = participants;
+            StateHasChanged();
+            Enqueue((m, ct) => m.InvokeVoidAsync("setParticipants", ct, _root, participants, _authors));
+        });
+
+    private async Task SetAuthorshipVisibleAsync(bool visible)
+    {
+        _showAuthorship = visible;
+        Enqueue((m, ct) => m.InvokeVoidAsync("setAuthorshipVisible", ct, _root, visible));
+        await _queue.Idle;
+    }
+
+    // Listener calls come from the authority's threads: hop onto the circuit's dispatcher, keeping their order.
+    private ValueTask Forward(Action action) => new(InvokeAsync(() =>
+    {
+        try
+        {
+            action();
+        }
+        catch (Exception ex)
+        {
+            _ = DispatchExceptionAsync(ex);
+        }
+    }));
+
+    private void Enqueue(Func<IJSObjectReference, CancellationToken, ValueTask> call)
+    {
+        var module = _module;
+        if (module is not null && !_disposed)
+        {
+            _queue.Enqueue(ct => call(module, ct));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _queue.Close();
+        if (_connection is not null)
+        {
+            await _connection.DisposeAsync();
+        }
+
+        if (_module is not null)
+        {
+            try
+            {
+                if (_attached)
+                {
+                    await _module.InvokeVoidAsync("detach", _root);
+                }
+
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone and the browser with it: nothing to detach.
+            }
+        }
+
+        _self?.Dispose();
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "A call into the pad editor's JS failed; the editor resyncs on its own")]
+    private static partial void LogJsCallFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Joining a pad failed")]
+    private static partial void LogJoinFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Submitting an operation failed")]
+    private static partial void LogSubmitFailed(ILogger logger, Exception exception);
+}

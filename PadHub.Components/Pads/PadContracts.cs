@@ -1,0 +1,84 @@
+using PadHub.Core.Documents;
+using PadHub.Core.Operations;
+
+namespace PadHub.Components.Pads;
+
+/// <summary>What a link lets its holder do in a pad.</summary>
+public enum PadRole
+{
+    /// <summary>Follows the pad live; can never write by any path.</summary>
+    Viewer,
+
+    /// <summary>Reads and writes the pad.</summary>
+    Editor,
+}
+
+/// <summary>A request to join a pad with a link's token.</summary>
+/// <param name="Token">The capability token from the pad's edit or view link.</param>
+/// <param name="ClientId">The client's id (one per browser tab or bot connection), stable across reconnects so resent edits are recognised.</param>
+/// <param name="DisplayName">The name shown to the other participants.</param>
+public sealed record PadJoinRequest(string Token, string ClientId, string DisplayName);
+
+/// <summary>An author whose text is in the pad or who is in it now.</summary>
+public sealed record PadAuthor(string AuthorId, string DisplayName, string Color);
+
+/// <summary>Someone connected to the pad now.</summary>
+public sealed record PadParticipant(string ClientId, string AuthorId, string DisplayName, string Color, PadRole Role);
+
+/// <summary>The state of a pad as a client joins it.</summary>
+/// <param name="PadId">The pad.</param>
+/// <param name="Revision">The head revision <paramref name="Text"/> is at.</param>
+/// <param name="Text">The pad's text.</param>
+/// <param name="Role">What the token allows.</param>
+/// <param name="AuthorId">The joining client's author id.</param>
+/// <param name="Color">The joining client's colour (CSS hex).</param>
+/// <param name="Authorship">Authorship runs covering <paramref name="Text"/>.</param>
+/// <param name="Authors">Names and colours of the authors in <paramref name="Authorship"/> and of the participants.</param>
+/// <param name="Participants">Who is connected now (the joining client included).</param>
+public sealed record PadJoined(
+    string PadId,
+    int Revision,
+    string Text,
+    PadRole Role,
+    string AuthorId,
+    string Color,
+    IReadOnlyList<AuthorRun> Authorship,
+    IReadOnlyList<PadAuthor> Authors,
+    IReadOnlyList<PadParticipant> Participants);
+
+/// <summary>An operation committed to a pad, as every other client receives it.</summary>
+/// <param name="Revision">The revision the operation produced.</param>
+public sealed record PadOperationEvent(string PadId, int Revision, TextOperation Operation, string AuthorId, string ClientId, long Seq);
+
+/// <summary>A participant's caret or selection, at a revision.</summary>
+public sealed record PadCaret(string PadId, string ClientId, string AuthorId, int Revision, int Anchor, int Head);
+
+/// <summary>The stable error codes of the pad protocol (docs/PROTOCOL.md); messages start with <c>code:</c>.</summary>
+public static class PadErrorCodes
+{
+    /// <summary>The operation is malformed or does not fit the document.</summary>
+    public const string InvalidOp = "invalid-op";
+
+    /// <summary>The base revision is ahead of the head or older than the retained history.</summary>
+    public const string StaleRevision = "stale-revision";
+
+    /// <summary>The token does not allow this (a viewer writing, a revoked link).</summary>
+    public const string Forbidden = "forbidden";
+
+    /// <summary>The operation, message or resulting pad is over a limit.</summary>
+    public const string TooLarge = "too-large";
+
+    /// <summary>No such pad, or the token is unknown.</summary>
+    public const string NotFound = "not-found";
+
+    /// <summary>This connection sends faster than its rate limit.</summary>
+    public const string RateLimited = "rate-limited";
+}
+
+/// <summary>A pad request refused with a stable <see cref="Code"/> (one of <see cref="PadErrorCodes"/>). Nothing changed.</summary>
+public sealed class PadException(string code, string message, Exception? innerException = null)
+    : Exception($"{code}: {message}", innerException)
+{
+    /// <summary>One of <see cref="PadErrorCodes"/>.</summary>
+    public string Code { get; } = code;
+}

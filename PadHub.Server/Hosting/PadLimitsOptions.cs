@@ -1,0 +1,37 @@
+using System.ComponentModel.DataAnnotations;
+using PadHub.Core.Operations;
+
+namespace PadHub.Server.Hosting;
+
+/// <summary>Size and rate limits of pads and their clients, bound from <c>PadHub:Limits</c> and validated at start.</summary>
+public sealed record PadLimitsOptions
+{
+    public const string SectionName = "PadHub:Limits";
+
+    /// <summary>Longest pad, in UTF-16 code units (the initial text of <c>POST /api/pads</c> included).</summary>
+    [Range(1, 100_000_000)]
+    public int MaxPadLength { get; init; } = 1_000_000;
+
+    /// <summary>Most code units one operation may insert (a large paste).</summary>
+    [Range(1, 100_000_000)]
+    public int MaxOperationLength { get; init; } = 262_144;
+
+    /// <summary>Most components (retain, insert, delete) one operation may have.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxOperationComponents { get; init; } = 10_000;
+
+    /// <summary>Largest message a client may send (SignalR's own default is 32 KB, too small for a large paste).</summary>
+    [Range(1_024, 256 * 1024 * 1024)]
+    public long MaxMessageBytes { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>Sustained submits per second per connection (token bucket refill rate).</summary>
+    [Range(1, 100_000)]
+    public int SubmitsPerSecond { get; init; } = 40;
+
+    /// <summary>Submits a connection may send in a burst (token bucket size).</summary>
+    [Range(1, 1_000_000)]
+    public int SubmitBurst { get; init; } = 200;
+
+    /// <summary>The same limits as PadHub.Core's <see cref="OperationLimits"/>.</summary>
+    public OperationLimits ToOperationLimits() => new(MaxPadLength, MaxOperationLength, MaxOperationComponents);
+}

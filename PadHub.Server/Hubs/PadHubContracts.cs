@@ -1,0 +1,46 @@
+using PadHub.Core.Operations;
+
+namespace PadHub.Server.Hubs;
+
+// The wire DTOs of /hubs/pad (docs/PROTOCOL.md). SignalR's JSON protocol writes them camelCase; operations travel in
+// the ot.js form ([5, "abc", -2]) through TextOperationJsonConverter.
+
+/// <summary>Join's result.</summary>
+public sealed record JoinResponse(string PadId, int Revision, string Text, string Role, string AuthorId, string Color);
+
+/// <summary>Submit's result: the revision the operation produced.</summary>
+public sealed record SubmitResponse(int Revision);
+
+/// <summary>One committed operation, as GetHistory returns it.</summary>
+public sealed record HistoryEntry(int Revision, TextOperation Ops, string AuthorId, string ClientId, long Seq);
+
+/// <summary>Sent to every joined connection but the submitter's when an operation is committed.</summary>
+public sealed record OpAppliedEvent(string PadId, int Revision, TextOperation Ops, string AuthorId, string ClientId, long Seq);
+
+/// <summary>Someone connected to a pad.</summary>
+public sealed record ParticipantDto(string ClientId, string AuthorId, string DisplayName, string Color, string Role);
+
+/// <summary>Sent when the set of people in a pad changes.</summary>
+public sealed record PresenceChangedEvent(string PadId, IReadOnlyList<ParticipantDto> Participants);
+
+/// <summary>Sent when someone moves their caret or selection (offsets at <see cref="Revision"/>).</summary>
+public sealed record CaretMovedEvent(string PadId, string ClientId, string AuthorId, int Revision, int Anchor, int Head);
+
+/// <summary>Sent when this connection fell too far behind: fetch GetHistory from your own revision.</summary>
+public sealed record ResyncRequiredEvent(string PadId, int FromRevision);
+
+/// <summary>The events a /hubs/pad client receives.</summary>
+public interface IPadClient
+{
+    /// <summary>An operation someone else committed, in revision order.</summary>
+    Task OpApplied(OpAppliedEvent message);
+
+    /// <summary>The set of participants changed.</summary>
+    Task PresenceChanged(PresenceChangedEvent message);
+
+    /// <summary>Someone moved their caret.</summary>
+    Task CaretMoved(CaretMovedEvent message);
+
+    /// <summary>Events were dropped for this connection: catch up with GetHistory.</summary>
+    Task ResyncRequired(ResyncRequiredEvent message);
+}

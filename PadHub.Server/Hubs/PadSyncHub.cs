@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR;
+using PadHub.Components.Pads;
+using PadHub.Server.Pads;
+
+namespace PadHub.Server.Hubs;
+
+/// <summary>
+/// <c>/hubs/pad</c>: the pad protocol for programmatic clients (bots, integrations, load tests). Thin and stateless:
+/// it validates, calls the same <see cref="IPadSessionService"/> the editor uses, and the error filter turns
+/// <see cref="PadException"/> into a <see cref="HubException"/> whose message starts with the stable code.
+/// </summary>
+public sealed class PadSyncHub(IPadSessionService sessions, IHubContext<PadSyncHub, IPadClient> hubContext) : Hub<IPadClient>
+{
+    /// <summary>Where the hub is mapped.</summary>
+    public const string Path = "/hubs/pad";
+
+    private const int MaxIdLength = 128;
+
+    /// <summary>Joins a pad: <c>{ padId, token, clientId, displayName }</c>.</summary>
+    public async Task<JoinResponse> Join(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(Join));
+        var padId = r.String("padId", MaxIdLength);
+        var token = r.String("token", MaxIdLength);
+        var clientId = r.String("clientId", PadSessionService.MaxClientIdLength);
+        var displayName = r.String("displayName", PadSessionService.MaxDisplayNameLength, required: false);
+
+        var memberships = Memberships();
+        if (memberships.ContainsKey(padId))
+        {
+            throw new PadException(PadErrorCodes.Forbidden, $"This connection has already joined pad '{padId}'; Leave it first.");
+        }
+
+        var listener = new HubPadListener(hubContext, Context.ConnectionId, padId);
+        var connection = await sessions.ConnectAsync(new PadJoinRequest(token, clientId, displayName), listener, Context.ConnectionAborted);
+        var joined = connection.Joined;
+        if (!string.Equals(joined.PadId, padId, StringComparison.Ordinal) || !memberships.TryAdd(padId, new HubMembership(connection, clientId)))
+        {
+            await connection.DisposeAsync();
+            throw new PadException(PadErrorCodes.Forbidden, $"This token does not grant access to pad '{padId}'.");
+        }
+
+        return new JoinResponse(joined.PadId, joined.Revision, joined.Text, RoleName(joined.Role), joined.AuthorId, joined.Color);
+    }
+
+    /// <summary>Submits an operation: <c>{ padId, clientId, seq, baseRevision, ops }</c>.</summary>
+    public async Task<SubmitResponse> Submit(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(Submit));
+        var membership = Membership(r.String("padId", MaxIdLength));
+        var clientId = r.String("clientId", PadSessionService.MaxClientIdLength);
+        var seq = r.Int64("seq");
+        var baseRevision = r.Int32("baseRevision");
+        var operation = r.Operation("ops");
+        if (!string.Equals(clientId, membership.ClientId, StringComparison.Ordinal))
+        {
+            throw new PadException(PadErrorCodes.Forbidden, "clientId is not the one this connection joined the pad with.");
+        }
+
+        var revision = await membership.Connection.SubmitAsync(seq, baseRevision, operation, Context.ConnectionAborted);
+        return new SubmitResponse(revision);
+    }
+
+    /// <summary>Committed operations after a revision: <c>{ padId, fromRevision }</c>.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistory(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(GetHistory));
+        var connection = Membership(r.String("padId", MaxIdLength)).Connection;
+        var history = await connection.GetHistoryAsync(r.Int32("fromRevision"), Context.ConnectionAborted);
+        return [.. history.Select(h => new HistoryEntry(h.Revision, h.Operation, h.AuthorId, h.ClientId, h.Seq))];
+    }
+
+    /// <summary>Shares this connection's caret: <c>{ padId, revision, anchor, head }</c>.</summary>
+    public Task UpdateCaret(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(UpdateCaret));
+        var connection = Membership(r.String("padId", MaxIdLength)).Connection;
+        return connection.UpdateCaretAsync(r.Int32("revision"), r.Int32("anchor"), r.Int32("head"), Context.ConnectionAborted);
+    }
+
+    /// <summary>Leaves a pad: <c>{ padId }</c>.</summary>
+    public async Task Leave(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(Leave));
+        if (Memberships().TryRemove(r.String("padId", MaxIdLength), out var membership))
+        {
+            await membership.Connection.DisposeAsync();
+        }
+    }
+
+    /// <inheritdoc />
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        foreach (var membership in Memberships().Values)
+        {
+            await membership.Connection.DisposeAsync();
+        }
+
+        Memberships().Clear();
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    internal static string RoleName(PadRole role) => role == PadRole.Editor ? "editor" : "viewer";
+
+    private HubMembership Membership(string padId) =>
+        Memberships().TryGetValue(padId, out var membership)
+            ? membership
+            : throw new PadException(PadErrorCodes.Forbidden, $"Join pad '{padId}' before using it.");
+
+    private ConcurrentDictionary<string, HubMembership> Memberships()
+    {
+        const string key = "padhub.memberships";
+        if (Context.Items.TryGetValue(key, out var value) && value is ConcurrentDictionary<string, HubMembership> existing)
+        {
+            return existing;
+        }
+
+        var created = new ConcurrentDictionary<string, HubMembership>(StringComparer.Ordinal);
+        Context.Items[key] = created;
+        return created;
+    }
+}
+
+/// <summary>A hub connection's membership of one pad, with the client id it joined with.</summary>
+internal sealed record HubMembership(IPadConnection Connection, string ClientId);

@@ -1,0 +1,359 @@
+using System.Threading.Channels;
+using PadHub.Components.Pads;
+using PadHub.Core.Documents;
+using PadHub.Core.Operations;
+using PadHub.Server.Persistence;
+
+namespace PadHub.Server.Pads;
+
+/// <summary>
+/// The single serial committer of one pad: a mailbox drained by one loop, so there is no lock and no global lock.
+/// Submissions that arrive together are committed in memory one by one, written in ONE transaction (group commit),
+/// and only then acknowledged and fanned out: an acknowledged edit is durable.
+/// </summary>
+internal sealed partial class PadActor
+{
+    private readonly Channel<PadWork> _inbox = Channel.CreateUnbounded<PadWork>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly List<StoredRevision> _pendingRevisions = [];
+    private readonly List<(TaskCompletionSource<PadSubmitResult> Completion, PadSubmitResult Result)> _pendingAcks = [];
+    private readonly string _padId;
+    private readonly IPadStore _store;
+    private readonly IPadCommitObserver _observer;
+    private readonly PadAuthorityOptions _options;
+    private readonly PadDocumentOptions _documentOptions;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly Task _loop;
+    private PadDocument? _document;
+    private int _durableRevision;
+    private int _snapshotRevision;
+    private long _lastActivity;
+
+    public PadActor(
+        string padId,
+        IPadStore store,
+        IPadCommitObserver observer,
+        PadAuthorityOptions options,
+        PadDocumentOptions documentOptions,
+        TimeProvider time,
+        ILogger logger)
+    {
+        _padId = padId;
+        _store = store;
+        _observer = observer;
+        _options = options;
+        _documentOptions = documentOptions;
+        _time = time;
+        _logger = logger;
+        _lastActivity = time.GetTimestamp();
+        _loop = Task.Run(RunAsync);
+    }
+
+    public string PadId => _padId;
+
+    /// <summary>Time since the last request, for idle unloading.</summary>
+    public TimeSpan IdleFor => _time.GetElapsedTime(Interlocked.Read(ref _lastActivity));
+
+    /// <summary>Queues work; false once the actor is closing (the caller then asks a fresh actor).</summary>
+    public bool TryPost(PadWork work)
+    {
+        Interlocked.Exchange(ref _lastActivity, _time.GetTimestamp());
+        return _inbox.Writer.TryWrite(work);
+    }
+
+    /// <summary>Stops taking work, finishes what is queued, writes a final snapshot.</summary>
+    public async Task CloseAsync()
+    {
+        _inbox.Writer.TryComplete();
+        await _loop.ConfigureAwait(false);
+    }
+
+    private async Task RunAsync()
+    {
+        var reader = _inbox.Reader;
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            var taken = 0;
+            while (taken < _options.MaxBatch && reader.TryRead(out var work))
+            {
+                taken++;
+                if (work is SubmitWork submit)
+                {
+                    await SubmitAsync(submit).ConfigureAwait(false);
+                }
+                else
+                {
+                    // Reads see only durable state: flush what is committed in memory first.
+                    await FlushAsync().ConfigureAwait(false);
+                    await ServeAsync(work).ConfigureAwait(false);
+                }
+            }
+
+            await FlushAsync().ConfigureAwait(false);
+        }
+
+        await WriteSnapshotAsync(force: true).ConfigureAwait(false);
+    }
+
+    private async Task<bool> EnsureLoadedAsync(PadWork work)
+    {
+        if (_document is not null)
+        {
+            return true;
+        }
+
+        try
+        {
+            var stored = await _store.LoadAsync(_padId).ConfigureAwait(false);
+            if (stored is null)
+            {
+                work.Fail(PadErrors.PadNotFound(_padId));
+                return false;
+            }
+
+            var document = PadDocument.FromSnapshot(stored.Snapshot, _documentOptions);
+            foreach (var revision in stored.Revisions)
+            {
+                document.Replay(revision.Operation);
+            }
+
+            _document = document;
+            _durableRevision = document.Revision;
+            _snapshotRevision = stored.Snapshot.Revision;
+            LogLoaded(_logger, _padId, document.Revision, stored.Revisions.Count);
+            return true;
+        }
+#pragma warning disable CA1031 // Any storage failure fails this request only; the pad reloads on the next one.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogLoadFailed(_logger, _padId, ex);
+            work.Fail(ex);
+            return false;
+        }
+    }
+
+    private async Task SubmitAsync(SubmitWork work)
+    {
+        if (!await EnsureLoadedAsync(work).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var command = work.Command;
+        CommitResult result;
+        try
+        {
+            result = _document!.Commit(command.BaseRevision, command.Operation, command.AuthorId, command.ClientId, command.Seq);
+        }
+        catch (Exception ex) when (ex is SequenceTooOldException or RevisionTooOldException)
+        {
+            // A resend of an operation committed before what memory holds (e.g. before the snapshot this process loaded):
+            // the store knows whether (client id, seq) was committed.
+            await CompleteOldDuplicateAsync(work, (OtException)ex).ConfigureAwait(false);
+            return;
+        }
+        catch (OtException ex)
+        {
+            work.Completion.TrySetException(PadErrors.From(ex));
+            return;
+        }
+
+        var submitResult = new PadSubmitResult(result.Revision, result.Applied, result.Duplicate);
+        if (result.Duplicate && result.Revision <= _durableRevision)
+        {
+            work.Completion.TrySetResult(submitResult);
+            return;
+        }
+
+        if (!result.Duplicate)
+        {
+            _pendingRevisions.Add(new StoredRevision(
+                new CommittedOperation(result.Revision, result.Applied, command.AuthorId, command.ClientId, command.Seq),
+                _time.GetUtcNow()));
+        }
+
+        // A duplicate of an operation still in this batch is acknowledged with it, once durable.
+        _pendingAcks.Add((work.Completion, submitResult));
+    }
+
+    private async Task CompleteOldDuplicateAsync(SubmitWork work, OtException error)
+    {
+        try
+        {
+            await FlushAsync().ConfigureAwait(false);
+            var command = work.Command;
+            var revision = await _store.FindRevisionAsync(_padId, command.ClientId, command.Seq).ConfigureAwait(false);
+            if (revision is not { } found)
+            {
+                work.Fail(PadErrors.From(error));
+                return;
+            }
+
+            var stored = await _store.GetRevisionsAsync(_padId, found - 1, 1).ConfigureAwait(false);
+            work.Completion.TrySetResult(new PadSubmitResult(found, stored[0].Operation.Operation, Duplicate: true));
+        }
+#pragma warning disable CA1031 // A storage failure fails this request only.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            work.Fail(ex);
+        }
+    }
+
+    private async Task FlushAsync()
+    {
+        if (_pendingAcks.Count == 0)
+        {
+            return;
+        }
+
+        var committed = _pendingRevisions.Count == 0 ? [] : _pendingRevisions.Select(r => r.Operation).ToArray();
+        try
+        {
+            if (_pendingRevisions.Count > 0)
+            {
+                await _store.AppendRevisionsAsync(_padId, _pendingRevisions.ToArray()).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // The batch fails as a whole; memory is dropped and reloaded from the store.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogFlushFailed(_logger, _padId, _pendingRevisions.Count, ex);
+            foreach (var (completion, _) in _pendingAcks)
+            {
+                completion.TrySetException(ex);
+            }
+
+            _pendingAcks.Clear();
+            _pendingRevisions.Clear();
+            _document = null;
+            return;
+        }
+
+        _durableRevision = _document!.Revision;
+        if (committed.Length > 0)
+        {
+            _observer.OnCommitted(_padId, committed);
+        }
+
+        foreach (var (completion, result) in _pendingAcks)
+        {
+            completion.TrySetResult(result);
+        }
+
+        _pendingAcks.Clear();
+        _pendingRevisions.Clear();
+        await WriteSnapshotAsync(force: false).ConfigureAwait(false);
+    }
+
+    private async Task WriteSnapshotAsync(bool force)
+    {
+        if (_document is null || _durableRevision == _snapshotRevision
+            || (!force && _durableRevision - _snapshotRevision < _options.SnapshotInterval))
+        {
+            return;
+        }
+
+        try
+        {
+            await _store.SaveSnapshotAsync(_padId, _document.CreateSnapshot()).ConfigureAwait(false);
+            _snapshotRevision = _durableRevision;
+        }
+#pragma warning disable CA1031 // Snapshots only shorten loading: a failed one is retried at the next interval.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogSnapshotFailed(_logger, _padId, _durableRevision, ex);
+        }
+    }
+
+    private async Task ServeAsync(PadWork work)
+    {
+        if (!await EnsureLoadedAsync(work).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        var document = _document!;
+        switch (work)
+        {
+            case StateWork state:
+                state.Completion.TrySetResult(new PadStateResult(_padId, document.Revision, document.GetText(), document.GetAuthorship()));
+                break;
+            case HistoryWork history:
+                await ServeHistoryAsync(document, history).ConfigureAwait(false);
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown work {work.GetType().Name}.");
+        }
+    }
+
+    private async Task ServeHistoryAsync(PadDocument document, HistoryWork work)
+    {
+        if (work.FromRevision > document.Revision)
+        {
+            work.Fail(new PadException(PadErrorCodes.StaleRevision,
+                $"Revision {work.FromRevision} is ahead of the head revision {document.Revision}."));
+            return;
+        }
+
+        if (work.FromRevision < 0)
+        {
+            work.Fail(new PadException(PadErrorCodes.StaleRevision, "fromRevision must be 0 or more."));
+            return;
+        }
+
+        if (work.FromRevision >= document.OldestBaseRevision)
+        {
+            work.Completion.TrySetResult(document.GetHistory(work.FromRevision));
+            return;
+        }
+
+        try
+        {
+            var stored = await _store.GetRevisionsAsync(_padId, work.FromRevision, document.Revision - work.FromRevision).ConfigureAwait(false);
+            work.Completion.TrySetResult(stored.Select(r => r.Operation).ToArray());
+        }
+#pragma warning disable CA1031 // A storage failure fails this request only.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            work.Fail(ex);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pad {PadId} loaded at revision {Revision} ({Replayed} revisions replayed after the snapshot)")]
+    private static partial void LogLoaded(ILogger logger, string padId, int revision, int replayed);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pad {PadId} could not be loaded")]
+    private static partial void LogLoadFailed(ILogger logger, string padId, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pad {PadId}: writing {Count} revisions failed; the batch was refused and the pad will reload")]
+    private static partial void LogFlushFailed(ILogger logger, string padId, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pad {PadId}: snapshot at revision {Revision} failed")]
+    private static partial void LogSnapshotFailed(ILogger logger, string padId, int revision, Exception exception);
+}
+
+/// <summary>A request queued to a <see cref="PadActor"/>.</summary>
+internal abstract record PadWork
+{
+    public abstract void Fail(Exception exception);
+}
+
+internal sealed record SubmitWork(PadSubmitCommand Command, TaskCompletionSource<PadSubmitResult> Completion) : PadWork
+{
+    public override void Fail(Exception exception) => Completion.TrySetException(exception);
+}
+
+internal sealed record StateWork(TaskCompletionSource<PadStateResult> Completion) : PadWork
+{
+    public override void Fail(Exception exception) => Completion.TrySetException(exception);
+}
+
+internal sealed record HistoryWork(int FromRevision, TaskCompletionSource<IReadOnlyList<CommittedOperation>> Completion) : PadWork
+{
+    public override void Fail(Exception exception) => Completion.TrySetException(exception);
+}

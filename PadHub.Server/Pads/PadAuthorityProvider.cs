@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using PadHub.Core.Documents;
+using PadHub.Core.Operations;
+using PadHub.Server.Hosting;
+using PadHub.Server.Persistence;
+
+namespace PadHub.Server.Pads;
+
+/// <summary>
+/// The single-node authority: one <see cref="PadActor"/> per loaded pad, created on first use and unloaded when idle
+/// (after a final snapshot). Callers hold a <see cref="PadAuthorityHandle"/>, which always reaches the live actor, so an
+/// actor that closes under a caller is replaced transparently.
+/// </summary>
+internal sealed partial class PadAuthorityProvider(
+    IPadStore store,
+    PadFanout fanout,
+    IOptions<PadAuthorityOptions> options,
+    IOptions<PadLimitsOptions> limits,
+    TimeProvider time,
+    ILoggerFactory loggerFactory) : IPadAuthorityProvider, IHostedService, IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Lazy<PadActor>> _actors = new(StringComparer.Ordinal);
+    private readonly ILogger _logger = loggerFactory.CreateLogger<PadAuthorityProvider>();
+    private readonly PadDocumentOptions _documentOptions = new(
+        new OperationLimits(limits.Value.MaxPadLength, limits.Value.MaxOperationLength, limits.Value.MaxOperationComponents),
+        options.Value.RetainedHistory);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task? _sweeper;
+    private int _disposed;
+
+    public IPadAuthority GetAuthority(string padId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(padId);
+        return new PadAuthorityHandle(this, padId);
+    }
+
+    /// <summary>Number of pads loaded now.</summary>
+    public int LoadedCount => _actors.Count;
+
+    internal async Task<T> PostAsync<T>(string padId, Func<TaskCompletionSource<T>, PadWork> create, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var lazy = _actors.GetOrAdd(padId, static (id, self) => new Lazy<PadActor>(() => self.CreateActor(id)), this);
+            var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (lazy.Value.TryPost(create(completion)))
+            {
+                return await completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            // The actor is closing (idle unload): forget it and ask a fresh one, which reloads from the store.
+            _actors.TryRemove(new KeyValuePair<string, Lazy<PadActor>>(padId, lazy));
+        }
+    }
+
+    private PadActor CreateActor(string padId) =>
+        new(padId, store, fanout, options.Value, _documentOptions, time, _logger);
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _sweeper = SweepAsync(_stopping.Token);
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _disposed) == 0)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+        }
+
+        if (_sweeper is not null)
+        {
+            await _sweeper.ConfigureAwait(false);
+        }
+
+        // Finish queued work and snapshot every loaded pad before the process ends.
+        await Task.WhenAll(_actors.Values.Where(a => a.IsValueCreated).Select(a => a.Value.CloseAsync())).WaitAsync(cancellationToken).ConfigureAwait(false);
+        _actors.Clear();
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var idle = options.Value.IdleTimeout;
+        using var timer = new PeriodicTimer(idle / 4, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            {
+                foreach (var (padId, lazy) in _actors)
+                {
+                    if (lazy.IsValueCreated && lazy.Value.IdleFor >= idle && !fanout.HasSubscribers(padId)
+                        && _actors.TryRemove(new KeyValuePair<string, Lazy<PadActor>>(padId, lazy)))
+                    {
+                        await lazy.Value.CloseAsync().ConfigureAwait(false);
+                        LogUnloaded(_logger, padId);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Registered as itself, as IPadAuthorityProvider and as a hosted service: the container may dispose it more than once.
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _stopping.CancelAsync().ConfigureAwait(false);
+            _stopping.Dispose();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Pad {PadId} unloaded after being idle")]
+    private static partial void LogUnloaded(ILogger logger, string padId);
+}
+
+/// <summary>What callers hold: the authority of one pad, routed to its live actor on every call.</summary>
+internal sealed class PadAuthorityHandle(PadAuthorityProvider provider, string padId) : IPadAuthority
+{
+    public Task<PadStateResult> GetStateAsync(CancellationToken cancellationToken = default) =>
+        provider.PostAsync<PadStateResult>(padId, c => new StateWork(c), cancellationToken);
+
+    public Task<PadSubmitResult> SubmitAsync(PadSubmitCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return provider.PostAsync<PadSubmitResult>(padId, c => new SubmitWork(command, c), cancellationToken);
+    }
+
+    public Task<IReadOnlyList<CommittedOperation>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default) =>
+        provider.PostAsync<IReadOnlyList<CommittedOperation>>(padId, c => new HistoryWork(fromRevision, c), cancellationToken);
+}

@@ -1,0 +1,179 @@
+using Microsoft.Extensions.Options;
+using PadHub.Components.Pads;
+using PadHub.Core.Operations;
+using PadHub.Server.Hosting;
+using PadHub.Server.Persistence;
+
+namespace PadHub.Server.Pads;
+
+/// <summary>
+/// The application service behind both adapters (the editor's circuit and the <c>/hubs/pad</c> hub): resolves link
+/// tokens to capabilities, enforces them and the per-connection limits, and connects clients to the authority and the
+/// fan-out.
+/// </summary>
+internal sealed class PadSessionService(
+    IPadStore store,
+    IPadAuthorityProvider authorities,
+    PadFanout fanout,
+    IOptions<PadLimitsOptions> limits,
+    TimeProvider time) : IPadSessionService
+{
+    /// <summary>Longest client id accepted.</summary>
+    public const int MaxClientIdLength = 64;
+
+    /// <summary>Longest display name accepted.</summary>
+    public const int MaxDisplayNameLength = 64;
+
+    private const int MaxTokenLength = 128;
+
+    public async Task<IPadConnection> ConnectAsync(PadJoinRequest request, IPadListener listener, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(listener);
+        var clientId = ValidateClientId(request.ClientId);
+        var displayName = ValidateDisplayName(request.DisplayName);
+        if (string.IsNullOrEmpty(request.Token) || request.Token.Length > MaxTokenLength)
+        {
+            throw new PadException(PadErrorCodes.NotFound, "This link is not valid.");
+        }
+
+        var access = await store.ResolveTokenAsync(request.Token, cancellationToken).ConfigureAwait(false)
+            ?? throw new PadException(PadErrorCodes.NotFound, "This link is not valid (unknown or revoked).");
+
+        var authorId = AuthorIdentity.AuthorIdFor(clientId);
+        var author = new PadAuthor(authorId, displayName, AuthorIdentity.ColorFor(authorId));
+        await store.SaveAuthorAsync(author, cancellationToken).ConfigureAwait(false);
+
+        var authority = authorities.GetAuthority(access.PadId);
+        var participant = new PadParticipant(clientId, authorId, displayName, author.Color, access.Role);
+
+        // Subscribe before reading the state: whatever commits in between is queued, then skipped up to the state's revision.
+        var subscription = fanout.Subscribe(access.PadId, participant, listener);
+        try
+        {
+            var state = await authority.GetStateAsync(cancellationToken).ConfigureAwait(false);
+            subscription.SetFloor(state.Revision);
+            var participants = fanout.GetParticipants(access.PadId);
+            var authorIds = state.Authorship.Select(r => r.AuthorId).Concat(participants.Select(p => p.AuthorId)).ToHashSet(StringComparer.Ordinal);
+            var authors = await store.GetAuthorsAsync(authorIds, cancellationToken).ConfigureAwait(false);
+            var joined = new PadJoined(access.PadId, state.Revision, state.Text, access.Role, authorId, author.Color,
+                state.Authorship, authors, participants);
+            return new PadConnection(joined, clientId, authority, subscription, fanout, limits.Value, time);
+        }
+        catch
+        {
+            await subscription.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    private static string ValidateClientId(string? clientId)
+    {
+        if (string.IsNullOrEmpty(clientId) || clientId.Length > MaxClientIdLength
+            || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            throw new PadException(PadErrorCodes.InvalidOp,
+                $"clientId must be 1 to {MaxClientIdLength} characters of A-Z, a-z, 0-9, '-' and '_' (a UUID is a good choice).");
+        }
+
+        return clientId;
+    }
+
+    private static string ValidateDisplayName(string? displayName)
+    {
+        var name = displayName?.Trim() ?? string.Empty;
+        if (name.Length > MaxDisplayNameLength)
+        {
+            throw new PadException(PadErrorCodes.TooLarge, $"displayName is longer than {MaxDisplayNameLength} characters.");
+        }
+
+        if (name.Any(char.IsControl))
+        {
+            throw new PadException(PadErrorCodes.InvalidOp, "displayName must not contain control characters.");
+        }
+
+        return name.Length == 0 ? "Anonymous" : name;
+    }
+}
+
+/// <summary>One client's membership of one pad.</summary>
+internal sealed class PadConnection(
+    PadJoined joined,
+    string clientId,
+    IPadAuthority authority,
+    PadSubscription subscription,
+    PadFanout fanout,
+    PadLimitsOptions limits,
+    TimeProvider time) : IPadConnection
+{
+    private readonly TokenBucket _submits = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
+    private readonly TokenBucket _carets = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
+    private int _disposed;
+
+    public PadJoined Joined { get; } = joined;
+
+    public async Task<int> SubmitAsync(long seq, int baseRevision, TextOperation operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        EnsureOpen();
+        if (Joined.Role != PadRole.Editor)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, "This link only allows following the pad, not editing it.");
+        }
+
+        if (seq < 1)
+        {
+            throw new PadException(PadErrorCodes.InvalidOp, "seq must be 1 or more.");
+        }
+
+        if (!_submits.TryTake())
+        {
+            throw new PadException(PadErrorCodes.RateLimited,
+                $"This connection sends more than {limits.SubmitsPerSecond} operations a second; wait and resend (same seq).");
+        }
+
+        var result = await authority.SubmitAsync(new PadSubmitCommand(Joined.AuthorId, clientId, seq, baseRevision, operation), cancellationToken)
+            .ConfigureAwait(false);
+        return result.Revision;
+    }
+
+    public async Task<IReadOnlyList<PadOperationEvent>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default)
+    {
+        EnsureOpen();
+        var history = await authority.GetHistoryAsync(fromRevision, cancellationToken).ConfigureAwait(false);
+        return [.. history.Select(c => new PadOperationEvent(Joined.PadId, c.Revision, c.Operation, c.AuthorId, c.ClientId, c.Seq))];
+    }
+
+    public Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default)
+    {
+        EnsureOpen();
+        if (Joined.Role != PadRole.Editor)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, "This link only allows following the pad.");
+        }
+
+        if (revision < 0 || anchor < 0 || head < 0)
+        {
+            throw new PadException(PadErrorCodes.InvalidOp, "revision, anchor and head must be 0 or more.");
+        }
+
+        // Carets are best effort: beyond the rate they are dropped, never an error.
+        if (_carets.TryTake())
+        {
+            fanout.PublishCaret(new PadCaret(Joined.PadId, clientId, Joined.AuthorId, revision, anchor, head));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync() =>
+        Interlocked.Exchange(ref _disposed, 1) == 0 ? subscription.DisposeAsync() : ValueTask.CompletedTask;
+
+    private void EnsureOpen()
+    {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, "This connection has left the pad; join again.");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+using PadHub.Components.Pads;
+
+namespace PadHub.Server.Persistence.Entities;
+
+/// <summary>
+/// A row of <c>AccessTokens</c>: a capability token grants <see cref="Role"/> on <see cref="PadId"/>. Only the SHA-256
+/// hash of the token is stored; the plain token exists only in the link handed out once.
+/// </summary>
+/// <remarks>
+/// Deliberately general (any number of tokens per pad, any role, revocable) so that later kinds of links, e.g. the
+/// session-level moderator, note-taker and audience links, are new rows and new <see cref="PadRole"/> values rather than
+/// new tables.
+/// </remarks>
+public sealed class AccessTokenEntity
+{
+    /// <summary>SHA-256 of the token's ASCII characters (32 bytes); the primary key, so resolving a token is one index seek.</summary>
+    public required byte[] TokenHash { get; init; }
+
+    public required string PadId { get; init; }
+
+    /// <summary>Stored as its name, so adding a role needs no migration.</summary>
+    public required PadRole Role { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>When set, the token no longer resolves.</summary>
+    public DateTimeOffset? RevokedAt { get; set; }
+}

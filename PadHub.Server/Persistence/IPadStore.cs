@@ -1,0 +1,56 @@
+using PadHub.Components.Pads;
+using PadHub.Core.Documents;
+
+namespace PadHub.Server.Persistence;
+
+/// <summary>
+/// Durable storage of pads, their revisions, snapshots, authors and access tokens (EF Core; SQLite by default,
+/// SQL Server in production). Every method is one short unit of work.
+/// </summary>
+public interface IPadStore
+{
+    /// <summary>
+    /// Creates a pad at revision 0 with <paramref name="initialText"/> (a snapshot at revision 0) and a fresh edit token and
+    /// view token (at least 128 random bits each, stored hashed). The plain tokens are returned only here.
+    /// </summary>
+    Task<CreatedPad> CreatePadAsync(string initialText, CancellationToken cancellationToken = default);
+
+    /// <summary>The pad and role a token grants, or null when the token is unknown or revoked.</summary>
+    Task<PadAccess?> ResolveTokenAsync(string token, CancellationToken cancellationToken = default);
+
+    /// <summary>The latest snapshot and every revision after it, or null when the pad does not exist.</summary>
+    Task<StoredPadState?> LoadAsync(string padId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Appends consecutive revisions of one pad in ONE transaction (group commit). Fails without writing anything when a
+    /// revision number or a (client id, seq) already exists.
+    /// </summary>
+    Task AppendRevisionsAsync(string padId, IReadOnlyList<StoredRevision> revisions, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves a snapshot (text and authorship) at its revision; an existing snapshot at that revision is kept.</summary>
+    Task SaveSnapshotAsync(string padId, PadSnapshot snapshot, CancellationToken cancellationToken = default);
+
+    /// <summary>Up to <paramref name="maxCount"/> revisions after <paramref name="afterRevision"/>, in order.</summary>
+    Task<IReadOnlyList<StoredRevision>> GetRevisionsAsync(string padId, int afterRevision, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>The revision an already-committed (client id, seq) produced, or null.</summary>
+    Task<int?> FindRevisionAsync(string padId, string clientId, long seq, CancellationToken cancellationToken = default);
+
+    /// <summary>Creates or renames an author.</summary>
+    Task SaveAuthorAsync(PadAuthor author, CancellationToken cancellationToken = default);
+
+    /// <summary>The authors with these ids that exist.</summary>
+    Task<IReadOnlyList<PadAuthor>> GetAuthorsAsync(IReadOnlyCollection<string> authorIds, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A new pad and its two capability tokens (plain, returned once).</summary>
+public sealed record CreatedPad(string PadId, string EditToken, string ViewToken);
+
+/// <summary>What a token grants.</summary>
+public sealed record PadAccess(string PadId, PadRole Role);
+
+/// <summary>A committed revision as stored.</summary>
+public sealed record StoredRevision(CommittedOperation Operation, DateTimeOffset CommittedAt);
+
+/// <summary>A pad as loaded: its latest snapshot and the revisions after it.</summary>
+public sealed record StoredPadState(string PadId, PadSnapshot Snapshot, IReadOnlyList<StoredRevision> Revisions);

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore;
+using PadHub.Server.Persistence.Configurations;
+using PadHub.Server.Persistence.Entities;
+
+namespace PadHub.Server.Persistence;
+
+/// <summary>
+/// The PadHub schema, shared by every provider. Each provider has its own derived context
+/// (<see cref="SqlitePadHubDbContext"/>, <see cref="SqlServerPadHubDbContext"/>) with its own migration set: one context
+/// with migrations for two providers does not work (the second <c>migrations add</c> reuses the first one's snapshot).
+/// Code uses this base type through <c>IDbContextFactory&lt;PadHubDbContext&gt;</c>.
+/// </summary>
+public abstract class PadHubDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<PadEntity> Pads => Set<PadEntity>();
+
+    public DbSet<RevisionEntity> Revisions => Set<RevisionEntity>();
+
+    public DbSet<SnapshotEntity> Snapshots => Set<SnapshotEntity>();
+
+    public DbSet<AuthorEntity> Authors => Set<AuthorEntity>();
+
+    public DbSet<AccessTokenEntity> AccessTokens => Set<AccessTokenEntity>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.ApplyConfiguration(new PadConfiguration());
+        modelBuilder.ApplyConfiguration(new RevisionConfiguration());
+        modelBuilder.ApplyConfiguration(new SnapshotConfiguration());
+        modelBuilder.ApplyConfiguration(new AuthorConfiguration());
+        modelBuilder.ApplyConfiguration(new AccessTokenConfiguration());
+    }
+}

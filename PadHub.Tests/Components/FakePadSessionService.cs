@@ -1,0 +1,126 @@
+using PadHub.Components.Pads;
+using PadHub.Core.Documents;
+using PadHub.Core.Operations;
+
+namespace PadHub.Tests.Components;
+
+/// <summary>
+/// An in-memory stand-in for the host's pad service, for bUnit tests only: one pad, one connection at a time. It
+/// commits like the real authority (rebases with transform(incoming, committed), deduplicates (client id, seq)).
+/// </summary>
+internal sealed class FakePadSessionService : IPadSessionService
+{
+    public const string ValidToken = "good-token";
+
+    public string Text { get; set; } = "";
+
+    public List<PadOperationEvent> Log { get; } = [];
+
+    public PadException? ConnectFailure { get; set; }
+
+    public PadJoinRequest? LastRequest { get; private set; }
+
+    public IPadListener? Listener { get; private set; }
+
+    public FakePadConnection? Connection { get; private set; }
+
+    public PadRole Role { get; set; } = PadRole.Editor;
+
+    public int Revision => Log.Count;
+
+    public Task<IPadConnection> ConnectAsync(PadJoinRequest request, IPadListener listener, CancellationToken cancellationToken = default)
+    {
+        LastRequest = request;
+        if (ConnectFailure is not null)
+        {
+            throw ConnectFailure;
+        }
+
+        if (request.Token != ValidToken)
+        {
+            throw new PadException(PadErrorCodes.NotFound, "No pad has this link.");
+        }
+
+        Listener = listener;
+        var participant = new PadParticipant(request.ClientId, "author-me", request.DisplayName, "#1e88e5", Role);
+        var joined = new PadJoined("pad-1", Revision, Text, Role, "author-me", "#1e88e5",
+            Text.Length == 0 ? [] : [new AuthorRun("author-other", Text.Length)],
+            [new PadAuthor("author-other", "Grace", "#e53935")],
+            [participant]);
+        Connection = new FakePadConnection(this, request.ClientId, joined);
+        return Task.FromResult<IPadConnection>(Connection);
+    }
+
+    /// <summary>Commits an operation from someone else and returns its event (not delivered: tests deliver it).</summary>
+    public PadOperationEvent CommitRemote(TextOperation operation, string clientId = "client-other", long seq = 1)
+    {
+        Text = operation.Apply(Text);
+        var e = new PadOperationEvent("pad-1", Revision + 1, operation, "author-other", clientId, seq);
+        Log.Add(e);
+        return e;
+    }
+
+    internal int Commit(string clientId, long seq, int baseRevision, TextOperation operation)
+    {
+        var existing = Log.Find(e => e.ClientId == clientId && e.Seq == seq);
+        if (existing is not null)
+        {
+            return existing.Revision;
+        }
+
+        if (baseRevision > Revision)
+        {
+            throw new PadException(PadErrorCodes.StaleRevision, "The base revision is ahead of the head.");
+        }
+
+        foreach (var committed in Log.Skip(baseRevision))
+        {
+            operation = TextOperation.Transform(operation, committed.Operation).APrime;
+        }
+
+        Text = operation.Apply(Text);
+        Log.Add(new PadOperationEvent("pad-1", Revision + 1, operation, "author-me", clientId, seq));
+        return Revision;
+    }
+}
+
+internal sealed class FakePadConnection(FakePadSessionService service, string clientId, PadJoined joined) : IPadConnection
+{
+    public PadJoined Joined { get; } = joined;
+
+    public List<(long Seq, int BaseRevision, TextOperation Operation)> Submitted { get; } = [];
+
+    public List<(int Revision, int Anchor, int Head)> Carets { get; } = [];
+
+    /// <summary>When set, the next submit throws it (nothing is committed).</summary>
+    public Exception? SubmitFailure { get; set; }
+
+    public bool Disposed { get; private set; }
+
+    public Task<int> SubmitAsync(long seq, int baseRevision, TextOperation operation, CancellationToken cancellationToken = default)
+    {
+        Submitted.Add((seq, baseRevision, operation));
+        if (SubmitFailure is { } failure)
+        {
+            SubmitFailure = null;
+            throw failure;
+        }
+
+        return Task.FromResult(service.Commit(clientId, seq, baseRevision, operation));
+    }
+
+    public Task<IReadOnlyList<PadOperationEvent>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PadOperationEvent>>([.. service.Log.Where(e => e.Revision > fromRevision)]);
+
+    public Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default)
+    {
+        Carets.Add((revision, anchor, head));
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Disposed = true;
+        return ValueTask.CompletedTask;
+    }
+}

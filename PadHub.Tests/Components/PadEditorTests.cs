@@ -1,0 +1,192 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
+using PadHub.Components.Editor;
+using PadHub.Components.Pads;
+using PadHub.Core.Operations;
+
+namespace PadHub.Tests.Components;
+
+public sealed class PadEditorTests : IAsyncLifetime
+{
+    private readonly BunitContext _context = MudBunit.CreateContext();
+    private readonly FakePadSessionService _sessions = new() { Text = "hello" };
+    private readonly BunitJSModuleInterop _module;
+
+    public PadEditorTests()
+    {
+        _context.Services.AddSingleton<IPadSessionService>(_sessions);
+        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        // PadHub's own module is Strict: any call the test did not plan for fails it.
+        _module = _context.JSInterop.SetupModule(PadEditor.ModulePath);
+        _module.Mode = JSRuntimeMode.Strict;
+        _module.SetupVoid("attach", _ => true).SetVoidResult();
+        _module.SetupVoid("detach", _ => true).SetVoidResult();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    private IRenderedComponent<PadEditor> RenderJoined(string? displayName = "Ada")
+    {
+        _module.Setup<EditorIdentity>("identity").SetResult(new EditorIdentity("client-1", displayName));
+        var cut = _context.Render<PadEditor>(p => p.Add(x => x.Token, FakePadSessionService.ValidToken));
+        if (displayName is not null)
+        {
+            cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".padhub-editor").GetAttribute("data-interactive")));
+        }
+
+        return cut;
+    }
+
+    [Fact]
+    public void OnAfterRender_NameRemembered_ImportsModuleAndAttachesJoinedState()
+    {
+        var cut = RenderJoined();
+
+        var attach = _module.VerifyInvoke("attach");
+        var start = Assert.IsType<EditorStart>(attach.Arguments[2]);
+        Assert.Equal(("pad-1", "client-1", 0, "hello", false), (start.PadId, start.ClientId, start.Revision, start.Text, start.ReadOnly));
+        Assert.IsType<DotNetObjectReference<PadEditor>>(attach.Arguments[1]);
+        Assert.Equal(new PadJoinRequest(FakePadSessionService.ValidToken, "client-1", "Ada"), _sessions.LastRequest);
+        Assert.Equal("pad-1", cut.Find(".padhub-editor").GetAttribute("data-pad-id"));
+    }
+
+    [Fact]
+    public void OnAfterRender_FirstVisit_AsksForNameRemembersItAndJoins()
+    {
+        _module.SetupVoid("rememberName", "Grace").SetVoidResult();
+        var cut = RenderJoined(displayName: null);
+        cut.WaitForAssertion(() => cut.Find(".padhub-name-form"));
+        Assert.Null(_sessions.LastRequest);
+
+        cut.Find("#padhub-name").Input("Grace");
+        cut.Find(".padhub-name-form form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".padhub-editor").GetAttribute("data-interactive")));
+        _module.VerifyInvoke("rememberName");
+        Assert.Equal("Grace", _sessions.LastRequest?.DisplayName);
+    }
+
+    [Fact]
+    public async Task SubmitOperation_Accepted_SubmitsAndAcknowledgesWithRevision()
+    {
+        _module.SetupVoid("acknowledge", _ => true).SetVoidResult();
+        var cut = RenderJoined();
+
+        await cut.InvokeAsync(() => cut.Instance.SubmitOperation(7, 0, "[5,\" world\"]"));
+
+        var (seq, baseRevision, operation) = Assert.Single(_sessions.Connection!.Submitted);
+        Assert.Equal((7L, 0, "[5,\" world\"]"), (seq, baseRevision, operation.ToJson()));
+        Assert.Equal("hello world", _sessions.Text);
+        cut.WaitForAssertion(() =>
+        {
+            var ack = _module.VerifyInvoke("acknowledge");
+            Assert.Equal((7L, 1), ((long)ack.Arguments[1]!, (int)ack.Arguments[2]!));
+        });
+    }
+
+    [Fact]
+    public async Task SubmitOperation_PadException_RejectsWithItsCode()
+    {
+        _module.SetupVoid("reject", _ => true).SetVoidResult();
+        var cut = RenderJoined();
+        _sessions.Connection!.SubmitFailure = new PadException(PadErrorCodes.TooLarge, "The operation inserts too much.");
+
+        await cut.InvokeAsync(() => cut.Instance.SubmitOperation(3, 0, "[5,\"!\"]"));
+
+        cut.WaitForAssertion(() =>
+        {
+            var reject = _module.VerifyInvoke("reject");
+            Assert.Equal((3L, PadErrorCodes.TooLarge), ((long)reject.Arguments[1]!, (string)reject.Arguments[2]!));
+        });
+        Assert.Equal("hello", _sessions.Text);
+    }
+
+    [Fact]
+    public async Task SubmitOperation_MalformedJson_RejectsAsInvalidOpWithoutSubmitting()
+    {
+        _module.SetupVoid("reject", _ => true).SetVoidResult();
+        var cut = RenderJoined();
+
+        await cut.InvokeAsync(() => cut.Instance.SubmitOperation(4, 0, "[0]"));
+
+        cut.WaitForAssertion(() => Assert.Equal(PadErrorCodes.InvalidOp, _module.VerifyInvoke("reject").Arguments[2]));
+        Assert.Empty(_sessions.Connection!.Submitted);
+    }
+
+    [Fact]
+    public async Task OnOperationApplied_SeveralRemoteOperations_ForwardedInRevisionOrder()
+    {
+        _module.SetupVoid("receive", _ => true).SetVoidResult();
+        var cut = RenderJoined();
+        var events = new[]
+        {
+            _sessions.CommitRemote(TextOperation.Parse("[\"A\",5]"), seq: 1),
+            _sessions.CommitRemote(TextOperation.Parse("[6,\"B\"]"), seq: 2),
+            _sessions.CommitRemote(TextOperation.Parse("[-1,6]"), seq: 3),
+        };
+
+        foreach (var e in events)
+        {
+            await _sessions.Listener!.OnOperationAppliedAsync(e);
+        }
+
+        cut.WaitForAssertion(() =>
+        {
+            var forwarded = _module.Invocations["receive"].Select(i => Assert.IsType<EditorOperation>(i.Arguments[1])).ToList();
+            Assert.Equal([1, 2, 3], forwarded.Select(o => o.Revision));
+            Assert.Equal(["[\"A\",5]", "[6,\"B\"]", "[-1,6]"], forwarded.Select(o => o.Operation));
+        });
+    }
+
+    [Fact]
+    public async Task GetHistory_FromRevision_ReturnsLaterOperations()
+    {
+        var cut = RenderJoined();
+        _sessions.CommitRemote(TextOperation.Parse("[\"A\",5]"), seq: 1);
+        _sessions.CommitRemote(TextOperation.Parse("[6,\"B\"]"), seq: 2);
+
+        var history = await cut.InvokeAsync(() => cut.Instance.GetHistory(1));
+
+        Assert.Null(history.Error);
+        var only = Assert.Single(history.Operations);
+        Assert.Equal((2, "[6,\"B\"]", "client-other", 2L), (only.Revision, only.Operation, only.ClientId, only.Seq));
+    }
+
+    [Fact]
+    public async Task OnCaretMoved_RemoteCaret_ForwardedToModule()
+    {
+        _module.SetupVoid("moveCaret", _ => true).SetVoidResult();
+        RenderJoined();
+        var caret = new PadCaret("pad-1", "client-other", "author-other", 0, 1, 3);
+
+        await _sessions.Listener!.OnCaretMovedAsync(caret);
+
+        Assert.Equal(caret, _module.VerifyInvoke("moveCaret").Arguments[1]);
+    }
+
+    [Fact]
+    public void Render_UnknownToken_ShowsLinkNotValid()
+    {
+        _module.Setup<EditorIdentity>("identity").SetResult(new EditorIdentity("client-1", "Ada"));
+
+        var cut = _context.Render<PadEditor>(p => p.Add(x => x.Token, "no-such-token"));
+
+        cut.WaitForAssertion(() => Assert.Contains("This link is not valid", cut.Find(".padhub-link-invalid").TextContent, StringComparison.Ordinal));
+        Assert.Empty(_module.Invocations["attach"]);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_Attached_DetachesAndLeavesThePad()
+    {
+        var cut = RenderJoined();
+
+        await cut.InvokeAsync(() => cut.Instance.DisposeAsync().AsTask());
+
+        _module.VerifyInvoke("detach");
+        Assert.True(_sessions.Connection!.Disposed);
+    }
+}

@@ -1,0 +1,272 @@
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PadHub.Server.Persistence;
+using PadHub.Tests.Server;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace PadHub.Tests.EndToEnd;
+
+/// <summary>
+/// The editor and viewer pages in Chromium against the real server (authority, hub, EF Core store on its own SQLite
+/// file; nothing replaced). The store is the durable truth every assertion compares with.
+/// </summary>
+[Collection(EndToEndCollectionDefinition.Name)]
+public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper output) : IAsyncLifetime
+{
+    // The component's own module path: importing it again yields the very module instance the editor runs in.
+    private const string EditorTextScript =
+        "async () => (await import('./_content/PadHub.Components/Editor/PadEditor.razor.js')).text(document.querySelector('.padhub-editor'))";
+
+    private readonly PadHubServerFactory _server = new();
+    private readonly List<IBrowserContext> _browsers = [];
+
+    private IPadStore Store => _server.Services.GetRequiredService<IPadStore>();
+
+    public Task InitializeAsync()
+    {
+        _server.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var browser in _browsers)
+        {
+            await browser.DisposeAsync();
+        }
+
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Type_TwoPagesConcurrentlyAtSameSpot_BothEndWithStoredText()
+    {
+        var pad = await Store.CreatePadAsync("Shared line\n");
+        var (_, ada) = await OpenEditorAsync(pad.EditToken, "Ada");
+        var (_, grace) = await OpenEditorAsync(pad.EditToken, "Grace");
+        await CaretToEndAsync(ada);
+        await CaretToEndAsync(grace);
+        // Disjoint alphabets: each author's keystrokes can be picked out of the merged text, in order.
+        const string adaTyped = "alpha bravo charlie delta";
+        const string graceTyped = "ZULU-YANKEE-XRAY-WHISKEY";
+
+        await Task.WhenAll(
+            ada.Keyboard.TypeAsync(adaTyped, new() { Delay = 25 }),
+            grace.Keyboard.TypeAsync(graceTyped, new() { Delay = 25 }));
+
+        await WaitSavedAsync(ada);
+        await WaitSavedAsync(grace);
+        var (stored, revision) = await StoredAsync(pad.PadId);
+        await WaitRevisionAsync(ada, revision);
+        await WaitRevisionAsync(grace, revision);
+        output.WriteLine($"stored at revision {revision}: {stored}");
+        Assert.StartsWith("Shared line\n", stored, StringComparison.Ordinal);
+        var merged = stored["Shared line\n".Length..];
+        Assert.Equal(adaTyped, new string([.. merged.Where(c => !char.IsUpper(c) && c != '-')]));
+        Assert.Equal(graceTyped, new string([.. merged.Where(c => char.IsUpper(c) || c == '-')]));
+        Assert.Equal(stored, await EditorTextAsync(ada));
+        Assert.Equal(stored, await EditorTextAsync(grace));
+    }
+
+    [Fact]
+    public async Task Reload_WhileTyping_KeepsEveryKeystrokeExactlyOnce()
+    {
+        var pad = await Store.CreatePadAsync("");
+        var (_, page) = await OpenEditorAsync(pad.EditToken, "Ada");
+        await CaretToEndAsync(page);
+        const string typed = "every keystroke counts, none twice";
+        const int beforeReload = 17;
+
+        // One key at a time, so exactly `beforeReload` keys have reached the editor when the reload starts.
+        for (var i = 0; i < beforeReload; i++)
+        {
+            await page.Keyboard.TypeAsync(typed[i].ToString());
+        }
+
+        var stateAtReload = await page.Locator(".padhub-editor").GetAttributeAsync("data-sync-state");
+        await page.ReloadAsync();
+        output.WriteLine($"sync state when the reload started: {stateAtReload}");
+
+        await WaitInteractiveAsync(page);
+        await WaitSavedAsync(page);
+        var (afterReload, revision) = await StoredAsync(pad.PadId);
+        Assert.Equal(typed[..beforeReload], afterReload);
+        await WaitRevisionAsync(page, revision);
+        Assert.Equal(afterReload, await EditorTextAsync(page));
+
+        await CaretToEndAsync(page);
+        await page.Keyboard.TypeAsync(typed[beforeReload..]);
+        await WaitSavedAsync(page);
+        Assert.Equal(typed, (await StoredAsync(pad.PadId)).Text);
+    }
+
+    [Fact]
+    public async Task Type_WhileBrowserOffline_EditsArriveOnceAfterReconnect()
+    {
+        var pad = await Store.CreatePadAsync("");
+        var (browser, page) = await OpenEditorAsync(pad.EditToken, "Ada");
+        var editor = page.Locator(".padhub-editor");
+        await CaretToEndAsync(page);
+        await page.Keyboard.TypeAsync("online, ");
+        await WaitSavedAsync(page);
+
+        await browser.SetOfflineAsync(true);
+        await page.Keyboard.TypeAsync("typed offline");
+        await Expect(editor).ToHaveAttributeAsync("data-sync-state", "offline", new() { Timeout = 60_000 });
+        await Expect(page.Locator(".padhub-sync")).ToContainTextAsync("edits waiting");
+        Assert.Equal("online, ", (await StoredAsync(pad.PadId)).Text);
+
+        await browser.SetOfflineAsync(false);
+        await Expect(editor).ToHaveAttributeAsync("data-sync-state", "saved", new() { Timeout = 60_000 });
+        var (stored, revision) = await StoredAsync(pad.PadId);
+        Assert.Equal("online, typed offline", stored);
+        await WaitRevisionAsync(page, revision);
+        Assert.Equal(stored, await EditorTextAsync(page));
+    }
+
+    [Fact]
+    public async Task Undo_AfterAnotherUserTyped_UndoesOnlyOwnEdits()
+    {
+        var pad = await Store.CreatePadAsync("First line\nSecond line");
+        var (_, ada) = await OpenEditorAsync(pad.EditToken, "Ada");
+        var (_, grace) = await OpenEditorAsync(pad.EditToken, "Grace");
+        await ada.Locator(".cm-content").ClickAsync();
+        await ada.Keyboard.PressAsync("Control+Home");
+        await ada.Keyboard.PressAsync("End");
+        await ada.Keyboard.TypeAsync(" alpha");
+        await WaitSavedAsync(ada);
+        await CaretToEndAsync(grace);
+        await grace.Keyboard.TypeAsync(" beta");
+        await WaitSavedAsync(grace);
+        var (bothTyped, revision) = await StoredAsync(pad.PadId);
+        Assert.Equal("First line alpha\nSecond line beta", bothTyped);
+        await WaitRevisionAsync(ada, revision);
+
+        // CodeMirror groups typing into undo events (" " and "alpha" may be two): press until Ada's line is back.
+        for (var presses = 0; presses < 8 && !(await EditorTextAsync(ada))!.StartsWith("First line\n", StringComparison.Ordinal); presses++)
+        {
+            await ada.Keyboard.PressAsync("Control+Z");
+        }
+
+        await WaitSavedAsync(ada);
+        var (stored, undoneAt) = await StoredAsync(pad.PadId);
+        Assert.Equal("First line\nSecond line beta", stored);
+        await WaitRevisionAsync(ada, undoneAt);
+        await WaitRevisionAsync(grace, undoneAt);
+        Assert.Equal(stored, await EditorTextAsync(ada));
+        Assert.Equal(stored, await EditorTextAsync(grace));
+    }
+
+    [Fact]
+    public async Task ViewPage_WhileEditorTypes_UpdatesLiveIsReadOnlyAndRendersNoHtml()
+    {
+        var pad = await Store.CreatePadAsync("");
+        var (_, editor) = await OpenEditorAsync(pad.EditToken, "Ada");
+        var viewer = await (await NewBrowserAsync(rememberedName: null)).NewPageAsync();
+        await viewer.GotoAsync(new Uri(_server.ServerAddress, "v/" + pad.ViewToken).ToString());
+        await Expect(viewer.Locator(".padhub-viewer")).ToHaveAttributeAsync("data-interactive", "true");
+        var content = viewer.Locator(".padhub-viewer-content");
+
+        await CaretToEndAsync(editor);
+        await editor.Keyboard.TypeAsync("## Live notes\n\nWe found *three* things.\n\n");
+        await Expect(content.Locator("h2")).ToHaveTextAsync("Live notes");
+        await Expect(content.Locator("em")).ToHaveTextAsync("three");
+
+        await editor.Keyboard.TypeAsync("<img src=x onerror=\"window.__pwned=1\"> and <script>window.__pwned=2</script>");
+        await Expect(content).ToContainTextAsync("<img src=x onerror=\"window.__pwned=1\"> and <script>");
+        await Expect(content.Locator("img")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator("[onerror]")).ToHaveCountAsync(0);
+        await Expect(content.Locator("script")).ToHaveCountAsync(0);
+        Assert.True(await viewer.EvaluateAsync<bool>("() => window.__pwned === undefined"));
+        Assert.True(await editor.EvaluateAsync<bool>("() => window.__pwned === undefined"));
+
+        await Expect(viewer.Locator("[contenteditable=true], [contenteditable=''], [contenteditable=plaintext-only]")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator("textarea")).ToHaveCountAsync(0);
+        await Expect(viewer.Locator("input")).ToHaveCountAsync(0);
+        await content.ClickAsync();
+        await viewer.Keyboard.TypeAsync("viewer typed this");
+        await viewer.Keyboard.PressAsync("Control+A");
+        await viewer.Keyboard.PressAsync("Delete");
+        // A later edit from the editor reaches the viewer after anything the viewer could have sent before it.
+        await editor.Keyboard.TypeAsync("\n\nlast line");
+        await WaitSavedAsync(editor);
+        await Expect(content).ToContainTextAsync("last line");
+        var (stored, revision) = await StoredAsync(pad.PadId);
+        Assert.DoesNotContain("viewer typed this", stored, StringComparison.Ordinal);
+        Assert.Contains("We found *three* things.", stored, StringComparison.Ordinal);
+        Assert.EndsWith("last line", stored, StringComparison.Ordinal);
+        await Expect(viewer.Locator(".padhub-viewer")).ToHaveAttributeAsync("data-revision", revision.ToString(CultureInfo.InvariantCulture));
+        Assert.Equal(stored, await EditorTextAsync(editor));
+        await viewer.EvaluateAsync("() => window.getSelection()?.removeAllRanges()"); // the Control+A above
+        await ScreenshotAsync(editor, "editor");
+        await ScreenshotAsync(viewer, "viewer");
+    }
+
+    private async Task<IBrowserContext> NewBrowserAsync(string? rememberedName)
+    {
+        var browser = await chromium.NewContextAsync();
+        _browsers.Add(browser);
+        if (rememberedName is not null)
+        {
+            await browser.AddInitScriptAsync($"localStorage.setItem('padhub.name', '{rememberedName}')");
+        }
+
+        return browser;
+    }
+
+    private async Task<(IBrowserContext Browser, IPage Page)> OpenEditorAsync(string editToken, string name)
+    {
+        var browser = await NewBrowserAsync(name);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(_server.ServerAddress, "p/" + editToken).ToString());
+        await WaitInteractiveAsync(page);
+        return (browser, page);
+    }
+
+    private static async Task WaitInteractiveAsync(IPage page) =>
+        await Expect(page.Locator(".padhub-editor")).ToHaveAttributeAsync("data-interactive", "true");
+
+    private static async Task WaitSavedAsync(IPage page) =>
+        await Expect(page.Locator(".padhub-editor")).ToHaveAttributeAsync("data-sync-state", "saved");
+
+    private static async Task WaitRevisionAsync(IPage page, int revision) =>
+        await Expect(page.Locator(".padhub-editor")).ToHaveAttributeAsync("data-revision", revision.ToString(CultureInfo.InvariantCulture));
+
+    private static async Task CaretToEndAsync(IPage page)
+    {
+        await page.Locator(".cm-content").ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+    }
+
+    /// <summary>The editor's own text (with line breaks), through the bundle's read-only test hook.</summary>
+    private static Task<string?> EditorTextAsync(IPage page) => page.EvaluateAsync<string?>(EditorTextScript);
+
+    /// <summary>The pad as the store holds it: the latest snapshot with every later revision applied.</summary>
+    private async Task<(string Text, int Revision)> StoredAsync(string padId)
+    {
+        var state = await Store.LoadAsync(padId) ?? throw new InvalidOperationException($"Pad {padId} is not in the store.");
+        var text = state.Snapshot.Text;
+        var revision = state.Snapshot.Revision;
+        foreach (var stored in state.Revisions)
+        {
+            Assert.Equal(revision + 1, stored.Operation.Revision);
+            text = stored.Operation.Operation.Apply(text);
+            revision = stored.Operation.Revision;
+        }
+
+        return (text, revision);
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        // Opt-in, for looking at the pages: PADHUB_SCREENSHOTS=$PWD/docs/screenshots dotnet test ...
+        if (Environment.GetEnvironmentVariable("PADHUB_SCREENSHOTS") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+        }
+    }
+}
+

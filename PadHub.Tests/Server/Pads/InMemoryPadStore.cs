@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using PadHub.Components.Pads;
+using PadHub.Core.Documents;
+using PadHub.Server.Persistence;
+
+namespace PadHub.Tests.Server.Pads;
+
+/// <summary>
+/// A test double of the store for the authority's unit tests: it records every write, can hold a write open (to make
+/// submissions pile up behind it) and can fail the next write.
+/// </summary>
+internal sealed class InMemoryPadStore : IPadStore
+{
+    private readonly ConcurrentDictionary<string, List<StoredRevision>> _revisions = new();
+    private readonly ConcurrentDictionary<string, List<PadSnapshot>> _snapshots = new();
+    private readonly ConcurrentDictionary<string, PadAccess> _tokens = new();
+    private readonly ConcurrentDictionary<string, PadAuthor> _authors = new();
+    private readonly Lock _gate = new();
+
+    /// <summary>The size of every AppendRevisionsAsync batch, in call order.</summary>
+    public List<int> AppendBatches { get; } = [];
+
+    /// <summary>When set, the next append waits for it (and is counted as started first).</summary>
+    public TaskCompletionSource? HoldNextAppend { get; set; }
+
+    public TaskCompletionSource AppendStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool FailNextAppend { get; set; }
+
+    public int SnapshotCount(string padId) => _snapshots.TryGetValue(padId, out var list) ? list.Count : 0;
+
+    public Task<CreatedPad> CreatePadAsync(string initialText, CancellationToken cancellationToken = default)
+    {
+        var padId = Guid.NewGuid().ToString("N");
+        _revisions[padId] = [];
+        _snapshots[padId] = [new PadSnapshot(0, initialText, initialText.Length == 0 ? [] : [new AuthorRun("system", initialText.Length)])];
+        var edit = "edit-" + padId;
+        var view = "view-" + padId;
+        _tokens[edit] = new PadAccess(padId, PadRole.Editor);
+        _tokens[view] = new PadAccess(padId, PadRole.Viewer);
+        return Task.FromResult(new CreatedPad(padId, edit, view));
+    }
+
+    public Task<PadAccess?> ResolveTokenAsync(string token, CancellationToken cancellationToken = default) =>
+        Task.FromResult(_tokens.TryGetValue(token, out var access) ? access : null);
+
+    public Task<StoredPadState?> LoadAsync(string padId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_snapshots.TryGetValue(padId, out var snapshots))
+            {
+                return Task.FromResult<StoredPadState?>(null);
+            }
+
+            var snapshot = snapshots[^1];
+            var after = _revisions[padId].Where(r => r.Operation.Revision > snapshot.Revision).ToArray();
+            return Task.FromResult<StoredPadState?>(new StoredPadState(padId, snapshot, after));
+        }
+    }
+
+    public async Task AppendRevisionsAsync(string padId, IReadOnlyList<StoredRevision> revisions, CancellationToken cancellationToken = default)
+    {
+        var hold = HoldNextAppend;
+        HoldNextAppend = null;
+        lock (_gate)
+        {
+            AppendBatches.Add(revisions.Count);
+        }
+
+        AppendStarted.TrySetResult();
+        if (hold is not null)
+        {
+            await hold.Task;
+        }
+
+        if (FailNextAppend)
+        {
+            FailNextAppend = false;
+            throw new IOException("disk full (simulated)");
+        }
+
+        lock (_gate)
+        {
+            _revisions[padId].AddRange(revisions);
+        }
+    }
+
+    public Task SaveSnapshotAsync(string padId, PadSnapshot snapshot, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            _snapshots[padId].Add(snapshot);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<StoredRevision>> GetRevisionsAsync(string padId, int afterRevision, int maxCount, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<StoredRevision>>(
+                [.. _revisions[padId].Where(r => r.Operation.Revision > afterRevision).Take(maxCount)]);
+        }
+    }
+
+    public Task<int?> FindRevisionAsync(string padId, string clientId, long seq, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            var match = _revisions[padId].FirstOrDefault(r => r.Operation.ClientId == clientId && r.Operation.Seq == seq);
+            return Task.FromResult(match is null ? (int?)null : match.Operation.Revision);
+        }
+    }
+
+    public Task SaveAuthorAsync(PadAuthor author, CancellationToken cancellationToken = default)
+    {
+        _authors[author.AuthorId] = author;
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<PadAuthor>> GetAuthorsAsync(IReadOnlyCollection<string> authorIds, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<PadAuthor>>([.. authorIds.Where(_authors.ContainsKey).Select(id => _authors[id])]);
+}
