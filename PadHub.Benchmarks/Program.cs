@@ -15,5 +15,5 @@ return args switch
     ["profile", .. var rest] => ProfileRunner.Run(rest),
     ["load", .. var rest] => await LoadCommand.RunAsync(rest),
     ["latency", .. var rest] => await LatencyCommand.RunAsync(rest),
-    _ => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0,
+    _ => BenchmarkSwitcher.FromAssembly(typeof(SideBySideRunner).Assembly).Run(args).Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0,
 };
