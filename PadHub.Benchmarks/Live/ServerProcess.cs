@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -75,6 +76,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, url, dataDirectory, log);
+        Track(server);
         try
         {
             await server.WaitHealthyAsync(cancellationToken);
@@ -192,8 +194,82 @@ internal sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    // Never leave a server behind, also when this process is stopped (Ctrl+C, SIGTERM, SIGHUP) instead of finishing.
+    private static readonly List<ServerProcess> Running = [];
+    private static PosixSignalRegistration[]? _signals;
+
+    private static void Track(ServerProcess server)
+    {
+        lock (Running)
+        {
+            Running.Add(server);
+            _signals ??= [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
+                .Select(signal => PosixSignalRegistration.Create(signal, _ => KillAll()))];
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += server.KillOnExit;
+    }
+
+    private static void KillAll()
+    {
+        ServerProcess[] running;
+        lock (Running)
+        {
+            running = [.. Running];
+        }
+
+        foreach (var server in running)
+        {
+            server.KillOnExit(null, EventArgs.Empty);
+        }
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(2000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone or disposed
+        }
+
+        DeleteDataDirectory();
+    }
+
+    private void DeleteDataDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("PADHUB_KEEP_DATA") == "1")
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort: it is a temp folder
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // best effort
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
+        lock (Running)
+        {
+            Running.Remove(this);
+        }
         try
         {
             if (!_process.HasExited)
@@ -213,17 +289,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             _log.Dispose();
         }
 
-        if (Environment.GetEnvironmentVariable("PADHUB_KEEP_DATA") != "1")
-        {
-            try
-            {
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // best effort: it is a temp folder
-            }
-        }
+        DeleteDataDirectory();
     }
 }
 
