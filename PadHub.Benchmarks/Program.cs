@@ -13,6 +13,6 @@ return args switch
 
 static int RunBenchmarkDotNet(string[] args)
 {
-    BenchmarkSwitcher.FromAssembly(typeof(LoadCommand).Assembly).Run(args);
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
     return 0;
 }

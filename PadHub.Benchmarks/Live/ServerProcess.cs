@@ -3,12 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Runtime.InteropServices;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using PadHub.Server.Hosting;
-using PadHub.Server.Persistence;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
 
 namespace PadHub.Benchmarks.Live;
 
@@ -38,14 +34,14 @@ internal sealed class ServerProcess : IAsyncDisposable
     public string LogPath => Path.Combine(_dataDirectory, "server.log");
 
     /// <summary>
-    /// Creates the data directory, seeds one pad in its SQLite file through <see cref="IPadStore"/> (the server's own
-    /// migrations and store, as POST /api/pads would), then starts the server on a free loopback port.
+    /// Starts the server on a free loopback port with a temporary data directory and an API key of its own, and creates
+    /// one pad through <c>POST /api/pads</c>, as any integration would.
     /// </summary>
     public static async Task<(ServerProcess Server, CreatedPad Pad)> StartAsync(
         string initialText, string environment, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("padhub-bench-").FullName;
-        var pad = await SeedPadAsync(dataDirectory, initialText, cancellationToken);
+        var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
         var dll = FindServerDll();
         var port = FreeLoopbackPort();
@@ -62,6 +58,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(url.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["PadHub__DataDirectory"] = dataDirectory;
+        start.Environment["PadHub__ApiKey"] = apiKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings)
@@ -80,14 +77,13 @@ internal sealed class ServerProcess : IAsyncDisposable
         try
         {
             await server.WaitHealthyAsync(cancellationToken);
+            return (server, await CreatePadAsync(url, apiKey, initialText, cancellationToken));
         }
         catch
         {
             await server.DisposeAsync();
             throw;
         }
-
-        return (server, pad);
     }
 
     /// <summary>CPU time (user + system) the process has used so far.</summary>
@@ -141,25 +137,16 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"The server did not become healthy in 60 s; see {LogPath}.");
     }
 
-    private static async Task<CreatedPad> SeedPadAsync(string dataDirectory, string initialText, CancellationToken cancellationToken)
+    /// <summary>Creates a pad through the HTTP API (<c>POST /api/pads</c> with <c>X-Api-Key</c>).</summary>
+    public static async Task<CreatedPad> CreatePadAsync(Uri url, string apiKey, string text, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = dataDirectory,
-            EnvironmentName = Environments.Production,
-            DisableDefaults = true,
-        });
-        builder.Configuration[$"{PadHubOptions.SectionName}:{nameof(PadHubOptions.DataDirectory)}"] = dataDirectory;
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddOptions<PadHubOptions>().Bind(builder.Configuration.GetSection(PadHubOptions.SectionName));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddPadHubPersistence(builder.Configuration);
-        using var host = builder.Build();
-        await host.StartAsync(cancellationToken); // runs the server's migrations (a hosted lifecycle service)
-        var pad = await host.Services.GetRequiredService<IPadStore>().CreatePadAsync(initialText, cancellationToken);
-        await host.StopAsync(cancellationToken);
-        SqliteConnection.ClearAllPools();
-        return pad;
+        using var http = new HttpClient { BaseAddress = url };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/pads") { Content = JsonContent.Create(new { text }) };
+        request.Headers.Add("X-Api-Key", apiKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<CreatedPad>(cancellationToken)
+            ?? throw new InvalidOperationException("POST /api/pads returned no body.");
     }
 
     /// <summary>PadHub.Server's own build output next to this one (same configuration), so it runs with its own deps.</summary>
@@ -352,3 +339,6 @@ internal static class ProcStat
     private static long Kilobytes(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }
+
+/// <summary>What <c>POST /api/pads</c> returns that the benchmarks use (the capability tokens are in the links too).</summary>
+internal sealed record CreatedPad(string PadId, string EditToken, string ViewToken);
