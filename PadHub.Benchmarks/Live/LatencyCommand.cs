@@ -16,7 +16,7 @@ internal static class LatencyCommand
     private const string Usage = """
         latency [--keys 300] [--key-delay 60] [--warmup-keys 20] [--typists 2] [--rate 5] [--boost on] [--sqlite-synchronous Full|Normal]
         Starts a server process (Development, so the editor's static assets are served) and Debian's /usr/bin/chromium;
-        never downloads a browser. Bounded: at most 60 s to set up and --keys x (delay + 200 ms) to type.
+        never downloads a browser. Bounded: at most 60 s to set up and (warm-up + keys) x (delay + 200 ms) to type.
         """;
 
     private const string ChromiumPath = "/usr/bin/chromium";
@@ -116,7 +116,7 @@ internal static class LatencyCommand
         }
 
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {MachineInfo.CpuModel}, {MachineInfo.MemoryGiB:F0} GiB; load average {MachineInfo.LoadAverage}");
-        var budget = TimeSpan.FromSeconds(60) + TimeSpan.FromMilliseconds(keys * (keyDelay + 200.0));
+        var budget = TimeSpan.FromSeconds(60) + TimeSpan.FromMilliseconds((warmupKeys + keys) * (keyDelay + 200.0));
         using var timeout = new CancellationTokenSource(budget);
         var cancellationToken = timeout.Token;
 

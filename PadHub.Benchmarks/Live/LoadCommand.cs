@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.SignalR.Client;
 using PadHub.Core.Operations;
-using PadHub.Server.Persistence;
 
 namespace PadHub.Benchmarks.Live;
 
@@ -88,7 +87,7 @@ internal static class LoadCommand
         }
         else if (options.ApiKey is { } apiKey)
         {
-            var pad = await CreatePadThroughApiAsync(options.Url, apiKey, initialText, cancellationToken);
+            var pad = await ServerProcess.CreatePadAsync(options.Url, apiKey, initialText, cancellationToken);
             (url, padId, editToken, viewToken) = (options.Url, pad.PadId, pad.EditToken, pad.ViewToken);
             Console.WriteLine($"stage {typists}: pad {padId} created through POST /api/pads on {url} (server CPU and memory not measured)");
         }
@@ -327,20 +326,6 @@ internal static class LoadCommand
                 Console.WriteLine($"  failure: {failure}");
             }
         }
-    }
-
-    private static async Task<CreatedPad> CreatePadThroughApiAsync(Uri url, string apiKey, string text, CancellationToken cancellationToken)
-    {
-        using var http = new HttpClient { BaseAddress = url };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "api/pads")
-        {
-            Content = System.Net.Http.Json.JsonContent.Create(new { text }),
-        };
-        request.Headers.Add("X-Api-Key", apiKey);
-        using var response = await http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var created = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync<CreatedPad>(response.Content, cancellationToken);
-        return created ?? throw new InvalidOperationException("POST /api/pads returned no body.");
     }
 
     internal static string LinePrefix(int typist) => $"t{typist:D4}> ";

@@ -2,12 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using PadHub.Server.Hosting;
-using PadHub.Server.Persistence;
+using System.Runtime.InteropServices;
+using System.Net.Http.Json;
+using System.Security.Cryptography;
 
 namespace PadHub.Benchmarks.Live;
 
@@ -37,14 +34,14 @@ internal sealed class ServerProcess : IAsyncDisposable
     public string LogPath => Path.Combine(_dataDirectory, "server.log");
 
     /// <summary>
-    /// Creates the data directory, seeds one pad in its SQLite file through <see cref="IPadStore"/> (the server's own
-    /// migrations and store, as POST /api/pads would), then starts the server on a free loopback port.
+    /// Starts the server on a free loopback port with a temporary data directory and an API key of its own, and creates
+    /// one pad through <c>POST /api/pads</c>, as any integration would.
     /// </summary>
     public static async Task<(ServerProcess Server, CreatedPad Pad)> StartAsync(
         string initialText, string environment, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("padhub-bench-").FullName;
-        var pad = await SeedPadAsync(dataDirectory, initialText, cancellationToken);
+        var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
         var dll = FindServerDll();
         var port = FreeLoopbackPort();
@@ -61,6 +58,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.ArgumentList.Add(url.ToString().TrimEnd('/'));
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["PadHub__DataDirectory"] = dataDirectory;
+        start.Environment["PadHub__ApiKey"] = apiKey;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings)
@@ -75,17 +73,17 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var server = new ServerProcess(process, url, dataDirectory, log);
+        Track(server);
         try
         {
             await server.WaitHealthyAsync(cancellationToken);
+            return (server, await CreatePadAsync(url, apiKey, initialText, cancellationToken));
         }
         catch
         {
             await server.DisposeAsync();
             throw;
         }
-
-        return (server, pad);
     }
 
     /// <summary>CPU time (user + system) the process has used so far.</summary>
@@ -139,25 +137,16 @@ internal sealed class ServerProcess : IAsyncDisposable
         throw new TimeoutException($"The server did not become healthy in 60 s; see {LogPath}.");
     }
 
-    private static async Task<CreatedPad> SeedPadAsync(string dataDirectory, string initialText, CancellationToken cancellationToken)
+    /// <summary>Creates a pad through the HTTP API (<c>POST /api/pads</c> with <c>X-Api-Key</c>).</summary>
+    public static async Task<CreatedPad> CreatePadAsync(Uri url, string apiKey, string text, CancellationToken cancellationToken)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            ContentRootPath = dataDirectory,
-            EnvironmentName = Environments.Production,
-            DisableDefaults = true,
-        });
-        builder.Configuration[$"{PadHubOptions.SectionName}:{nameof(PadHubOptions.DataDirectory)}"] = dataDirectory;
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddOptions<PadHubOptions>().Bind(builder.Configuration.GetSection(PadHubOptions.SectionName));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddPadHubPersistence(builder.Configuration);
-        using var host = builder.Build();
-        await host.StartAsync(cancellationToken); // runs the server's migrations (a hosted lifecycle service)
-        var pad = await host.Services.GetRequiredService<IPadStore>().CreatePadAsync(initialText, cancellationToken);
-        await host.StopAsync(cancellationToken);
-        SqliteConnection.ClearAllPools();
-        return pad;
+        using var http = new HttpClient { BaseAddress = url };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "api/pads") { Content = JsonContent.Create(new { text }) };
+        request.Headers.Add("X-Api-Key", apiKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadFromJsonAsync<CreatedPad>(cancellationToken)
+            ?? throw new InvalidOperationException("POST /api/pads returned no body.");
     }
 
     /// <summary>PadHub.Server's own build output next to this one (same configuration), so it runs with its own deps.</summary>
@@ -192,8 +181,82 @@ internal sealed class ServerProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    // Never leave a server behind, also when this process is stopped (Ctrl+C, SIGTERM, SIGHUP) instead of finishing.
+    private static readonly List<ServerProcess> Running = [];
+    private static PosixSignalRegistration[]? _signals;
+
+    private static void Track(ServerProcess server)
+    {
+        lock (Running)
+        {
+            Running.Add(server);
+            _signals ??= [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT }
+                .Select(signal => PosixSignalRegistration.Create(signal, _ => KillAll()))];
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += server.KillOnExit;
+    }
+
+    private static void KillAll()
+    {
+        ServerProcess[] running;
+        lock (Running)
+        {
+            running = [.. Running];
+        }
+
+        foreach (var server in running)
+        {
+            server.KillOnExit(null, EventArgs.Empty);
+        }
+    }
+
+    private void KillOnExit(object? sender, EventArgs e)
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(2000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // already gone or disposed
+        }
+
+        DeleteDataDirectory();
+    }
+
+    private void DeleteDataDirectory()
+    {
+        if (Environment.GetEnvironmentVariable("PADHUB_KEEP_DATA") == "1")
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // best effort: it is a temp folder
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // best effort
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        AppDomain.CurrentDomain.ProcessExit -= KillOnExit;
+        lock (Running)
+        {
+            Running.Remove(this);
+        }
         try
         {
             if (!_process.HasExited)
@@ -213,17 +276,7 @@ internal sealed class ServerProcess : IAsyncDisposable
             _log.Dispose();
         }
 
-        if (Environment.GetEnvironmentVariable("PADHUB_KEEP_DATA") != "1")
-        {
-            try
-            {
-                Directory.Delete(_dataDirectory, recursive: true);
-            }
-            catch (IOException)
-            {
-                // best effort: it is a temp folder
-            }
-        }
+        DeleteDataDirectory();
     }
 }
 
@@ -286,3 +339,6 @@ internal static class ProcStat
     private static long Kilobytes(string line) =>
         long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
 }
+
+/// <summary>What <c>POST /api/pads</c> returns that the benchmarks use (the capability tokens are in the links too).</summary>
+internal sealed record CreatedPad(string PadId, string EditToken, string ViewToken);
