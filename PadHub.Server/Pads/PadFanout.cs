@@ -51,9 +51,17 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
             return;
         }
 
+        // The events are immutable: build them once per batch, not once per connection.
+        var events = new PadOperationEvent[operations.Count];
+        for (var i = 0; i < events.Length; i++)
+        {
+            var operation = operations[i];
+            events[i] = new PadOperationEvent(padId, operation.Revision, operation.Operation, operation.AuthorId, operation.ClientId, operation.Seq);
+        }
+
         foreach (var member in group.Members)
         {
-            member.EnqueueOperations(operations);
+            member.EnqueueOperations(events);
         }
     }
 
@@ -148,7 +156,7 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     /// </summary>
     public void SetFloor(int revision) => _floor.TrySetResult(revision);
 
-    public void EnqueueOperations(IReadOnlyList<CommittedOperation> operations)
+    public void EnqueueOperations(IReadOnlyList<PadOperationEvent> operations)
     {
         foreach (var operation in operations)
         {
@@ -157,8 +165,7 @@ internal sealed partial class PadSubscription : IAsyncDisposable
                 continue; // The submitter learns its revision from Submit's result.
             }
 
-            var item = new PadEvent(new PadOperationEvent(PadId, operation.Revision, operation.Operation, operation.AuthorId, operation.ClientId, operation.Seq));
-            if (!_queue.Writer.TryWrite(item))
+            if (!_queue.Writer.TryWrite(new PadEvent(operation)))
             {
                 Overflow();
                 return; // The client fetches everything after its revision, this batch included.
