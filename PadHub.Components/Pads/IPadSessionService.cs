@@ -51,4 +51,10 @@ public interface IPadListener
 
     /// <summary>Someone moved their caret or selection.</summary>
     ValueTask OnCaretMovedAsync(PadCaret caret);
+
+    /// <summary>
+    /// What this connection may do changed (the pad was locked or unlocked, the audience setting changed, or its link was
+    /// revoked, in which case the connection is closed after this call).
+    /// </summary>
+    ValueTask OnAccessChangedAsync(PadAccessState access) => ValueTask.CompletedTask;
 }

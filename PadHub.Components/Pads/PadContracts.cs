@@ -17,7 +17,21 @@ public enum PadRole
 /// <param name="Token">The capability token from the pad's edit or view link.</param>
 /// <param name="ClientId">The client's id (one per browser tab or bot connection), stable across reconnects so resent edits are recognised.</param>
 /// <param name="DisplayName">The name shown to the other participants.</param>
-public sealed record PadJoinRequest(string Token, string ClientId, string DisplayName);
+/// <param name="PadId">The pad to join. Optional for a pad's own links and a note-taker's link (they name one pad); required
+/// for session links that reach several pads (moderator, audience).</param>
+public sealed record PadJoinRequest(string Token, string ClientId, string DisplayName, string? PadId = null);
+
+/// <summary>What a connection may do in its pad now. Changes live (lock, unlock, a revoked link, the audience setting).</summary>
+/// <param name="Role">What the link grants now.</param>
+/// <param name="CanWrite">Whether a Submit would be accepted now (an editor's link on an unlocked pad).</param>
+/// <param name="Reason">Why the connection cannot write, for display; null when it can.</param>
+/// <param name="Revoked">The link was revoked (regenerated): the connection is closed and must not reconnect with it.</param>
+public sealed record PadAccessState(PadRole Role, bool CanWrite, string? Reason, bool Revoked = false)
+{
+    /// <summary>The access of a pad's own link, which never changes.</summary>
+    public static PadAccessState For(PadRole role) =>
+        role == PadRole.Editor ? new(role, true, null) : new(role, false, "This link only allows following the pad.");
+}
 
 /// <summary>An author whose text is in the pad or who is in it now.</summary>
 public sealed record PadAuthor(string AuthorId, string DisplayName, string Color);
@@ -35,6 +49,8 @@ public sealed record PadParticipant(string ClientId, string AuthorId, string Dis
 /// <param name="Authorship">Authorship runs covering <paramref name="Text"/>.</param>
 /// <param name="Authors">Names and colours of the authors in <paramref name="Authorship"/> and of the participants.</param>
 /// <param name="Participants">Who is connected now (the joining client included).</param>
+/// <param name="Access">What the connection may do now; null means <see cref="PadAccessState.For"/> of <paramref name="Role"/>.</param>
+/// <param name="SessionId">The workshop session the pad belongs to, or null for a stand-alone pad.</param>
 public sealed record PadJoined(
     string PadId,
     int Revision,
@@ -44,7 +60,13 @@ public sealed record PadJoined(
     string Color,
     IReadOnlyList<AuthorRun> Authorship,
     IReadOnlyList<PadAuthor> Authors,
-    IReadOnlyList<PadParticipant> Participants);
+    IReadOnlyList<PadParticipant> Participants,
+    PadAccessState? Access = null,
+    string? SessionId = null)
+{
+    /// <summary>What the connection may do now, as joined.</summary>
+    public PadAccessState EffectiveAccess => Access ?? PadAccessState.For(Role);
+}
 
 /// <summary>An operation committed to a pad, as every other client receives it.</summary>
 /// <param name="Revision">The revision the operation produced.</param>

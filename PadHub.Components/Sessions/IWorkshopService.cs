@@ -1,0 +1,62 @@
+using PadHub.Components.Pads;
+
+namespace PadHub.Components.Sessions;
+
+/// <summary>
+/// Workshop sessions: creation, capability checks, facilitation and the live session state. Every method that acts
+/// takes the caller's token and checks it on the server at that moment (a regenerated link stops working at once).
+/// Refusals are <see cref="PadException"/>s with a code from <see cref="PadErrorCodes"/> (<c>not-found</c> for an
+/// unknown or revoked token, <c>forbidden</c> for a token without the power).
+/// </summary>
+public interface IWorkshopService
+{
+    /// <summary>Creates a session and all its pads from the template.</summary>
+    /// <exception cref="SessionValidationException">Nothing was created.</exception>
+    Task<SessionCreated> CreateSessionAsync(CreateSessionRequest request, CancellationToken cancellationToken = default);
+
+    /// <summary>What <paramref name="token"/> grants, or null when it is unknown or revoked.</summary>
+    Task<SessionAccess?> ResolveAsync(string token, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Follows a session's state live. <paramref name="onChanged"/> is called (never concurrently, in order) with each new
+    /// state after the returned subscription's <see cref="ISessionSubscription.Current"/>. Any valid token may watch.
+    /// </summary>
+    Task<ISessionSubscription> WatchAsync(string token, Func<SessionState, ValueTask> onChanged, CancellationToken cancellationToken = default);
+
+    /// <summary>Every link of the session (moderator only).</summary>
+    Task<SessionLinks> GetLinksAsync(string moderatorToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Starts or resumes the current phase's countdown (moderator only).</summary>
+    Task StartTimerAsync(string moderatorToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Pauses the countdown, keeping the time left (moderator only).</summary>
+    Task PauseTimerAsync(string moderatorToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Adds time to the current phase (moderator only; 1 s to <see cref="SessionLimits.MaxExtension"/>).</summary>
+    Task ExtendPhaseAsync(string moderatorToken, TimeSpan extension, CancellationToken cancellationToken = default);
+
+    /// <summary>Moves to the next phase and starts its countdown (moderator only; <c>invalid-op</c> after the last).</summary>
+    Task NextPhaseAsync(string moderatorToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Sends an announcement to every group (<paramref name="groupId"/> null) or one (moderator only).</summary>
+    Task AnnounceAsync(string moderatorToken, string text, string? groupId, CancellationToken cancellationToken = default);
+
+    /// <summary>Locks (read-only for everyone) or unlocks every pad of the session (moderator only).</summary>
+    Task SetLockedAsync(string moderatorToken, bool locked, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Replaces a link with a new token and revokes the old one at once: open pages and hub connections holding it lose
+    /// their access (moderator only). Returns the new plain token.
+    /// </summary>
+    Task<string> RegenerateLinkAsync(string moderatorToken, SessionLinkKind kind, string? groupId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A live view of a session's state. Dispose to stop.</summary>
+public interface ISessionSubscription : IAsyncDisposable
+{
+    /// <summary>What the watching token grants.</summary>
+    SessionAccess Access { get; }
+
+    /// <summary>The state when subscribed, then the latest one delivered.</summary>
+    SessionState Current { get; }
+}
