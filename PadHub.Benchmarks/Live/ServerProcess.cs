@@ -29,6 +29,9 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     public Uri Url { get; }
 
+    /// <summary>The X-Api-Key this server process was started with.</summary>
+    public required string ApiKey { get; init; }
+
     public int Pid => _process.Id;
 
     public string LogPath => Path.Combine(_dataDirectory, "server.log");
@@ -72,7 +75,7 @@ internal sealed class ServerProcess : IAsyncDisposable
         process.ErrorDataReceived += (_, e) => Write(log, e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var server = new ServerProcess(process, url, dataDirectory, log);
+        var server = new ServerProcess(process, url, dataDirectory, log) { ApiKey = apiKey };
         Track(server);
         try
         {
