@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using PadHub.Server.Api;
 using PadHub.Server.Pads;
+using PadHub.Server.Pads.Watch;
 using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Hosting;
@@ -25,6 +26,7 @@ public static class ServiceCollectionExtensions
         services.AddPadHubPersistence(configuration);
         services.AddPadHubApi(configuration);
         services.AddPadHubLive(configuration);
+        services.AddPadHubWatch(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
 

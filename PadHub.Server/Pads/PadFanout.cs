@@ -46,6 +46,7 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
 
     public void OnCommitted(string padId, IReadOnlyList<CommittedOperation> operations)
     {
+        NotifyObservers(padId, operations);
         if (!_pads.TryGetValue(padId, out var group))
         {
             return;
@@ -88,15 +89,22 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
             return;
         }
 
+        bool emptied;
         lock (group)
         {
             group.Members = group.Members.Remove(subscription);
-            if (group.Members.IsEmpty)
+            emptied = group.Members.IsEmpty;
+            if (emptied)
             {
                 group.Closed = true;
                 _pads.TryRemove(new KeyValuePair<string, PadGroup>(subscription.PadId, group));
-                return;
             }
+        }
+
+        if (emptied)
+        {
+            SignalObserversParticipants(subscription.PadId); // Nobody left to publish to, but the mirrors must know.
+            return;
         }
 
         PublishParticipants(subscription.PadId, group);
@@ -105,8 +113,9 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
     private static ImmutableArray<PadParticipant> Participants(PadGroup group) =>
         [.. group.Members.Select(m => m.Participant)];
 
-    private static void PublishParticipants(string padId, PadGroup group)
+    private void PublishParticipants(string padId, PadGroup group)
     {
+        SignalObserversParticipants(padId);
         var participants = Participants(group);
         foreach (var member in group.Members)
         {

@@ -41,6 +41,9 @@ internal sealed class InMemoryPadStore : IPadStore
         return Task.FromResult(new CreatedPad(padId, edit, view));
     }
 
+    /// <summary>Makes a pad's token unknown from now on (a revoked link).</summary>
+    public void RevokeToken(string token) => _tokens.TryRemove(token, out _);
+
     public Task<PadAccess?> ResolveTokenAsync(string token, CancellationToken cancellationToken = default) =>
         Task.FromResult(_tokens.TryGetValue(token, out var access) ? access : null);
 
