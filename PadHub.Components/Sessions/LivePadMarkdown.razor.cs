@@ -29,6 +29,10 @@ public sealed partial class LivePadMarkdown : ComponentBase, IAsyncDisposable
     [Parameter]
     public string EmptyText { get; set; } = "Nothing written yet.";
 
+    /// <summary>Attributes for the container (e.g. the <c>data-pad-text</c> test hook).</summary>
+    [Parameter(CaptureUnmatchedValues = true)]
+    public IReadOnlyDictionary<string, object>? Attributes { get; set; }
+
     /// <summary>Scroll the most recently changed block into view after each change.</summary>
     [Parameter]
     public bool FollowLatest { get; set; }
