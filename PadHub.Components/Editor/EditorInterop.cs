@@ -12,12 +12,15 @@ namespace PadHub.Components.Editor;
 public sealed record EditorIdentity(string ClientId, string? DisplayName);
 
 /// <summary>The joined state the editor starts from.</summary>
+/// <param name="ReadOnly">The link can never write (a viewer): the editor stores and sends nothing.</param>
+/// <param name="CanWrite">The pad takes edits now; false while it is locked (changes later through <c>setReadOnly</c>).</param>
 public sealed record EditorStart(
     string PadId,
     string ClientId,
     int Revision,
     string Text,
     bool ReadOnly,
+    bool CanWrite,
     string AuthorId,
     string Color,
     IReadOnlyList<AuthorRun> Authorship,

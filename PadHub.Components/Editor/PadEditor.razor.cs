@@ -31,6 +31,8 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
     private bool _showAuthorship = true;
     private bool _disposed;
     private IReadOnlyList<PadParticipant> _participants = [];
+    private PadAccessState? _access;
+    private string? _sessionId;
     private List<PadAuthor> _authors = [];
 
     public PadEditor() => _queue = new JsCallQueue(JsCallTimeout, ex => LogJsCallFailed(Logger, ex));
@@ -48,6 +50,16 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
     /// <summary>The capability token from the pad's edit link.</summary>
     [Parameter, EditorRequired]
     public required string Token { get; set; }
+
+    /// <summary>
+    /// The pad to open, for session links that reach several pads (the moderator's, an audience contributor's); null
+    /// for links that name one pad.
+    /// </summary>
+    [Parameter]
+    public string? PadId { get; set; }
+
+    /// <summary>Whether the pad takes edits from this page now (false until joined, while locked, or once revoked).</summary>
+    private bool CanWrite => _access?.CanWrite == true;
 
     [Inject]
     private IPadSessionService Sessions { get; set; } = default!;
@@ -103,7 +115,7 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
         StateHasChanged();
         try
         {
-            _connection = await Sessions.ConnectAsync(new PadJoinRequest(Token, _identity!.ClientId, displayName), this);
+            _connection = await Sessions.ConnectAsync(new PadJoinRequest(Token, _identity!.ClientId, displayName, PadId), this);
         }
         catch (PadException ex) when (ex.Code is PadErrorCodes.NotFound or PadErrorCodes.Forbidden)
         {
@@ -129,10 +141,12 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
         _padId = joined.PadId;
         _participants = joined.Participants;
         _authors = [.. joined.Authors];
+        _access = joined.EffectiveAccess;
+        _sessionId = joined.SessionId;
         _phase = Phase.Ready;
         _self = DotNetObjectReference.Create(this);
         var start = new EditorStart(
-            joined.PadId, _identity.ClientId, joined.Revision, joined.Text, joined.Role != PadRole.Editor, joined.AuthorId,
+            joined.PadId, _identity.ClientId, joined.Revision, joined.Text, joined.Role != PadRole.Editor, _access.CanWrite, joined.AuthorId,
             joined.Color, joined.Authorship, joined.Authors, joined.Participants, _showAuthorship);
         try
         {
@@ -236,6 +250,15 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
             _participants = participants;
             StateHasChanged();
             Enqueue((m, ct) => m.InvokeVoidAsync("setParticipants", ct, _root, participants, _authors));
+        });
+
+    ValueTask IPadListener.OnAccessChangedAsync(PadAccessState access) =>
+        Forward(() =>
+        {
+            // A revoked link never comes back: later changes (there should be none) cannot make it writable again.
+            _access = _access?.Revoked == true ? _access : access;
+            StateHasChanged();
+            Enqueue((m, ct) => m.InvokeVoidAsync("setReadOnly", ct, _root, !CanWrite));
         });
 
     private async Task SetAuthorshipVisibleAsync(bool visible)

@@ -12,5 +12,6 @@ export {
   setParticipants,
   moveCaret,
   setAuthorshipVisible,
+  setReadOnly,
   text,
 } from '../dist/padeditor.js';

@@ -6,7 +6,8 @@ namespace PadHub.Components.Viewer;
 /// <summary>Renders pad text as HTML that is safe to show: Markdig with raw HTML disabled, then HtmlSanitizer.</summary>
 public static class PadMarkdown
 {
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    /// <summary>The pipeline every pad is parsed with (raw HTML disabled).</summary>
+    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UseAdvancedExtensions()
         .DisableHtml()
         .Build();

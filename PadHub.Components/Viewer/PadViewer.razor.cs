@@ -13,6 +13,7 @@ public sealed partial class PadViewer : ComponentBase, IPadListener, IAsyncDispo
     private IPadConnection? _connection;
     private Phase _phase = Phase.Starting;
     private string? _padId;
+    private string? _sessionId;
     private string _text = "";
     private int _revision;
     private int _renderedRevision = -1;
@@ -85,6 +86,7 @@ public sealed partial class PadViewer : ComponentBase, IPadListener, IAsyncDispo
 
         var joined = _connection.Joined;
         _padId = joined.PadId;
+        _sessionId = joined.SessionId;
         _text = joined.Text;
         _revision = joined.Revision;
         _participants = joined.Participants;

@@ -26,6 +26,12 @@ internal sealed class FakePadSessionService : IPadSessionService
 
     public PadRole Role { get; set; } = PadRole.Editor;
 
+    /// <summary>The access reported at join (null: the role's default).</summary>
+    public PadAccessState? Access { get; set; }
+
+    /// <summary>The session the pad belongs to (null: a stand-alone pad).</summary>
+    public string? SessionId { get; set; }
+
     public int Revision => Log.Count;
 
     public Task<IPadConnection> ConnectAsync(PadJoinRequest request, IPadListener listener, CancellationToken cancellationToken = default)
@@ -46,7 +52,7 @@ internal sealed class FakePadSessionService : IPadSessionService
         var joined = new PadJoined("pad-1", Revision, Text, Role, "author-me", "#1e88e5",
             Text.Length == 0 ? [] : [new AuthorRun("author-other", Text.Length)],
             [new PadAuthor("author-other", "Grace", "#e53935")],
-            [participant]);
+            [participant], Access, SessionId);
         Connection = new FakePadConnection(this, request.ClientId, joined);
         return Task.FromResult<IPadConnection>(Connection);
     }

@@ -2,6 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PadHub.Components.Sessions;
 using PadHub.Server.Components.Pages;
 
 namespace PadHub.Tests.Components;
@@ -56,4 +57,31 @@ public sealed class HomeTests : IAsyncLifetime
             Assert.Contains("2030-05-17 09:30:00 UTC", status, StringComparison.Ordinal);
         });
     }
+
+    [Fact]
+    public void Render_NoWorkshopServices_HomeStillWorksWithoutDemoOrForm()
+    {
+        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        var cut = _context.Render<Home>();
+
+        Assert.Empty(cut.FindAll("[data-demo-workshop]"));
+        Assert.Contains("not available on this server", cut.Find("[data-session-form]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_DemoWorkshopRegistered_ShowsItsLinks()
+    {
+        var links = new SessionLinks("s1", "IGF 2018 WS #42", "mod", "aud", [new GroupLinks("g1", "Group 1", "pad-1", "note-1")]);
+        _context.Services.AddSingleton<IDemoWorkshop>(new DemoWorkshop(links));
+        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+
+        var cut = _context.Render<Home>();
+
+        var demo = cut.Find("[data-demo-workshop]");
+        Assert.Contains("IGF 2018 WS #42", demo.TextContent, StringComparison.Ordinal);
+        Assert.Equal(["/m/mod", "/m/mod/share", "/a/aud", "/p/note-1"], demo.QuerySelectorAll("[data-demo-link]").Select(a => a.GetAttribute("href")));
+    }
+
+    private sealed record DemoWorkshop(SessionLinks? Links) : IDemoWorkshop;
 }

@@ -22,7 +22,7 @@ export function rememberName(name) {
 
 /**
  * Starts the editor in `element` with the joined state:
- * { padId, clientId, revision, text, readOnly, authorId, color, authorship, authors, participants, showAuthorship }.
+ * { padId, clientId, revision, text, readOnly, canWrite, authorId, color, authorship, authors, participants, showAuthorship }.
  */
 export function attach(element, dotNetRef, options) {
   detach(element);
@@ -44,6 +44,8 @@ export const reject = (element, seq, code, message) => withSession(element, (s) 
 export const resync = (element) => withSession(element, (s) => { s.resync({ resend: false }); });
 export const setParticipants = (element, participants, authors) => withSession(element, (s) => s.setParticipants(participants, authors));
 export const moveCaret = (element, caret) => withSession(element, (s) => s.moveCaret(caret));
+/** The pad stopped or started taking edits from this connection (lock, unlock, revoked link). */
+export const setReadOnly = (element, readOnly) => withSession(element, (s) => s.setReadOnly(readOnly));
 export const setAuthorshipVisible = (element, visible) => withSession(element, (s) => s.setAuthorshipVisible(visible));
 /**
  * Read-only hook for tests and tools: the editor's text as CodeMirror holds it (with `\n` line breaks, including edits

@@ -25,7 +25,7 @@
 // If the history no longer reaches back to R (stale-revision) the edits cannot be merged: their text is kept in
 // localStorage (padhub.recovered.<pad>) and the editor starts again from the head.
 
-import { EditorState, Transaction } from '@codemirror/state';
+import { Compartment, EditorState, Transaction } from '@codemirror/state';
 import { EditorView, keymap, drawSelection, highlightSpecialChars, placeholder } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
@@ -63,7 +63,11 @@ export class PadSession {
     this.padId = options.padId;
     this.clientId = options.clientId;
     this.authorId = options.authorId;
+    // readOnly: the link can never write (nothing is stored or sent). canWrite: the pad takes edits now (a locked pad
+    // or a revoked link turns it off live, see setReadOnly).
     this.readOnly = options.readOnly === true;
+    this.canWrite = !this.readOnly && options.canWrite !== false;
+    this.access = new Compartment();
     this.online = true;
     this.detached = false;
     this.syncing = null;
@@ -119,8 +123,7 @@ export class PadSession {
         doc: text,
         extensions: [
           EditorState.lineSeparator.of('\n'),
-          EditorState.readOnly.of(this.readOnly),
-          EditorView.editable.of(!this.readOnly),
+          this.access.of(accessExtensions(this.canWrite)),
           highlightSpecialChars(),
           history(),
           drawSelection(),
@@ -128,7 +131,6 @@ export class PadSession {
           markdown(),
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           EditorView.lineWrapping,
-          placeholder(this.readOnly ? '' : 'Start typing… (Markdown)'),
           normaliseInput,
           remoteCarets,
           authorship,
@@ -430,7 +432,7 @@ export class PadSession {
   }
 
   scheduleCaret() {
-    if (this.readOnly || this.caretTimer) return;
+    if (!this.canWrite || this.caretTimer) return;
     this.caretTimer = this.later(() => {
       this.caretTimer = 0;
       if (!this.online) return;
@@ -449,6 +451,14 @@ export class PadSession {
     if (c.buffer) pending = pending.compose(c.buffer);
     const inverse = pending.invert(c.serverText);
     return positions.map((p) => inverse.transformCaret(p, true));
+  }
+
+  /** The pad was locked or unlocked, or the link revoked: editing stops or resumes without a reload. */
+  setReadOnly(readOnly) {
+    const canWrite = !this.readOnly && readOnly !== true;
+    if (canWrite === this.canWrite) return;
+    this.canWrite = canWrite;
+    this.view.dispatch({ effects: this.access.reconfigure(accessExtensions(canWrite)) });
   }
 
   setAuthorshipVisible(visible) {
@@ -528,6 +538,15 @@ export class PadSession {
     window.removeEventListener('pagehide', this.onPageHide);
     this.view.destroy();
   }
+}
+
+/** What the editor allows while the pad does (`canWrite`) or does not take edits. */
+function accessExtensions(canWrite) {
+  return [
+    EditorState.readOnly.of(!canWrite),
+    EditorView.editable.of(canWrite),
+    placeholder(canWrite ? 'Start typing… (Markdown)' : ''),
+  ];
 }
 
 function applyToRunsSafe(runs, op, authorId) {

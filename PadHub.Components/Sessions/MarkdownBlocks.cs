@@ -1,0 +1,108 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Markdig;
+using Microsoft.AspNetCore.Components;
+using PadHub.Components.Viewer;
+
+namespace PadHub.Components.Sessions;
+
+/// <summary>One top-level Markdown block of a pad, rendered and sanitised.</summary>
+/// <param name="Key">Stable while the block's text is unchanged: a hash of the text plus its occurrence index.</param>
+/// <param name="Html">The block's safe HTML (the same instance for the same text, so unchanged blocks diff as equal).</param>
+public sealed record MarkdownBlock(string Key, MarkupString Html);
+
+/// <summary>
+/// Splits pad text into top-level Markdown blocks (paragraphs, headings, lists, code blocks, tables...) rendered one by
+/// one, so a live view re-renders and resends only the blocks that changed.
+/// </summary>
+/// <remarks>
+/// Every live view of a pad receives the same <see cref="PadWatchSnapshot.Text"/> instance, so the split of one text is
+/// computed once and shared (a weak table keyed by the string instance). Rendered HTML is cached per block text in a
+/// process-wide cache bounded by total size: a block edited once is rendered once for all of its viewers.
+/// </remarks>
+public static class MarkdownBlocks
+{
+    /// <summary>Total characters of block text kept in the HTML cache before it starts over.</summary>
+    internal const int CacheBudgetChars = 4_000_000;
+
+    private static readonly ConditionalWeakTable<string, IReadOnlyList<MarkdownBlock>> Splits = [];
+    private static readonly ConcurrentDictionary<string, MarkupString> HtmlCache = new(StringComparer.Ordinal);
+    private static long _cachedChars;
+
+    /// <summary>The blocks of <paramref name="text"/>, in order; keys are unique within the result.</summary>
+    public static IReadOnlyList<MarkdownBlock> Split(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Splits.GetValue(text, Compute);
+    }
+
+    /// <summary>The source text of each top-level block (blank lines between blocks dropped).</summary>
+    internal static IReadOnlyList<string> SplitSource(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return [];
+        }
+
+        var document = Markdown.Parse(text, PadMarkdown.Pipeline);
+        var starts = new SortedSet<int>();
+        foreach (var block in document)
+        {
+            if (block.Span.Start >= 0 && block.Span.Start < text.Length)
+            {
+                starts.Add(block.Span.Start);
+            }
+        }
+
+        // Each block runs to the next one's start: whatever a block's span leaves out still belongs to it.
+        var bounds = starts.ToArray();
+        var slices = new List<string>(bounds.Length);
+        for (var i = 0; i < bounds.Length; i++)
+        {
+            var end = i + 1 < bounds.Length ? bounds[i + 1] : text.Length;
+            var slice = text[bounds[i]..end].TrimEnd();
+            if (slice.Length > 0)
+            {
+                slices.Add(slice);
+            }
+        }
+
+        return slices;
+    }
+
+    private static IReadOnlyList<MarkdownBlock> Compute(string text)
+    {
+        var slices = SplitSource(text);
+        var blocks = new MarkdownBlock[slices.Count];
+        var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < slices.Count; i++)
+        {
+            var slice = slices[i];
+            var baseKey = string.Create(CultureInfo.InvariantCulture, $"b{slice.GetHashCode(StringComparison.Ordinal):x8}{slice.Length:x}");
+            occurrences[baseKey] = occurrences.TryGetValue(baseKey, out var n) ? n + 1 : 0;
+            blocks[i] = new MarkdownBlock(string.Create(CultureInfo.InvariantCulture, $"{baseKey}-{occurrences[baseKey]}"), Html(slice));
+        }
+
+        return blocks;
+    }
+
+    private static MarkupString Html(string block)
+    {
+        if (HtmlCache.TryGetValue(block, out var html))
+        {
+            return html;
+        }
+
+        html = new MarkupString(PadMarkdown.ToSafeHtml(block));
+        if (Interlocked.Add(ref _cachedChars, block.Length) > CacheBudgetChars)
+        {
+            // Simple and bounded: start over. Blocks still on screen are re-rendered once on their next change.
+            HtmlCache.Clear();
+            Interlocked.Exchange(ref _cachedChars, block.Length);
+        }
+
+        return HtmlCache.GetOrAdd(block, html);
+    }
+}

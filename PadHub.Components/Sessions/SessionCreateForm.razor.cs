@@ -1,0 +1,162 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using PadHub.Components.Pads;
+
+namespace PadHub.Components.Sessions;
+
+/// <summary>
+/// The home page's session form. Checks the same limits as the server before sending; the server's
+/// <see cref="SessionValidationException"/> messages land on the fields they name.
+/// </summary>
+public sealed partial class SessionCreateForm : ComponentBase
+{
+    private const string TitleField = "title";
+    private const string DescriptionField = "description";
+    private readonly SessionFormModel _model = new();
+    private Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
+    private List<string> _generalErrors = [];
+    private IWorkshopService? _workshops;
+    private bool _busy;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    // Optional: a host without workshop sessions still serves the home page.
+    protected override void OnInitialized() => _workshops = Services.GetService<IWorkshopService>();
+
+    private bool HasError(string field) => _errors.ContainsKey(field);
+
+    private string? ErrorText(string field) => _errors.TryGetValue(field, out var messages) ? string.Join(" ", messages) : null;
+
+    private void AddGroup()
+    {
+        if (_model.Groups.Count < SessionLimits.MaxGroups)
+        {
+            _model.Groups.Add(new SessionFormModel.GroupInput { Name = $"Group {_model.Groups.Count + 1}" });
+        }
+    }
+
+    private void RemoveGroup(int index)
+    {
+        if (_model.Groups.Count > 1)
+        {
+            _model.Groups.RemoveAt(index);
+            _errors.Clear(); // indexes moved: messages would point at the wrong groups
+        }
+    }
+
+    private void AddPhase()
+    {
+        if (_model.Phases.Count < SessionLimits.MaxPhases)
+        {
+            _model.Phases.Add(new SessionFormModel.PhaseInput { Name = "", Minutes = 10 });
+        }
+    }
+
+    private void RemovePhase(int index)
+    {
+        if (_model.Phases.Count > 1)
+        {
+            _model.Phases.RemoveAt(index);
+            _errors.Clear();
+        }
+    }
+
+    private async Task SubmitAsync()
+    {
+        if (_workshops is null || _busy)
+        {
+            return;
+        }
+
+        _generalErrors = [];
+        _errors = _model.Validate();
+        if (_errors.Count > 0)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var created = await _workshops.CreateSessionAsync(_model.ToRequest());
+            Navigation.NavigateTo(SessionRoutes.Share(created.ModeratorToken));
+        }
+        catch (SessionValidationException ex)
+        {
+            ShowServerErrors(ex.Errors);
+        }
+        catch (PadException ex)
+        {
+            _generalErrors = [ex.Code == PadErrorCodes.TooLarge ? "The session is too large." : "The session could not be created: " + ex.Message];
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    // The server names fields like the form does; a path the form has no field for (groups[0].animators[3]) goes to the
+    // nearest field that has one, or to the list under the form.
+    private void ShowServerErrors(IReadOnlyDictionary<string, string[]> errors)
+    {
+        var fields = KnownFields();
+        var mapped = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var general = new List<string>();
+        foreach (var (path, messages) in errors)
+        {
+            var field = NearestField(path, fields);
+            if (field is null)
+            {
+                general.AddRange(messages);
+            }
+            else
+            {
+                mapped[field] = mapped.TryGetValue(field, out var existing) ? [.. existing, .. messages] : messages;
+            }
+        }
+
+        _errors = mapped;
+        _generalErrors = general.Count == 0 && mapped.Count == 0 ? ["The session is not valid."] : general;
+    }
+
+    private HashSet<string> KnownFields()
+    {
+        var fields = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "title", "description", "groups", "phases" };
+        for (var i = 0; i < _model.Groups.Count; i++)
+        {
+            fields.UnionWith([$"groups[{i}].name", $"groups[{i}].topic", $"groups[{i}].animators"]);
+        }
+
+        for (var i = 0; i < _model.Phases.Count; i++)
+        {
+            fields.UnionWith([$"phases[{i}].name", $"phases[{i}].duration"]);
+        }
+
+        return fields;
+    }
+
+    private static string? NearestField(string path, HashSet<string> fields)
+    {
+        for (var candidate = path; candidate.Length > 0;)
+        {
+            if (fields.TryGetValue(candidate, out var field))
+            {
+                return field;
+            }
+
+            var cut = Math.Max(candidate.LastIndexOf('.'), candidate.LastIndexOf('['));
+            if (cut <= 0)
+            {
+                return null;
+            }
+
+            candidate = candidate[..cut];
+        }
+
+        return null;
+    }
+}

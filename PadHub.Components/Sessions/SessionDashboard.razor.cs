@@ -1,0 +1,168 @@
+using Microsoft.AspNetCore.Components;
+using MudBlazor;
+using PadHub.Components.Pads;
+
+namespace PadHub.Components.Sessions;
+
+/// <summary>
+/// The moderator's dashboard: the session followed live through <see cref="IWorkshopService.WatchAsync"/>, every
+/// facilitation action sent with the moderator's token (the server checks it each time), one live pane per group.
+/// </summary>
+public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
+{
+    private ISessionSubscription? _subscription;
+    private SessionState? _state;
+    private LoadStatus _status = LoadStatus.Loading;
+    private string? _audienceToken;
+    private string? _announcement;
+    private string _announceTo = "";
+    private int _extendMinutes = 10;
+    private bool _busy;
+    private bool _disposed;
+
+    private enum LoadStatus
+    {
+        Loading,
+        Ready,
+        InvalidLink,
+        NotModerator,
+    }
+
+    /// <summary>The moderator's token.</summary>
+    [Parameter, EditorRequired]
+    public required string Token { get; set; }
+
+    /// <summary>Minutes without an edit after which a group is highlighted as quiet.</summary>
+    [Parameter]
+    public double QuietAfterMinutes { get; set; } = 3;
+
+    [Inject]
+    private IWorkshopService Workshops { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    protected override async Task OnInitializedAsync()
+    {
+        if (!RendererInfo.IsInteractive)
+        {
+            return;
+        }
+
+        ISessionSubscription subscription;
+        try
+        {
+            subscription = await Workshops.WatchAsync(Token, OnChangedAsync);
+        }
+        catch (PadException)
+        {
+            _status = LoadStatus.InvalidLink;
+            return;
+        }
+
+        if (_disposed || subscription.Access.Role != SessionRole.Moderator)
+        {
+            await subscription.DisposeAsync();
+            _status = LoadStatus.NotModerator;
+            return;
+        }
+
+        _subscription = subscription;
+        if (_state is null || subscription.Current.Version > _state.Version)
+        {
+            _state = subscription.Current;
+        }
+
+        _status = LoadStatus.Ready;
+        try
+        {
+            _audienceToken = (await Workshops.GetLinksAsync(Token)).AudienceToken;
+        }
+        catch (PadException)
+        {
+            // The audience button stays disabled; everything else works.
+        }
+    }
+
+    private ValueTask OnChangedAsync(SessionState state) => new(InvokeAsync(() =>
+    {
+        if (_state is null || state.Version > _state.Version)
+        {
+            _state = state;
+            StateHasChanged();
+        }
+    }));
+
+    private static string PhaseName(SessionState state) =>
+        state.Timer.PhaseIndex >= 0 && state.Timer.PhaseIndex < state.Phases.Count ? state.Phases[state.Timer.PhaseIndex].Name : "";
+
+    private static string GroupName(SessionState state, string groupId) =>
+        state.Groups.FirstOrDefault(g => g.GroupId == groupId)?.Name ?? "one group";
+
+    private Task ExtendAsync(int minutes)
+    {
+        if (minutes < 1 || minutes > SessionLimits.MaxExtension.TotalMinutes)
+        {
+            Snackbar.Add($"Add between 1 and {SessionLimits.MaxExtension.TotalMinutes:0} minutes.", Severity.Warning);
+            return Task.CompletedTask;
+        }
+
+        return RunAsync(() => Workshops.ExtendPhaseAsync(Token, TimeSpan.FromMinutes(minutes)), $"{minutes} min added to the phase.");
+    }
+
+    private Task<bool> ToggleLockAsync(SessionState state) =>
+        RunAsync(() => Workshops.SetLockedAsync(Token, !state.Locked), state.Locked ? "Every pad is editable again." : "Every pad is read-only now.");
+
+    private async Task AnnounceAsync()
+    {
+        var text = _announcement?.Trim();
+        if (string.IsNullOrEmpty(text))
+        {
+            return;
+        }
+
+        var groupId = _announceTo.Length == 0 ? null : _announceTo;
+        if (await RunAsync(() => Workshops.AnnounceAsync(Token, text, groupId), "Announcement sent."))
+        {
+            _announcement = null;
+        }
+    }
+
+    private async Task<bool> RunAsync(Func<Task> action, string? success)
+    {
+        _busy = true;
+        try
+        {
+            await action();
+            if (success is not null)
+            {
+                Snackbar.Add(success, Severity.Success);
+            }
+
+            return true;
+        }
+        catch (PadException ex)
+        {
+            Snackbar.Add(ex.Code switch
+            {
+                PadErrorCodes.NotFound => "This link no longer works: it was replaced. Open the dashboard with the new moderator link.",
+                PadErrorCodes.Forbidden => "This link cannot do that.",
+                _ => ex.Message,
+            }, Severity.Error);
+            return false;
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        if (_subscription is not null)
+        {
+            await _subscription.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,185 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using MudBlazor;
+using PadHub.Components.Pads;
+
+namespace PadHub.Components.Sessions;
+
+/// <summary>
+/// The moderator's share page: every link (absolute, from <see cref="NavigationManager.BaseUri"/>) with its QR code, a
+/// copy button and "replace link" (the old token stops working at once).
+/// </summary>
+public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
+{
+    internal const string ModulePath = "./_content/PadHub.Components/Sessions/SessionShare.razor.js";
+
+    private LoadStatus _status = LoadStatus.Loading;
+    private SessionLinks? _links;
+    private List<ShareItem> _items = [];
+    private string? _loadedToken;
+    private IJSObjectReference? _module;
+    private bool _busy;
+
+    private enum LoadStatus
+    {
+        Loading,
+        Ready,
+        InvalidLink,
+        NotModerator,
+    }
+
+    /// <summary>One link as the page shows it.</summary>
+    private sealed record ShareItem(string Id, SessionLinkKind Kind, string? GroupId, string Title, string What, string Url, MarkupString Qr);
+
+    /// <summary>The moderator's token.</summary>
+    [Parameter, EditorRequired]
+    public required string Token { get; set; }
+
+    [Inject]
+    private IWorkshopService Workshops { get; set; } = default!;
+
+    [Inject]
+    private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IDialogService Dialogs { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        if (!RendererInfo.IsInteractive || Token == _loadedToken)
+        {
+            return;
+        }
+
+        _loadedToken = Token;
+        await LoadAsync();
+    }
+
+    private async Task LoadAsync()
+    {
+        try
+        {
+            _links = await Workshops.GetLinksAsync(Token);
+        }
+        catch (PadException ex) when (ex.Code == PadErrorCodes.Forbidden)
+        {
+            _status = LoadStatus.NotModerator;
+            return;
+        }
+        catch (PadException)
+        {
+            _status = LoadStatus.InvalidLink;
+            return;
+        }
+
+        _items = [.. Items(_links)];
+        _status = LoadStatus.Ready;
+    }
+
+    private IEnumerable<ShareItem> Items(SessionLinks links)
+    {
+        yield return Item("moderator", SessionLinkKind.Moderator, null, "Moderator",
+            "The dashboard and everything else: keep this one to yourself.", SessionRoutes.Dashboard(links.ModeratorToken));
+        yield return Item("audience", SessionLinkKind.Audience, null, "Audience",
+            "Follow every group live (on a phone too).", SessionRoutes.Audience(links.AudienceToken));
+        var number = 0;
+        foreach (var group in links.Groups)
+        {
+            number++;
+            yield return Item($"group-{group.GroupId}", SessionLinkKind.NoteTaker, group.GroupId, $"Group {number}: {group.Name}",
+                "Note-taker: writes in this group's pad.", SessionRoutes.EditPad(group.NoteTakerToken));
+        }
+    }
+
+    private ShareItem Item(string id, SessionLinkKind kind, string? groupId, string title, string what, string path)
+    {
+        var url = Navigation.BaseUri.TrimEnd('/') + path;
+        return new ShareItem(id, kind, groupId, title, what, url, QrCodes.Svg(url));
+    }
+
+    private async Task CopyAsync(ShareItem item)
+    {
+        var copied = false;
+        try
+        {
+            _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+            copied = await _module.InvokeAsync<bool>("copy", item.Url);
+        }
+        catch (JSException)
+        {
+            copied = false;
+        }
+
+        if (copied)
+        {
+            Snackbar.Add($"{item.Title}: link copied.", Severity.Success);
+        }
+        else
+        {
+            Snackbar.Add("This browser did not let the page copy: select the link and copy it by hand.", Severity.Warning);
+        }
+    }
+
+    private async Task PrintAsync()
+    {
+        _module ??= await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
+        await _module.InvokeVoidAsync("print");
+    }
+
+    private async Task RegenerateAsync(ShareItem item)
+    {
+        var confirmed = await Dialogs.ShowMessageBoxAsync(
+            $"Replace the {item.Title} link?",
+            "The current link stops working at once: pages open with it lose access, and its QR code no longer works. " +
+            "Share the new link with the people who need it.",
+            yesText: "Replace link", cancelText: "Cancel");
+        if (confirmed != true)
+        {
+            return;
+        }
+
+        _busy = true;
+        try
+        {
+            var token = await Workshops.RegenerateLinkAsync(Token, item.Kind, item.GroupId);
+            Snackbar.Add($"{item.Title}: new link created; the old one no longer works.", Severity.Success);
+            if (item.Kind == SessionLinkKind.Moderator)
+            {
+                // This page's own key was replaced: carry on with the new one.
+                Navigation.NavigateTo(SessionRoutes.Share(token), replace: true);
+                return;
+            }
+
+            await LoadAsync();
+        }
+        catch (PadException ex)
+        {
+            Snackbar.Add(ex.Code == PadErrorCodes.NotFound ? "This link no longer works: open the share page with the new moderator link." : ex.Message, Severity.Error);
+        }
+        finally
+        {
+            _busy = false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_module is not null)
+        {
+            try
+            {
+                await _module.DisposeAsync();
+            }
+            catch (JSDisconnectedException)
+            {
+                // The circuit is gone with the module.
+            }
+        }
+    }
+}

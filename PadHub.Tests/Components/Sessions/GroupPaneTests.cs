@@ -1,0 +1,161 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PadHub.Components.Pads;
+using PadHub.Components.Sessions;
+
+namespace PadHub.Tests.Components.Sessions;
+
+public sealed class GroupPaneTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
+    private static readonly SessionGroup Group = new("g1", 1, "Open data", "How to collect open data?", ["Ada"], "pad-1");
+
+    private readonly BunitContext _context = MudBunit.CreateContext();
+    private readonly FakeTimeProvider _time = new(Now);
+    private readonly FakePadWatchService _watches = new();
+
+    public GroupPaneTests()
+    {
+        _context.Services.AddSingleton<TimeProvider>(_time);
+        _context.Services.AddSingleton<IPadWatchService>(_watches);
+        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        _watches.Set("pad-1", "# Group 1\n\nFirst idea.\n");
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    private static PadParticipant Participant(string name, string authorId) => new($"client-{name}", authorId, name, "#1e88e5", PadRole.Editor);
+
+    private IRenderedComponent<GroupPane> RenderPane(double quietAfterMinutes = 3)
+    {
+        var cut = _context.Render<GroupPane>(p => p
+            .Add(x => x.Token, FakeWorkshopService.ModeratorToken)
+            .Add(x => x.Group, Group)
+            .Add(x => x.QuietAfterMinutes, quietAfterMinutes));
+        cut.WaitForAssertion(() => cut.Find("[data-pad-text]"));
+        return cut;
+    }
+
+    [Fact]
+    public void Render_WatchedPad_ShowsGroupAndRenderedText()
+    {
+        var cut = RenderPane();
+
+        var pane = cut.Find("[data-group-pane]");
+        Assert.Equal("g1", pane.GetAttribute("data-group-id"));
+        Assert.Contains("Open data", pane.TextContent, StringComparison.Ordinal);
+        Assert.Contains("How to collect open data?", pane.TextContent, StringComparison.Ordinal);
+        Assert.Equal("First idea.", cut.Find("[data-pad-text] p").TextContent);
+        Assert.Equal(SessionRoutes.EditSessionPad(FakeWorkshopService.ModeratorToken, "pad-1"), cut.Find("[data-open-pad]").GetAttribute("href"));
+    }
+
+    [Fact]
+    public async Task OnChanged_NewText_PaneUpdatesLive()
+    {
+        var cut = RenderPane();
+
+        await _watches.ChangeAsync("pad-1", "# Group 1\n\nFirst idea.\n\nSecond idea.\n");
+
+        cut.WaitForAssertion(() => Assert.Equal(["First idea.", "Second idea."], cut.FindAll("[data-pad-text] p").Select(p => p.TextContent)));
+    }
+
+    [Fact]
+    public async Task OnChanged_ParticipantsAndTyping_ShowsChipsAndTypingNames()
+    {
+        var cut = RenderPane();
+
+        await _watches.ChangeAsync("pad-1", "x", [Participant("Ada", "a1"), Participant("Grace", "a2"), Participant("Linus", "a3")], typing: ["a2", "a3", "gone"]);
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(".padhub-participant").Count));
+        Assert.Equal("Grace, Linus", cut.Find("[data-typing]").GetAttribute("data-typing"));
+        Assert.Contains("Grace, Linus are typing", cut.Find("[data-typing]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sparkline_FiveMinuteBuckets_OnePointPerMinuteAndAccessibleLabel()
+    {
+        var cut = RenderPane();
+
+        await _watches.ChangeAsync("pad-1", "x", editsPerMinute: [0, 4, 8, 2, 0]);
+
+        cut.WaitForAssertion(() =>
+        {
+            var points = cut.Find(".padhub-sparkline polyline").GetAttribute("points")!.Split(' ');
+            Assert.Equal(5, points.Length);
+            // The busiest minute (8) is at the top of the 24 px box, idle minutes at the bottom.
+            Assert.Equal(["1,23", "25.5,12", "50,1", "74.5,17.5", "99,23"], points);
+        });
+        Assert.Equal("Edits per minute over the last 5 minutes, oldest first: 0, 4, 8, 2, 0", cut.Find(".padhub-sparkline").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public async Task Quiet_NoEditForThreshold_HighlightedOnceTheClockPassesIt()
+    {
+        await _watches.ChangeAsync("pad-1", "x", lastEditAt: Now.AddMinutes(-2));
+        var cut = RenderPane(quietAfterMinutes: 3);
+        Assert.Equal("false", cut.Find("[data-group-pane]").GetAttribute("data-quiet"));
+        Assert.Contains("Last edit 2 min ago", cut.Find("[data-last-edit]").TextContent, StringComparison.Ordinal);
+
+        _time.Advance(TimeSpan.FromMinutes(1));
+
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-group-pane]").GetAttribute("data-quiet")));
+        Assert.Contains("Quiet group", cut.Find("[data-group-pane]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Last edit 3 min ago", cut.Find("[data-last-edit]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Quiet_EditArrives_HighlightCleared()
+    {
+        await _watches.ChangeAsync("pad-1", "x", lastEditAt: Now.AddMinutes(-10));
+        var cut = RenderPane(quietAfterMinutes: 3);
+        Assert.Equal("true", cut.Find("[data-group-pane]").GetAttribute("data-quiet"));
+
+        await _watches.ChangeAsync("pad-1", "xy", lastEditAt: Now);
+
+        cut.WaitForAssertion(() => Assert.Equal("false", cut.Find("[data-group-pane]").GetAttribute("data-quiet")));
+    }
+
+    [Fact]
+    public async Task Conclusions_HostileMarkdown_ExtractedAndSanitised()
+    {
+        var cut = RenderPane();
+
+        await _watches.ChangeAsync("pad-1",
+            "# Group 1\n\n## Key points\n\nNot this.\n\n## Conclusions\n\n**Open data** wins <script>alert(1)</script>\n\n" +
+            "[click](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n## Next steps\n\nNot this either.\n");
+
+        cut.WaitForAssertion(() => Assert.Equal("Open data", cut.Find("[data-conclusions] strong").TextContent));
+        var conclusions = cut.Find("[data-conclusions]");
+        Assert.DoesNotContain("Not this", conclusions.TextContent, StringComparison.Ordinal);
+        Assert.Empty(conclusions.QuerySelectorAll("script, img, [onerror]"));
+        Assert.All(conclusions.QuerySelectorAll("a"), a => Assert.DoesNotContain("javascript", a.GetAttribute("href") ?? "", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(cut.FindAll("[data-pad-text] script"));
+    }
+
+    [Fact]
+    public void Zoom_Clicked_PaneExpandsAndBack()
+    {
+        var cut = RenderPane();
+
+        cut.Find("button[data-zoom]").Click();
+        Assert.Contains("padhub-pane-zoomed", cut.Find("[data-group-pane]").ClassList);
+
+        cut.Find("button[data-zoom]").Click();
+        Assert.DoesNotContain("padhub-pane-zoomed", cut.Find("[data-group-pane]").ClassList);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_Watching_StopsTheWatch()
+    {
+        var cut = RenderPane();
+        Assert.Equal(1, _watches.ActiveWatches);
+
+        await cut.InvokeAsync(() => cut.Instance.DisposeAsync().AsTask());
+
+        Assert.Equal(0, _watches.ActiveWatches);
+    }
+}

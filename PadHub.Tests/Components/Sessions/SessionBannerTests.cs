@@ -1,0 +1,151 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using PadHub.Components.Sessions;
+
+namespace PadHub.Tests.Components.Sessions;
+
+public sealed class SessionBannerTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly BunitContext _context = MudBunit.CreateContext();
+    private readonly FakeTimeProvider _time = new(Now);
+    private readonly FakeWorkshopService _workshops = new(Now);
+
+    public SessionBannerTests()
+    {
+        _context.Services.AddSingleton<TimeProvider>(_time);
+        _context.Services.AddSingleton<IWorkshopService>(_workshops);
+        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    private IRenderedComponent<SessionBanner> RenderBanner(string token = FakeWorkshopService.NoteTakerToken, string? padId = "pad-1")
+    {
+        var cut = _context.Render<SessionBanner>(p => p.Add(x => x.Token, token).Add(x => x.PadId, padId));
+        cut.WaitForAssertion(() => cut.Find(".padhub-session-banner"));
+        return cut;
+    }
+
+    [Fact]
+    public void Render_RunningPhase_ShowsPhaseNameAndCountdownFromServerClock()
+    {
+        var cut = RenderBanner();
+
+        Assert.Equal("Breakout groups", cut.Find("[data-phase]").GetAttribute("data-phase"));
+        Assert.Equal("12:05", cut.Find("[data-countdown]").TextContent);
+    }
+
+    [Fact]
+    public void Countdown_ServerClockAdvances_TicksDown()
+    {
+        var cut = RenderBanner();
+
+        _time.Advance(TimeSpan.FromSeconds(65));
+
+        cut.WaitForAssertion(() => Assert.Equal("11:00", cut.Find("[data-countdown]").TextContent));
+    }
+
+    [Fact]
+    public void Countdown_PhaseOverrun_ShowsNegativeTime()
+    {
+        var cut = RenderBanner();
+
+        _time.Advance(TimeSpan.FromMinutes(13));
+
+        cut.WaitForAssertion(() => Assert.Equal("-0:55", cut.Find("[data-countdown]").TextContent));
+    }
+
+    [Fact]
+    public void Countdown_Paused_ShowsRemainingAndPausedWithoutTicking()
+    {
+        _workshops.Publish(_workshops.State with { Timer = new PhaseTimer(1, false, null, TimeSpan.FromMinutes(7)) });
+        var cut = RenderBanner();
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal("7:00", cut.Find("[data-countdown]").TextContent);
+        Assert.Contains("paused", cut.Find(".padhub-session-banner").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Announcement_ToEveryoneArrivesLive_ShownAsBanner()
+    {
+        var cut = RenderBanner();
+        Assert.Empty(cut.FindAll("[data-announcement]"));
+
+        _workshops.Publish(_workshops.State with { Announcements = [new Announcement("a1", null, "Five minutes left!", Now)] });
+
+        cut.WaitForAssertion(() => Assert.Contains("Five minutes left!", cut.Find("[data-announcement]").TextContent, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Announcement_ToAnotherGroup_NotShown()
+    {
+        _workshops.Publish(_workshops.State with { Announcements = [new Announcement("a1", "g2", "Group 2 only", Now)] });
+
+        var cut = RenderBanner();
+
+        Assert.Empty(cut.FindAll("[data-announcement]"));
+    }
+
+    [Fact]
+    public void Announcement_Several_ShowsNewestForThisGroup()
+    {
+        _workshops.Publish(_workshops.State with
+        {
+            Announcements = [new Announcement("a1", null, "Welcome", Now), new Announcement("a2", "g1", "Group 1: wrap up", Now), new Announcement("a3", "g3", "Group 3", Now)],
+        });
+
+        var cut = RenderBanner();
+
+        Assert.Equal("a2", cut.Find("[data-announcement]").GetAttribute("data-announcement"));
+    }
+
+    [Fact]
+    public void Dismiss_Announcement_ShowsPreviousOne()
+    {
+        _workshops.Publish(_workshops.State with { Announcements = [new Announcement("a1", null, "Welcome", Now), new Announcement("a2", null, "Break", Now)] });
+        var cut = RenderBanner();
+
+        cut.Find("[data-announcement] button").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("a1", cut.Find("[data-announcement]").GetAttribute("data-announcement")));
+    }
+
+    [Fact]
+    public void Lock_PublishedLive_MarksBannerLocked()
+    {
+        var cut = RenderBanner();
+        Assert.Equal("false", cut.Find("[data-locked]").GetAttribute("data-locked"));
+
+        _workshops.Publish(_workshops.State with { Locked = true });
+
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-locked]").GetAttribute("data-locked")));
+        Assert.Contains("locked by the moderator", cut.Find(".padhub-session-banner").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_UnknownToken_RendersNothing()
+    {
+        var cut = _context.Render<SessionBanner>(p => p.Add(x => x.Token, "revoked").Add(x => x.PadId, "pad-1"));
+
+        Assert.Empty(cut.FindAll(".padhub-session-banner"));
+    }
+
+    [Fact]
+    public async Task DisposeAsync_Subscribed_StopsWatching()
+    {
+        var cut = RenderBanner();
+        Assert.Equal(1, _workshops.Watchers);
+
+        await cut.InvokeAsync(() => cut.Instance.DisposeAsync().AsTask());
+
+        Assert.Equal(0, _workshops.Watchers);
+    }
+}

@@ -1,0 +1,125 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using MudBlazor;
+using PadHub.Components.Sessions;
+
+namespace PadHub.Tests.Components.Sessions;
+
+public sealed class SessionShareTests : IAsyncLifetime
+{
+    private static readonly DateTimeOffset Now = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly BunitContext _context = MudBunit.CreateContext();
+    private readonly FakeWorkshopService _workshops = new(Now);
+
+    public SessionShareTests()
+    {
+        _context.Services.AddSingleton<IWorkshopService>(_workshops);
+        _context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
+        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    private IRenderedComponent<SessionShare> RenderShare(string token = FakeWorkshopService.ModeratorToken)
+    {
+        var cut = _context.Render<SessionShare>(p => p.Add(x => x.Token, token));
+        if (token == FakeWorkshopService.ModeratorToken)
+        {
+            cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
+        }
+
+        return cut;
+    }
+
+    [Fact]
+    public void Render_Moderator_EveryLinkAbsoluteWithAnSvgQrCode()
+    {
+        var cut = RenderShare();
+
+        var baseUri = _context.Services.GetRequiredService<NavigationManager>().BaseUri.TrimEnd('/');
+        Assert.Equal(
+            [baseUri + "/m/mod-token", baseUri + "/a/aud-token", baseUri + "/p/note-token-1", baseUri + "/p/note-token-2", baseUri + "/p/note-token-3"],
+            cut.FindAll("[data-share-link] [data-url]").Select(a => a.GetAttribute("href")));
+        Assert.All(cut.FindAll("[data-share-link]"), card =>
+        {
+            var svg = card.QuerySelector(".padhub-share-qr svg");
+            Assert.NotNull(svg);
+            Assert.NotEmpty(svg!.QuerySelectorAll("rect, path"));
+            Assert.Empty(card.QuerySelectorAll(".padhub-share-qr script, .padhub-share-qr foreignObject"));
+        });
+    }
+
+    [Fact]
+    public void Render_AudienceToken_SaysTheLinkCannotOpenTheSharePage()
+    {
+        var cut = RenderShare(FakeWorkshopService.AudienceToken);
+
+        cut.WaitForAssertion(() => Assert.Contains("This link cannot open the share page", cut.Find(".padhub-not-moderator").TextContent, StringComparison.Ordinal));
+        Assert.Empty(cut.FindAll("[data-share-link]"));
+    }
+
+    [Fact]
+    public void Render_UnknownToken_LinkNotValid()
+    {
+        var cut = RenderShare("revoked");
+
+        cut.WaitForAssertion(() => cut.Find(".padhub-link-invalid"));
+    }
+
+    [Fact]
+    public void Copy_Clicked_CopiesTheAbsoluteUrl()
+    {
+        var module = _context.JSInterop.SetupModule(SessionShare.ModulePath);
+        module.Mode = Bunit.JSRuntimeMode.Strict;
+        module.Setup<bool>("copy", _ => true).SetResult(true);
+        var cut = RenderShare();
+
+        cut.Find("[data-share-link=audience] button[data-copy]").Click();
+
+        cut.WaitForAssertion(() => Assert.EndsWith("/a/aud-token", (string)module.VerifyInvoke("copy").Arguments[0]!, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Regenerate_Confirmed_ReplacesTheLinkAndShowsTheNewOne()
+    {
+        var cut = _context.Render(builder =>
+        {
+            builder.OpenComponent<MudDialogProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<SessionShare>(1);
+            builder.AddAttribute(2, nameof(SessionShare.Token), FakeWorkshopService.ModeratorToken);
+            builder.CloseComponent();
+        });
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
+
+        cut.Find("[data-share-link='group-g2'] button[data-regenerate]").Click();
+        cut.WaitForAssertion(() => cut.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Replace link", StringComparison.Ordinal)).Click());
+
+        cut.WaitForAssertion(() => Assert.Equal(["regenerate NoteTaker g2"], _workshops.Calls));
+    }
+
+    [Fact]
+    public void Regenerate_Cancelled_NothingReplaced()
+    {
+        var cut = _context.Render(builder =>
+        {
+            builder.OpenComponent<MudDialogProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<SessionShare>(1);
+            builder.AddAttribute(2, nameof(SessionShare.Token), FakeWorkshopService.ModeratorToken);
+            builder.CloseComponent();
+        });
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
+
+        cut.Find("[data-share-link=audience] button[data-regenerate]").Click();
+        cut.WaitForAssertion(() => cut.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Cancel", StringComparison.Ordinal)).Click());
+
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".mud-dialog")));
+        Assert.Empty(_workshops.Calls);
+    }
+}
