@@ -3,13 +3,18 @@ using MudBlazor.Services;
 using PadHub.Server.Api;
 using PadHub.Server.Pads;
 using PadHub.Server.Persistence;
+using PadHub.Server.Sessions;
 
 namespace PadHub.Server.Hosting;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers everything the PadHub server needs: options, persistence, the HTTP API, Blazor (interactive Server), MudBlazor, health checks.</summary>
-    public static IServiceCollection AddPadHubServer(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers everything the PadHub server needs: options, persistence, the HTTP API, the live pads, workshop
+    /// sessions, Blazor (interactive Server), MudBlazor, health checks. <paramref name="environment"/> decides what is
+    /// Development-only (the demo workshop on the home page).
+    /// </summary>
+    public static IServiceCollection AddPadHubServer(this IServiceCollection services, IConfiguration configuration, IHostEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
@@ -25,6 +30,7 @@ public static class ServiceCollectionExtensions
         services.AddPadHubPersistence(configuration);
         services.AddPadHubApi(configuration);
         services.AddPadHubLive(configuration);
+        services.AddPadHubSessions(configuration, environment?.IsDevelopment() ?? false);
 
         services.TryAddSingleton(TimeProvider.System);
 

@@ -34,7 +34,7 @@ public sealed class PadSyncHub(IPadSessionService sessions, IHubContext<PadSyncH
         }
 
         var listener = new HubPadListener(hubContext, Context.ConnectionId, padId);
-        var connection = await sessions.ConnectAsync(new PadJoinRequest(token, clientId, displayName), listener, Context.ConnectionAborted);
+        var connection = await sessions.ConnectAsync(new PadJoinRequest(token, clientId, displayName, padId), listener, Context.ConnectionAborted);
         var joined = connection.Joined;
         if (!string.Equals(joined.PadId, padId, StringComparison.Ordinal) || !memberships.TryAdd(padId, new HubMembership(connection, clientId)))
         {
@@ -42,7 +42,8 @@ public sealed class PadSyncHub(IPadSessionService sessions, IHubContext<PadSyncH
             throw new PadException(PadErrorCodes.Forbidden, $"This token does not grant access to pad '{padId}'.");
         }
 
-        return new JoinResponse(joined.PadId, joined.Revision, joined.Text, RoleName(joined.Role), joined.AuthorId, joined.Color);
+        var access = joined.EffectiveAccess;
+        return new JoinResponse(joined.PadId, joined.Revision, joined.Text, RoleName(joined.Role), joined.AuthorId, joined.Color, access.CanWrite, access.Reason);
     }
 
     /// <summary>Submits an operation: <c>{ padId, clientId, seq, baseRevision, ops }</c>.</summary>
