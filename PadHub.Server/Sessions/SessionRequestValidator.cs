@@ -32,7 +32,7 @@ internal static class SessionRequestValidator
         }
 
         var title = SingleLine(errors, "title", request.Title, SessionLimits.MaxTitleLength, required: true);
-        var description = MultiLine(errors, "description", request.Description, SessionLimits.MaxDescriptionLength);
+        var description = MultiLine(errors, "description", request.Description, SessionLimits.MaxDescriptionLength, trimEnd: true);
 
         var groups = new List<GroupDefinition>();
         if (request.Groups is null || request.Groups.Count == 0)
@@ -108,7 +108,8 @@ internal static class SessionRequestValidator
             }
         }
 
-        var template = MultiLine(errors, "padTemplate", request.PadTemplate, SessionLimits.MaxTemplateLength) ?? SessionDefaults.PadTemplate;
+        // The template keeps its trailing blank lines: they are where the first notes go.
+        var template = MultiLine(errors, "padTemplate", request.PadTemplate, SessionLimits.MaxTemplateLength, trimEnd: false) ?? SessionDefaults.PadTemplate;
         var padTexts = new List<string>();
         for (var i = 0; i < groups.Count; i++)
         {
@@ -190,15 +191,16 @@ internal static class SessionRequestValidator
         return text;
     }
 
-    /// <summary>An optional multi-line field: CRLF/CR become LF, trailing space trimmed, tabs and line breaks only.</summary>
-    private static string? MultiLine(Errors errors, string path, string? value, int maxLength)
+    /// <summary>An optional multi-line field: CRLF/CR become LF, tabs and line breaks are the only control characters.</summary>
+    private static string? MultiLine(Errors errors, string path, string? value, int maxLength, bool trimEnd)
     {
         if (value is null)
         {
             return null;
         }
 
-        var text = value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').TrimEnd();
+        var text = value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        text = trimEnd ? text.TrimEnd() : text;
         if (text.Length > maxLength)
         {
             errors.Add(path, $"At most {maxLength} characters; this is {text.Length}.");
@@ -212,7 +214,8 @@ internal static class SessionRequestValidator
             errors.Add(path, "Must be well-formed Unicode text.");
         }
 
-        return text.Length == 0 ? null : text;
+        // An empty description is no description; an empty template is a deliberate empty pad.
+        return text.Length == 0 && trimEnd ? null : text;
     }
 
     /// <summary>No lone surrogates (they cannot be stored or sent as UTF-8).</summary>
