@@ -114,16 +114,6 @@ public static class SessionApi
 
             return new SessionPhase(p.Name!, TimeSpan.FromMinutes(p.Minutes ?? 0));
         }).ToArray();
-        if (body.Title is null)
-        {
-            errors["title"] = ["This field is required."];
-        }
-
-        if (body.Groups is null)
-        {
-            errors["groups"] = ["This field is required: a list of 1 to " + SessionLimits.MaxGroups.ToString(CultureInfo.InvariantCulture) + " groups."];
-        }
-
         return new CreateSessionRequest(body.Title!, body.Description, groups!, phases, body.AudienceCanEdit ?? false, body.PadTemplate);
     }
 

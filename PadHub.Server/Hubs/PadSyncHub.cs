@@ -28,6 +28,14 @@ public sealed class PadSyncHub(IPadSessionService sessions, IHubContext<PadSyncH
         var displayName = r.String("displayName", PadSessionService.MaxDisplayNameLength, required: false);
 
         var memberships = Memberships();
+
+        // A membership the server closed (its session link was revoked) does not block joining again with another link.
+        if (memberships.TryGetValue(padId, out var existing) && existing.Connection is PadConnection { IsClosed: true })
+        {
+            memberships.TryRemove(new KeyValuePair<string, HubMembership>(padId, existing));
+            await existing.Connection.DisposeAsync();
+        }
+
         if (memberships.ContainsKey(padId))
         {
             throw new PadException(PadErrorCodes.Forbidden, $"This connection has already joined pad '{padId}'; Leave it first.");

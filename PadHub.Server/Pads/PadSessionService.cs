@@ -159,6 +159,9 @@ internal sealed class PadConnection(
 
     public PadJoined Joined { get; } = joined;
 
+    /// <summary>The connection left the pad, or its session link was revoked (the server closes it right after telling it).</summary>
+    public bool IsClosed => Volatile.Read(ref _disposed) == 1 || gate?.Current.Revoked == true;
+
     public async Task<int> SubmitAsync(long seq, int baseRevision, TextOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);

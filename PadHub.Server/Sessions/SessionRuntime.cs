@@ -171,12 +171,13 @@ internal sealed class SessionRuntime
                 _noteTakerGenerations[groupId] = generation;
             }
 
-            watchers = _watchers;
+            watchers = [.. _watchers.Where(w => ReferenceEquals(w.Grant, old))];
+            _watchers = _watchers.RemoveAll(w => ReferenceEquals(w.Grant, old));
             gates = _padGates;
         }
 
         // A revoked link stops following the session, and its open pads learn it at once (then close).
-        foreach (var watcher in watchers.Where(w => ReferenceEquals(w.Grant, old)))
+        foreach (var watcher in watchers)
         {
             watcher.Stop();
         }

@@ -198,6 +198,10 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
         var renewed = await JoinAsync(fresh, pad);
         Assert.Equal(2, (await SubmitAsync(renewed, 1, "c", 1, renewed.InitialLength)).GetProperty("revision").GetInt32());
 
+        // The revoked connection itself may join again with the new link.
+        old.Joined = await old.Client.JoinAsync(pad, fresh);
+        Assert.True(old.Joined.GetProperty("canWrite").GetBoolean());
+
         // The other group's note-taker was not touched.
         Assert.Equal(1, (await SubmitAsync(bystander, bystander.Seq++, "z")).GetProperty("revision").GetInt32());
         Assert.Equal(0, bystander.AccessChanges.Reader.Count);
