@@ -1,7 +1,7 @@
 using PadHub.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddPadHubServer(builder.Configuration);
+builder.Services.AddPadHubServer(builder.Configuration, builder.Environment);
 
 var app = builder.Build();
 app.UsePadHubServer();

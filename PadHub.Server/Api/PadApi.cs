@@ -47,16 +47,9 @@ public static class PadApi
         IOptions<PadApiOptions> apiOptions,
         CancellationToken cancellationToken)
     {
-        if (apiKeys.ApiKey is null)
+        if (CheckApiKey(http, apiKeys) is { } refused)
         {
-            return Problem(StatusCodes.Status503ServiceUnavailable, "The pad API is disabled",
-                "The server has no API key configured (PadHub:ApiKey), so it accepts no API calls.");
-        }
-
-        if (!apiKeys.Verify(http.Request.Headers[ApiKeyHeader].ToString()))
-        {
-            return Problem(StatusCodes.Status401Unauthorized, "Missing or wrong API key",
-                $"Send the server's API key in the {ApiKeyHeader} header.");
+            return refused;
         }
 
         var maxPadLength = limits.Value.MaxPadLength;
@@ -93,6 +86,22 @@ public static class PadApi
         // The response carries capabilities: no cache may keep it.
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Created(editUrl, new CreatePadResponse(created.PadId, editUrl, viewUrl, created.EditToken, created.ViewToken));
+    }
+
+    /// <summary>503 when the API is disabled, 401 for a missing or wrong key, null when the caller may go on.</summary>
+    internal static IResult? CheckApiKey(HttpContext http, IApiKeyProvider apiKeys)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        ArgumentNullException.ThrowIfNull(apiKeys);
+        if (apiKeys.ApiKey is null)
+        {
+            return Problem(StatusCodes.Status503ServiceUnavailable, "The API is disabled",
+                "The server has no API key configured (PadHub:ApiKey), so it accepts no API calls.");
+        }
+
+        return apiKeys.Verify(http.Request.Headers[ApiKeyHeader].ToString())
+            ? null
+            : Problem(StatusCodes.Status401Unauthorized, "Missing or wrong API key", $"Send the server's API key in the {ApiKeyHeader} header.");
     }
 
     private static async Task<(string Text, IResult? Error)> ReadTextAsync(HttpContext http, int maxPadLength, CancellationToken cancellationToken)
@@ -148,7 +157,7 @@ public static class PadApi
         return (payload?.Text ?? "", null);
     }
 
-    private static string GetBaseUrl(HttpRequest request, PadApiOptions options) =>
+    internal static string GetBaseUrl(HttpRequest request, PadApiOptions options) =>
         string.IsNullOrEmpty(options.PublicBaseUrl)
             ? $"{request.Scheme}://{request.Host.ToUriComponent()}{request.PathBase.ToUriComponent()}"
             : options.PublicBaseUrl.TrimEnd('/');
@@ -161,7 +170,7 @@ public static class PadApi
         Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
             $"The body is over {maxBytes} bytes, more than any acceptable \"text\" needs.");
 
-    private static ProblemHttpResult Problem(int status, string title, string detail) =>
+    internal static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 }
 

@@ -4,13 +4,18 @@ using PadHub.Server.Api;
 using PadHub.Server.Pads;
 using PadHub.Server.Pads.Watch;
 using PadHub.Server.Persistence;
+using PadHub.Server.Sessions;
 
 namespace PadHub.Server.Hosting;
 
 public static class ServiceCollectionExtensions
 {
-    /// <summary>Registers everything the PadHub server needs: options, persistence, the HTTP API, Blazor (interactive Server), MudBlazor, health checks.</summary>
-    public static IServiceCollection AddPadHubServer(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>
+    /// Registers everything the PadHub server needs: options, persistence, the HTTP API, the live pads, workshop
+    /// sessions, Blazor (interactive Server), MudBlazor, health checks. <paramref name="environment"/> decides what is
+    /// Development-only (the demo workshop on the home page).
+    /// </summary>
+    public static IServiceCollection AddPadHubServer(this IServiceCollection services, IConfiguration configuration, IHostEnvironment? environment = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
@@ -27,6 +32,7 @@ public static class ServiceCollectionExtensions
         services.AddPadHubApi(configuration);
         services.AddPadHubLive(configuration);
         services.AddPadHubWatch(configuration);
+        services.AddPadHubSessions(configuration, environment?.IsDevelopment() ?? false);
 
         services.TryAddSingleton(TimeProvider.System);
 

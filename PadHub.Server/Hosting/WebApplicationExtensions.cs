@@ -24,6 +24,7 @@ public static class WebApplicationExtensions
         app.MapStaticAssets();
         app.MapHealthChecks(HealthPath);
         app.MapPadApi();
+        app.MapSessionApi();
         app.MapPadHub();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();

@@ -20,4 +20,7 @@ internal sealed class HubPadListener(IHubContext<PadSyncHub, IPadClient> hubCont
 
     public ValueTask OnCaretMovedAsync(PadCaret caret) =>
         new(Client.CaretMoved(new CaretMovedEvent(caret.PadId, caret.ClientId, caret.AuthorId, caret.Revision, caret.Anchor, caret.Head)));
+
+    public ValueTask OnAccessChangedAsync(PadAccessState access) =>
+        new(Client.AccessChanged(new AccessChangedEvent(padId, PadSyncHub.RoleName(access.Role), access.CanWrite, access.Reason, access.Revoked)));
 }

@@ -5,8 +5,11 @@ namespace PadHub.Server.Hubs;
 // The wire DTOs of /hubs/pad (docs/PROTOCOL.md). SignalR's JSON protocol writes them camelCase; operations travel in
 // the ot.js form ([5, "abc", -2]) through TextOperationJsonConverter.
 
-/// <summary>Join's result.</summary>
-public sealed record JoinResponse(string PadId, int Revision, string Text, string Role, string AuthorId, string Color);
+/// <summary>
+/// Join's result. <see cref="Role"/> is what the token grants ("editor"/"viewer"); <see cref="CanWrite"/> whether a
+/// Submit would be accepted now (false on a locked session pad), with <see cref="Reason"/> saying why not.
+/// </summary>
+public sealed record JoinResponse(string PadId, int Revision, string Text, string Role, string AuthorId, string Color, bool CanWrite, string? Reason);
 
 /// <summary>Submit's result: the revision the operation produced.</summary>
 public sealed record SubmitResponse(int Revision);
@@ -29,6 +32,12 @@ public sealed record CaretMovedEvent(string PadId, string ClientId, string Autho
 /// <summary>Sent when this connection fell too far behind: fetch GetHistory from your own revision.</summary>
 public sealed record ResyncRequiredEvent(string PadId, int FromRevision);
 
+/// <summary>
+/// Sent when what this connection may do in a pad changed: a session's pads were locked or unlocked, or the link was
+/// revoked (<see cref="Revoked"/>; the server then leaves the pad for the connection and refuses every further call).
+/// </summary>
+public sealed record AccessChangedEvent(string PadId, string Role, bool CanWrite, string? Reason, bool Revoked);
+
 /// <summary>The events a /hubs/pad client receives.</summary>
 public interface IPadClient
 {
@@ -43,4 +52,7 @@ public interface IPadClient
 
     /// <summary>Events were dropped for this connection: catch up with GetHistory.</summary>
     Task ResyncRequired(ResyncRequiredEvent message);
+
+    /// <summary>This connection's access to a pad changed (lock, unlock, revoked link).</summary>
+    Task AccessChanged(AccessChangedEvent message);
 }

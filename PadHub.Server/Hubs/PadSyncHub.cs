@@ -28,13 +28,21 @@ public sealed class PadSyncHub(IPadSessionService sessions, IHubContext<PadSyncH
         var displayName = r.String("displayName", PadSessionService.MaxDisplayNameLength, required: false);
 
         var memberships = Memberships();
+
+        // A membership the server closed (its session link was revoked) does not block joining again with another link.
+        if (memberships.TryGetValue(padId, out var existing) && existing.Connection is PadConnection { IsClosed: true })
+        {
+            memberships.TryRemove(new KeyValuePair<string, HubMembership>(padId, existing));
+            await existing.Connection.DisposeAsync();
+        }
+
         if (memberships.ContainsKey(padId))
         {
             throw new PadException(PadErrorCodes.Forbidden, $"This connection has already joined pad '{padId}'; Leave it first.");
         }
 
         var listener = new HubPadListener(hubContext, Context.ConnectionId, padId);
-        var connection = await sessions.ConnectAsync(new PadJoinRequest(token, clientId, displayName), listener, Context.ConnectionAborted);
+        var connection = await sessions.ConnectAsync(new PadJoinRequest(token, clientId, displayName, padId), listener, Context.ConnectionAborted);
         var joined = connection.Joined;
         if (!string.Equals(joined.PadId, padId, StringComparison.Ordinal) || !memberships.TryAdd(padId, new HubMembership(connection, clientId)))
         {
@@ -42,7 +50,8 @@ public sealed class PadSyncHub(IPadSessionService sessions, IHubContext<PadSyncH
             throw new PadException(PadErrorCodes.Forbidden, $"This token does not grant access to pad '{padId}'.");
         }
 
-        return new JoinResponse(joined.PadId, joined.Revision, joined.Text, RoleName(joined.Role), joined.AuthorId, joined.Color);
+        var access = joined.EffectiveAccess;
+        return new JoinResponse(joined.PadId, joined.Revision, joined.Text, RoleName(joined.Role), joined.AuthorId, joined.Color, access.CanWrite, access.Reason);
     }
 
     /// <summary>Submits an operation: <c>{ padId, clientId, seq, baseRevision, ops }</c>.</summary>

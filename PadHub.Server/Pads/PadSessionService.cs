@@ -16,7 +16,8 @@ internal sealed class PadSessionService(
     IPadAuthorityProvider authorities,
     PadFanout fanout,
     IOptions<PadLimitsOptions> limits,
-    TimeProvider time) : IPadSessionService
+    TimeProvider time,
+    ISessionPadResolver? sessionPads = null) : IPadSessionService
 {
     /// <summary>Longest client id accepted.</summary>
     public const int MaxClientIdLength = 64;
@@ -37,9 +38,41 @@ internal sealed class PadSessionService(
             throw new PadException(PadErrorCodes.NotFound, "This link is not valid.");
         }
 
-        var access = await store.ResolveTokenAsync(request.Token, cancellationToken).ConfigureAwait(false)
-            ?? throw new PadException(PadErrorCodes.NotFound, "This link is not valid (unknown or revoked).");
+        // A pad's own link first (stand-alone pads, unchanged), then a workshop session's link.
+        ISessionPadGate? gate = null;
+        var access = await store.ResolveTokenAsync(request.Token, cancellationToken).ConfigureAwait(false);
+        if (access is not null)
+        {
+            if (!string.IsNullOrEmpty(request.PadId) && !string.Equals(request.PadId, access.PadId, StringComparison.Ordinal))
+            {
+                throw new PadException(PadErrorCodes.Forbidden, $"This token does not grant access to pad '{request.PadId}'.");
+            }
+        }
+        else
+        {
+            gate = sessionPads is null ? null : await sessionPads.ResolveAsync(request.Token, request.PadId, cancellationToken).ConfigureAwait(false);
+            if (gate is null)
+            {
+                throw new PadException(PadErrorCodes.NotFound, "This link is not valid (unknown or revoked).");
+            }
 
+            access = new PadAccess(gate.PadId, gate.Current.Role);
+        }
+
+        try
+        {
+            return await JoinAsync(access, gate, clientId, displayName, listener, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            gate?.Dispose();
+            throw;
+        }
+    }
+
+    private async Task<IPadConnection> JoinAsync(
+        PadAccess access, ISessionPadGate? gate, string clientId, string displayName, IPadListener listener, CancellationToken cancellationToken)
+    {
         var authorId = AuthorIdentity.AuthorIdFor(clientId);
         var author = new PadAuthor(authorId, displayName, AuthorIdentity.ColorFor(authorId));
         await store.SaveAuthorAsync(author, cancellationToken).ConfigureAwait(false);
@@ -47,8 +80,12 @@ internal sealed class PadSessionService(
         var authority = authorities.GetAuthority(access.PadId);
         var participant = new PadParticipant(clientId, authorId, displayName, author.Color, access.Role);
 
+        // A session connection also hears about access changes from outside the fan-out: serialise the two sources so
+        // the listener's calls never overlap (IPadListener's contract).
+        var effectiveListener = gate is null ? listener : new SerializedPadListener(listener);
+
         // Subscribe before reading the state: whatever commits in between is queued, then skipped up to the state's revision.
-        var subscription = fanout.Subscribe(access.PadId, participant, listener);
+        var subscription = fanout.Subscribe(access.PadId, participant, effectiveListener);
         try
         {
             var state = await authority.GetStateAsync(cancellationToken).ConfigureAwait(false);
@@ -57,8 +94,17 @@ internal sealed class PadSessionService(
             var authorIds = state.Authorship.Select(r => r.AuthorId).Concat(participants.Select(p => p.AuthorId)).ToHashSet(StringComparer.Ordinal);
             var authors = await store.GetAuthorsAsync(authorIds, cancellationToken).ConfigureAwait(false);
             var joined = new PadJoined(access.PadId, state.Revision, state.Text, access.Role, authorId, author.Color,
-                state.Authorship, authors, participants);
-            return new PadConnection(joined, clientId, authority, subscription, fanout, limits.Value, time);
+                state.Authorship, authors, participants, gate?.Current, gate?.SessionId);
+            var connection = new PadConnection(joined, clientId, authority, subscription, fanout, limits.Value, time, gate);
+            gate?.OnChanged(async changed =>
+            {
+                await effectiveListener.OnAccessChangedAsync(changed).ConfigureAwait(false);
+                if (changed.Revoked)
+                {
+                    await connection.DisposeAsync().ConfigureAwait(false);
+                }
+            });
+            return connection;
         }
         catch
         {
@@ -104,7 +150,8 @@ internal sealed class PadConnection(
     PadSubscription subscription,
     PadFanout fanout,
     PadLimitsOptions limits,
-    TimeProvider time) : IPadConnection
+    TimeProvider time,
+    ISessionPadGate? gate = null) : IPadConnection
 {
     private readonly TokenBucket _submits = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
     private readonly TokenBucket _carets = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
@@ -112,14 +159,13 @@ internal sealed class PadConnection(
 
     public PadJoined Joined { get; } = joined;
 
+    /// <summary>The connection left the pad, or its session link was revoked (the server closes it right after telling it).</summary>
+    public bool IsClosed => Volatile.Read(ref _disposed) == 1 || gate?.Current.Revoked == true;
+
     public async Task<int> SubmitAsync(long seq, int baseRevision, TextOperation operation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(operation);
-        EnsureOpen();
-        if (Joined.Role != PadRole.Editor)
-        {
-            throw new PadException(PadErrorCodes.Forbidden, "This link only allows following the pad, not editing it.");
-        }
+        EnsureWritable("This link only allows following the pad, not editing it.");
 
         if (seq < 1)
         {
@@ -139,6 +185,7 @@ internal sealed class PadConnection(
 
     public async Task<IReadOnlyList<PadOperationEvent>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default)
     {
+        EnsureNotRevoked();
         EnsureOpen();
         var history = await authority.GetHistoryAsync(fromRevision, cancellationToken).ConfigureAwait(false);
         return [.. history.Select(c => new PadOperationEvent(Joined.PadId, c.Revision, c.Operation, c.AuthorId, c.ClientId, c.Seq))];
@@ -146,11 +193,7 @@ internal sealed class PadConnection(
 
     public Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default)
     {
-        EnsureOpen();
-        if (Joined.Role != PadRole.Editor)
-        {
-            throw new PadException(PadErrorCodes.Forbidden, "This link only allows following the pad.");
-        }
+        EnsureWritable("This link only allows following the pad.");
 
         if (revision < 0 || anchor < 0 || head < 0)
         {
@@ -166,14 +209,83 @@ internal sealed class PadConnection(
         return Task.CompletedTask;
     }
 
-    public ValueTask DisposeAsync() =>
-        Interlocked.Exchange(ref _disposed, 1) == 0 ? subscription.DisposeAsync() : ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        gate?.Dispose();
+        return subscription.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Writing needs an editor's link; a session link is also re-checked against the session now (lock, audience
+    /// setting, revoked link), synchronously, so a change made a moment ago applies to this very call.
+    /// </summary>
+    private void EnsureWritable(string viewerMessage)
+    {
+        if (gate is not null)
+        {
+            var access = gate.Current;
+            if (!access.CanWrite)
+            {
+                throw new PadException(PadErrorCodes.Forbidden, access.Reason ?? "This link does not allow editing now.");
+            }
+        }
+
+        EnsureOpen();
+        if (gate is null && Joined.Role != PadRole.Editor)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, viewerMessage);
+        }
+    }
+
+    private void EnsureNotRevoked()
+    {
+        if (gate?.Current is { Revoked: true } access)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, access.Reason ?? "This link was revoked.");
+        }
+    }
 
     private void EnsureOpen()
     {
         if (Volatile.Read(ref _disposed) == 1)
         {
             throw new PadException(PadErrorCodes.Forbidden, "This connection has left the pad; join again.");
+        }
+    }
+}
+
+/// <summary>Makes a listener's calls one at a time when they come from two sources (the fan-out and access changes).</summary>
+#pragma warning disable CA1001 // A SemaphoreSlim whose wait handle is never used holds nothing to dispose; the listener lives as long as its connection.
+internal sealed class SerializedPadListener(IPadListener inner) : IPadListener
+#pragma warning restore CA1001
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+
+    public ValueTask OnOperationAppliedAsync(PadOperationEvent operation) => RunAsync(() => inner.OnOperationAppliedAsync(operation));
+
+    public ValueTask OnResyncRequiredAsync(int fromRevision) => RunAsync(() => inner.OnResyncRequiredAsync(fromRevision));
+
+    public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants) => RunAsync(() => inner.OnParticipantsChangedAsync(participants));
+
+    public ValueTask OnCaretMovedAsync(PadCaret caret) => RunAsync(() => inner.OnCaretMovedAsync(caret));
+
+    public ValueTask OnAccessChangedAsync(PadAccessState access) => RunAsync(() => inner.OnAccessChangedAsync(access));
+
+    private async ValueTask RunAsync(Func<ValueTask> call)
+    {
+        await _turn.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            await call().ConfigureAwait(false);
+        }
+        finally
+        {
+            _turn.Release();
         }
     }
 }

@@ -22,6 +22,14 @@ public abstract class PadHubDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<AccessTokenEntity> AccessTokens => Set<AccessTokenEntity>();
 
+    public DbSet<SessionEntity> Sessions => Set<SessionEntity>();
+
+    public DbSet<SessionGroupEntity> SessionGroups => Set<SessionGroupEntity>();
+
+    public DbSet<SessionTokenEntity> SessionTokens => Set<SessionTokenEntity>();
+
+    public DbSet<AnnouncementEntity> Announcements => Set<AnnouncementEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -30,5 +38,9 @@ public abstract class PadHubDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new SnapshotConfiguration());
         modelBuilder.ApplyConfiguration(new AuthorConfiguration());
         modelBuilder.ApplyConfiguration(new AccessTokenConfiguration());
+        modelBuilder.ApplyConfiguration(new SessionConfiguration());
+        modelBuilder.ApplyConfiguration(new SessionGroupConfiguration());
+        modelBuilder.ApplyConfiguration(new SessionTokenConfiguration());
+        modelBuilder.ApplyConfiguration(new AnnouncementConfiguration());
     }
 }

@@ -20,6 +20,12 @@ public static class StoreLimits
 
     public const int MaxRoleLength = 32;
 
+    /// <summary>A session's encrypted link secret: AES-GCM nonce (12) + secret (32) + tag (16).</summary>
+    public const int MaxLinkSecretLength = 64;
+
+    /// <summary>A group's animators as JSON: up to 10 names of up to 64 characters, quoted and escaped.</summary>
+    public const int MaxAnimatorsJsonLength = 4000;
+
     /// <summary>SHA-256 output.</summary>
     public const int TokenHashLength = 32;
 }

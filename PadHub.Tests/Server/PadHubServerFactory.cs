@@ -9,6 +9,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PadHub.Server.Hosting;
 using PadHub.Server.Persistence;
+using PadHub.Server.Sessions;
 
 namespace PadHub.Tests.Server;
 
@@ -39,6 +40,8 @@ public sealed class PadHubServerFactory : WebApplicationFactory<Program>
         {
             [$"{PadHubOptions.SectionName}:{nameof(PadHubOptions.DataDirectory)}"] = DataDirectory,
             [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SqliteFile)}"] = DatabasePath,
+            // The demo workshop would add pads and rows to every test's database; tests that want it turn it on.
+            [$"{WorkshopOptions.SectionName}:{nameof(WorkshopOptions.SeedDemo)}"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

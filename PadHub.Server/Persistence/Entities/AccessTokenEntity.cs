@@ -7,9 +7,8 @@ namespace PadHub.Server.Persistence.Entities;
 /// hash of the token is stored; the plain token exists only in the link handed out once.
 /// </summary>
 /// <remarks>
-/// Deliberately general (any number of tokens per pad, any role, revocable) so that later kinds of links, e.g. the
-/// session-level moderator, note-taker and audience links, are new rows and new <see cref="PadRole"/> values rather than
-/// new tables.
+/// Any number of tokens per pad, any role, revocable. Workshop-session links reach a whole session rather than one pad,
+/// so they are <see cref="SessionTokenEntity"/> rows; a session's pads have no rows here.
 /// </remarks>
 public sealed class AccessTokenEntity
 {

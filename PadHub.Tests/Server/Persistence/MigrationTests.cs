@@ -10,7 +10,7 @@ namespace PadHub.Tests.Server.Persistence;
 // needs no server.
 public sealed class MigrationTests
 {
-    private static readonly string[] Tables = ["Pads", "Revisions", "Snapshots", "Authors", "AccessTokens"];
+    private static readonly string[] Tables = ["Pads", "Revisions", "Snapshots", "Authors", "AccessTokens", "Sessions", "SessionGroups", "SessionTokens", "Announcements"];
 
     [Fact]
     public void HasPendingModelChanges_SqliteMigrations_ReturnsFalse()

@@ -54,6 +54,41 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                     b.ToTable("AccessTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.AnnouncementEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("SessionId", "Id");
+
+                    b.ToTable("Announcements", (string)null);
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.AuthorEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -141,6 +176,150 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                     b.ToTable("Revisions", (string)null);
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<bool>("AudienceCanEdit")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("AudienceLinkGeneration")
+                        .HasColumnType("int");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<byte[]>("LinkSecret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("varbinary(64)");
+
+                    b.Property<bool>("Locked")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Phases")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTimeOffset?>("TimerEndsAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<long>("TimerRemainingMs")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("TimerRunning")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionGroupEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Animators")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<int>("NoteTakerLinkGeneration")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PadId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PadId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SessionGroups", (string)null);
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionTokenEntity", b =>
+                {
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("binary(32)")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("SessionTokens", (string)null);
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.SnapshotEntity", b =>
                 {
                     b.Property<string>("PadId")
@@ -176,11 +355,54 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.AnnouncementEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionGroupEntity", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.RevisionEntity", b =>
                 {
                     b.HasOne("PadHub.Server.Persistence.Entities.PadEntity", null)
                         .WithMany()
                         .HasForeignKey("PadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionGroupEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.PadEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PadId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionTokenEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionGroupEntity", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -49,6 +49,41 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                     b.ToTable("AccessTokens", (string)null);
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.AnnouncementEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("SessionId", "Id");
+
+                    b.ToTable("Announcements", (string)null);
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.AuthorEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -136,6 +171,150 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Revisions", (string)null);
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AudienceCanEdit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AudienceLinkGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("LinkSecret")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("Locked")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PhaseIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Phases")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("TimerEndsAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("TimerRemainingMs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("TimerRunning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Sessions", (string)null);
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionGroupEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Animators")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoteTakerLinkGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PadId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PadId")
+                        .IsUnique();
+
+                    b.HasIndex("SessionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("SessionGroups", (string)null);
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionTokenEntity", b =>
+                {
+                    b.Property<byte[]>("TokenHash")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .IsFixedLength();
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("SessionTokens", (string)null);
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.SnapshotEntity", b =>
                 {
                     b.Property<string>("PadId")
@@ -171,11 +350,54 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.AnnouncementEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionGroupEntity", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.RevisionEntity", b =>
                 {
                     b.HasOne("PadHub.Server.Persistence.Entities.PadEntity", null)
                         .WithMany()
                         .HasForeignKey("PadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionGroupEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.PadEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PadId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionTokenEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionGroupEntity", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

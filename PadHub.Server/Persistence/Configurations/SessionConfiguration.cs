@@ -1,0 +1,19 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PadHub.Components.Sessions;
+using PadHub.Server.Persistence.Entities;
+
+namespace PadHub.Server.Persistence.Configurations;
+
+internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEntity>
+{
+    public void Configure(EntityTypeBuilder<SessionEntity> builder)
+    {
+        builder.ToTable("Sessions");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
+        builder.Property(s => s.Title).HasMaxLength(SessionLimits.MaxTitleLength);
+        builder.Property(s => s.Description).HasMaxLength(SessionLimits.MaxDescriptionLength);
+        builder.Property(s => s.LinkSecret).HasMaxLength(StoreLimits.MaxLinkSecretLength);
+    }
+}

@@ -1,0 +1,260 @@
+using System.Globalization;
+using PadHub.Components.Sessions;
+
+namespace PadHub.Server.Sessions;
+
+/// <summary>A <see cref="CreateSessionRequest"/> checked and normalised (trimmed, LF line endings, defaults applied).</summary>
+internal sealed record ValidSession(
+    string Title,
+    string? Description,
+    IReadOnlyList<GroupDefinition> Groups,
+    IReadOnlyList<SessionPhase> Phases,
+    bool AudienceCanEdit,
+    IReadOnlyList<string> PadTexts);
+
+/// <summary>
+/// Checks a <see cref="CreateSessionRequest"/> against <see cref="SessionLimits"/> and collects one message per offending
+/// field (camelCase paths such as <c>groups[2].topic</c>), so a form or an API client can show them all at once.
+/// </summary>
+internal static class SessionRequestValidator
+{
+    /// <summary>Shortest phase: a countdown under a minute is a typo, not a schedule.</summary>
+    public static readonly TimeSpan MinPhaseDuration = TimeSpan.FromMinutes(1);
+
+    /// <exception cref="SessionValidationException">One or more fields are not acceptable.</exception>
+    public static ValidSession Validate(CreateSessionRequest? request, int maxPadLength)
+    {
+        var errors = new Errors();
+        if (request is null)
+        {
+            errors.Add("", "The session is required.");
+            throw errors.ToException();
+        }
+
+        var title = SingleLine(errors, "title", request.Title, SessionLimits.MaxTitleLength, required: true);
+        var description = MultiLine(errors, "description", request.Description, SessionLimits.MaxDescriptionLength, trimEnd: true);
+
+        var groups = new List<GroupDefinition>();
+        if (request.Groups is null || request.Groups.Count == 0)
+        {
+            errors.Add("groups", "Add at least one group.");
+        }
+        else if (request.Groups.Count > SessionLimits.MaxGroups)
+        {
+            errors.Add("groups", $"A session has at most {SessionLimits.MaxGroups} groups; this one has {request.Groups.Count}.");
+        }
+        else
+        {
+            for (var i = 0; i < request.Groups.Count; i++)
+            {
+                var path = $"groups[{i.ToString(CultureInfo.InvariantCulture)}]";
+                var group = request.Groups[i];
+                if (group is null)
+                {
+                    errors.Add(path, "The group is required.");
+                    continue;
+                }
+
+                var name = SingleLine(errors, path + ".name", group.Name, SessionLimits.MaxGroupNameLength, required: true);
+                var topic = SingleLine(errors, path + ".topic", group.Topic, SessionLimits.MaxTopicLength, required: true);
+                var animators = new List<string>();
+                if (group.Animators is { Count: > SessionLimits.MaxAnimators })
+                {
+                    errors.Add(path + ".animators", $"A group has at most {SessionLimits.MaxAnimators} animators; this one has {group.Animators.Count}.");
+                }
+                else if (group.Animators is not null)
+                {
+                    for (var j = 0; j < group.Animators.Count; j++)
+                    {
+                        var animator = SingleLine(errors, $"{path}.animators[{j.ToString(CultureInfo.InvariantCulture)}]", group.Animators[j],
+                            SessionLimits.MaxAnimatorNameLength, required: true);
+                        animators.Add(animator);
+                    }
+                }
+
+                groups.Add(new GroupDefinition(name, topic, animators));
+            }
+        }
+
+        var phases = new List<SessionPhase>();
+        if (request.Phases is null || request.Phases.Count == 0)
+        {
+            phases.AddRange(SessionDefaults.Phases);
+        }
+        else if (request.Phases.Count > SessionLimits.MaxPhases)
+        {
+            errors.Add("phases", $"A session has at most {SessionLimits.MaxPhases} phases; this one has {request.Phases.Count}.");
+        }
+        else
+        {
+            for (var i = 0; i < request.Phases.Count; i++)
+            {
+                var path = $"phases[{i.ToString(CultureInfo.InvariantCulture)}]";
+                var phase = request.Phases[i];
+                if (phase is null)
+                {
+                    errors.Add(path, "The phase is required.");
+                    continue;
+                }
+
+                var name = SingleLine(errors, path + ".name", phase.Name, SessionLimits.MaxPhaseNameLength, required: true);
+                if (phase.Duration < MinPhaseDuration || phase.Duration > SessionLimits.MaxPhaseDuration)
+                {
+                    errors.Add(path + ".duration",
+                        $"A phase lasts from {MinPhaseDuration.TotalMinutes:0} minute to {SessionLimits.MaxPhaseDuration.TotalMinutes:0} minutes.");
+                }
+
+                phases.Add(new SessionPhase(name, phase.Duration));
+            }
+        }
+
+        // The template keeps its trailing blank lines: they are where the first notes go.
+        var template = MultiLine(errors, "padTemplate", request.PadTemplate, SessionLimits.MaxTemplateLength, trimEnd: false) ?? SessionDefaults.PadTemplate;
+        var padTexts = new List<string>();
+        for (var i = 0; i < groups.Count; i++)
+        {
+            var text = ApplyTemplate(template, groups[i]);
+            if (text.Length > maxPadLength)
+            {
+                errors.Add("padTemplate", $"With group {i + 1}'s name and topic the pad would be {text.Length} characters; the maximum is {maxPadLength}.");
+                break;
+            }
+
+            padTexts.Add(text);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw errors.ToException();
+        }
+
+        return new ValidSession(title, description, groups, phases, request.AudienceCanEdit, padTexts);
+    }
+
+    /// <summary>The template with <c>{group}</c> and <c>{topic}</c> replaced (single pass: a name containing "{topic}" stays literal).</summary>
+    public static string ApplyTemplate(string template, GroupDefinition group)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        ArgumentNullException.ThrowIfNull(group);
+        var result = new System.Text.StringBuilder(template.Length + group.Name.Length + group.Topic.Length);
+        var i = 0;
+        while (i < template.Length)
+        {
+            if (template.AsSpan(i).StartsWith("{group}", StringComparison.Ordinal))
+            {
+                result.Append(group.Name);
+                i += "{group}".Length;
+            }
+            else if (template.AsSpan(i).StartsWith("{topic}", StringComparison.Ordinal))
+            {
+                result.Append(group.Topic);
+                i += "{topic}".Length;
+            }
+            else
+            {
+                result.Append(template[i]);
+                i++;
+            }
+        }
+
+        return result.ToString();
+    }
+
+    /// <summary>A one-line field: trimmed, no control characters, well-formed Unicode.</summary>
+    public static string SingleLine(Errors errors, string path, string? value, int maxLength, bool required)
+    {
+        ArgumentNullException.ThrowIfNull(errors);
+        var text = value?.Trim() ?? string.Empty;
+        if (text.Length == 0)
+        {
+            if (required)
+            {
+                errors.Add(path, "This field is required.");
+            }
+
+            return text;
+        }
+
+        if (text.Length > maxLength)
+        {
+            errors.Add(path, $"At most {maxLength} characters; this is {text.Length}.");
+        }
+        else if (text.Any(char.IsControl))
+        {
+            errors.Add(path, "Must be one line of text without control characters.");
+        }
+        else if (!IsWellFormed(text))
+        {
+            errors.Add(path, "Must be well-formed Unicode text.");
+        }
+
+        return text;
+    }
+
+    /// <summary>An optional multi-line field: CRLF/CR become LF, tabs and line breaks are the only control characters.</summary>
+    private static string? MultiLine(Errors errors, string path, string? value, int maxLength, bool trimEnd)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var text = value.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+        text = trimEnd ? text.TrimEnd() : text;
+        if (text.Length > maxLength)
+        {
+            errors.Add(path, $"At most {maxLength} characters; this is {text.Length}.");
+        }
+        else if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
+        {
+            errors.Add(path, "Must not contain control characters other than line breaks and tabs.");
+        }
+        else if (!IsWellFormed(text))
+        {
+            errors.Add(path, "Must be well-formed Unicode text.");
+        }
+
+        // An empty description is no description; an empty template is a deliberate empty pad.
+        return text.Length == 0 && trimEnd ? null : text;
+    }
+
+    /// <summary>No lone surrogates (they cannot be stored or sent as UTF-8).</summary>
+    public static bool IsWellFormed(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(text[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Messages per field, in the order found.</summary>
+    internal sealed class Errors
+    {
+        private readonly Dictionary<string, List<string>> _errors = new(StringComparer.Ordinal);
+
+        public int Count => _errors.Count;
+
+        public void Add(string path, string message)
+        {
+            if (!_errors.TryGetValue(path, out var messages))
+            {
+                _errors[path] = messages = [];
+            }
+
+            messages.Add(message);
+        }
+
+        public SessionValidationException ToException() =>
+            new(_errors.ToDictionary(e => e.Key, e => e.Value.ToArray(), StringComparer.Ordinal));
+    }
+}

@@ -1,0 +1,454 @@
+using System.Collections.Immutable;
+using PadHub.Components.Pads;
+using PadHub.Components.Sessions;
+using PadHub.Server.Pads;
+
+namespace PadHub.Server.Sessions;
+
+/// <summary>A live session token: what it grants, and whether it was revoked (checked at every call).</summary>
+internal sealed class SessionGrant(string key, byte[] hash, SessionRole role, string? groupId)
+{
+    private volatile bool _revoked;
+
+    /// <summary>Hex of the token's SHA-256.</summary>
+    public string Key { get; } = key;
+
+    public byte[] Hash { get; } = hash;
+
+    public SessionRole Role { get; } = role;
+
+    public string? GroupId { get; } = groupId;
+
+    public bool Revoked => _revoked;
+
+    public void Revoke() => _revoked = true;
+}
+
+/// <summary>
+/// One session in memory: its live <see cref="SessionState"/>, its live tokens, the watchers of its state and the open
+/// pad connections of its links. Loaded once from the store and kept; every change goes through the store first, then
+/// here, under <see cref="Mutations"/> (one change at a time), so memory never runs ahead of the database.
+/// </summary>
+internal sealed class SessionRuntime
+{
+    /// <summary>Announcements kept in the state (the banner shows the latest).</summary>
+    public const int MaxAnnouncements = 20;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, SessionGrant> _grants;
+    private readonly Dictionary<string, int> _noteTakerGenerations;
+    private ImmutableArray<SessionWatcher> _watchers = [];
+    private ImmutableArray<SessionPadGate> _padGates = [];
+    private SessionState _state;
+
+    public SessionRuntime(LoadedSession loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        var session = loaded.Session;
+        SessionId = session.Id;
+        SealedSecret = session.LinkSecret;
+        AudienceGeneration = session.AudienceLinkGeneration;
+        _noteTakerGenerations = loaded.Groups.ToDictionary(g => g.Id, g => g.NoteTakerLinkGeneration, StringComparer.Ordinal);
+        _grants = loaded.Tokens.ToDictionary(
+            t => Convert.ToHexString(t.TokenHash),
+            t => new SessionGrant(Convert.ToHexString(t.TokenHash), t.TokenHash, t.Role, t.GroupId),
+            StringComparer.Ordinal);
+
+        var groups = loaded.Groups
+            .Select(g => new SessionGroup(g.Id, g.Number, g.Name, g.Topic, SessionJson.DeserializeNames(g.Animators), g.PadId))
+            .ToImmutableArray();
+        GroupsByPad = groups.ToImmutableDictionary(g => g.PadId, StringComparer.Ordinal);
+        GroupsById = groups.ToImmutableDictionary(g => g.GroupId, StringComparer.Ordinal);
+        var phases = SessionPhasesJson.Deserialize(session.Phases);
+        _state = new SessionState(
+            session.Id,
+            1,
+            session.Title,
+            session.Description,
+            phases,
+            new PhaseTimer(session.PhaseIndex, session.TimerRunning, session.TimerRunning ? session.TimerEndsAt : null,
+                TimeSpan.FromMilliseconds(session.TimerRemainingMs)),
+            session.Locked,
+            session.AudienceCanEdit,
+            groups,
+            [.. loaded.Announcements.Select(a => new Announcement(a.Id, a.GroupId, a.Text, a.SentAt))]);
+    }
+
+    public string SessionId { get; }
+
+    /// <summary>Serialises changes (facilitation, regeneration): store first, then memory, one at a time.</summary>
+    public SemaphoreSlim Mutations { get; } = new(1, 1);
+
+    /// <summary>The link secret sealed under the moderator token (changed only under <see cref="Mutations"/>).</summary>
+    public byte[] SealedSecret { get; set; }
+
+    public int AudienceGeneration { get; set; }
+
+    public ImmutableDictionary<string, SessionGroup> GroupsByPad { get; }
+
+    public ImmutableDictionary<string, SessionGroup> GroupsById { get; }
+
+    public SessionState State => Volatile.Read(ref _state);
+
+    public IReadOnlyCollection<SessionGrant> Grants
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _grants.Values];
+            }
+        }
+    }
+
+    public int NoteTakerGeneration(string groupId)
+    {
+        lock (_gate)
+        {
+            return _noteTakerGenerations[groupId];
+        }
+    }
+
+    public SessionGrant? FindGrant(string key)
+    {
+        lock (_gate)
+        {
+            return _grants.TryGetValue(key, out var grant) && !grant.Revoked ? grant : null;
+        }
+    }
+
+    /// <summary>The live grant of a link kind (the one to revoke when it is regenerated).</summary>
+    public SessionGrant? FindLiveGrant(SessionRole role, string? groupId)
+    {
+        lock (_gate)
+        {
+            return _grants.Values.FirstOrDefault(g => g.Role == role && !g.Revoked && string.Equals(g.GroupId, groupId, StringComparison.Ordinal));
+        }
+    }
+
+    /// <summary>Publishes a changed state (Version + 1) to every watcher and re-checks every open pad connection.</summary>
+    public SessionState Publish(Func<SessionState, SessionState> change)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        SessionState next;
+        ImmutableArray<SessionWatcher> watchers;
+        ImmutableArray<SessionPadGate> gates;
+        lock (_gate)
+        {
+            next = change(_state) with { Version = _state.Version + 1 };
+            Volatile.Write(ref _state, next);
+            watchers = _watchers;
+            gates = _padGates;
+        }
+
+        foreach (var watcher in watchers)
+        {
+            watcher.Offer(next);
+        }
+
+        foreach (var gate in gates)
+        {
+            gate.Refresh();
+        }
+
+        return next;
+    }
+
+    /// <summary>Revokes <paramref name="old"/> at once and makes <paramref name="replacement"/> live.</summary>
+    public void ReplaceGrant(SessionGrant old, SessionGrant replacement, int? noteTakerGeneration)
+    {
+        ArgumentNullException.ThrowIfNull(old);
+        ArgumentNullException.ThrowIfNull(replacement);
+        ImmutableArray<SessionWatcher> watchers;
+        ImmutableArray<SessionPadGate> gates;
+        lock (_gate)
+        {
+            old.Revoke();
+            _grants.Remove(old.Key);
+            _grants[replacement.Key] = replacement;
+            if (noteTakerGeneration is { } generation && replacement.GroupId is { } groupId)
+            {
+                _noteTakerGenerations[groupId] = generation;
+            }
+
+            watchers = [.. _watchers.Where(w => ReferenceEquals(w.Grant, old))];
+            _watchers = _watchers.RemoveAll(w => ReferenceEquals(w.Grant, old));
+            gates = _padGates;
+        }
+
+        // A revoked link stops following the session, and its open pads learn it at once (then close).
+        foreach (var watcher in watchers)
+        {
+            watcher.Stop();
+        }
+
+        foreach (var gate in gates.Where(g => ReferenceEquals(g.Grant, old)))
+        {
+            gate.Refresh();
+        }
+    }
+
+    public SessionWatcher AddWatcher(SessionGrant grant, Func<SessionState, ValueTask> onChanged, Action<Exception> onError)
+    {
+        lock (_gate)
+        {
+            var watcher = new SessionWatcher(this, grant, _state, onChanged, onError);
+            _watchers = _watchers.Add(watcher);
+            return watcher;
+        }
+    }
+
+    public void RemoveWatcher(SessionWatcher watcher)
+    {
+        lock (_gate)
+        {
+            _watchers = _watchers.Remove(watcher);
+        }
+    }
+
+    public SessionPadGate AddPadGate(SessionGrant grant, string padId, Action<Exception> onError)
+    {
+        lock (_gate)
+        {
+            var gate = new SessionPadGate(this, grant, padId, onError);
+            _padGates = _padGates.Add(gate);
+            return gate;
+        }
+    }
+
+    public void RemovePadGate(SessionPadGate gate)
+    {
+        lock (_gate)
+        {
+            _padGates = _padGates.Remove(gate);
+        }
+    }
+
+    /// <summary>What <paramref name="grant"/> may do in a pad of this session now.</summary>
+    public PadAccessState AccessOf(SessionGrant grant)
+    {
+        ArgumentNullException.ThrowIfNull(grant);
+        var state = State;
+        var role = grant.Role switch
+        {
+            SessionRole.Moderator or SessionRole.NoteTaker => PadRole.Editor,
+            _ => state.AudienceCanEdit ? PadRole.Editor : PadRole.Viewer,
+        };
+        if (grant.Revoked)
+        {
+            return new PadAccessState(role, false, "This link was replaced by the moderator and no longer works.", Revoked: true);
+        }
+
+        if (role == PadRole.Viewer)
+        {
+            return new PadAccessState(role, false, "This audience link only allows following the pads.");
+        }
+
+        return state.Locked ? new PadAccessState(role, false, "The moderator locked the pads.") : new PadAccessState(role, true, null);
+    }
+}
+
+/// <summary>
+/// One watcher of a session's state. Delivery is latest-wins: a new state replaces one not yet delivered, so a slow
+/// watcher never queues up and never holds up the others or the moderator; callbacks run in version order, one at a time.
+/// </summary>
+internal sealed class SessionWatcher : ISessionSubscription
+{
+    private readonly Lock _gate = new();
+    private readonly SessionRuntime _runtime;
+    private readonly Func<SessionState, ValueTask> _onChanged;
+    private readonly Action<Exception> _onError;
+    private SessionState _current;
+    private SessionState? _pending;
+    private bool _pumping;
+    private bool _stopped;
+
+    public SessionWatcher(SessionRuntime runtime, SessionGrant grant, SessionState current, Func<SessionState, ValueTask> onChanged, Action<Exception> onError)
+    {
+        _runtime = runtime;
+        Grant = grant;
+        _current = current;
+        _onChanged = onChanged;
+        _onError = onError;
+        Access = new SessionAccess(runtime.SessionId, grant.Role, grant.GroupId);
+    }
+
+    public SessionGrant Grant { get; }
+
+    public SessionAccess Access { get; }
+
+    public SessionState Current => Volatile.Read(ref _current);
+
+    public void Offer(SessionState state)
+    {
+        lock (_gate)
+        {
+            if (_stopped || state.Version <= (_pending ?? _current).Version)
+            {
+                return;
+            }
+
+            _pending = state;
+            if (_pumping)
+            {
+                return;
+            }
+
+            _pumping = true;
+        }
+
+        _ = Task.Run(PumpAsync);
+    }
+
+    public void Stop()
+    {
+        lock (_gate)
+        {
+            _stopped = true;
+            _pending = null;
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        _runtime.RemoveWatcher(this);
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            SessionState next;
+            lock (_gate)
+            {
+                if (_stopped || _pending is null)
+                {
+                    _pumping = false;
+                    return;
+                }
+
+                next = _pending;
+                _pending = null;
+                Volatile.Write(ref _current, next);
+            }
+
+            try
+            {
+                await _onChanged(next).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A failing view must not stop the session's other watchers or this one's next states.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _onError(ex);
+            }
+        }
+    }
+}
+
+/// <summary>An open pad connection of a session link: its access is read live from the runtime at every call.</summary>
+internal sealed class SessionPadGate : ISessionPadGate
+{
+    private readonly Lock _gate = new();
+    private readonly SessionRuntime _runtime;
+    private readonly Action<Exception> _onError;
+    private Func<PadAccessState, ValueTask>? _onChanged;
+    private PadAccessState _delivered;
+    private PadAccessState? _pending;
+    private bool _pumping;
+    private bool _disposed;
+
+    public SessionPadGate(SessionRuntime runtime, SessionGrant grant, string padId, Action<Exception> onError)
+    {
+        _runtime = runtime;
+        Grant = grant;
+        PadId = padId;
+        _onError = onError;
+        _delivered = runtime.AccessOf(grant);
+    }
+
+    public SessionGrant Grant { get; }
+
+    public string PadId { get; }
+
+    public string SessionId => _runtime.SessionId;
+
+    public PadAccessState Current => _runtime.AccessOf(Grant);
+
+    public void OnChanged(Func<PadAccessState, ValueTask> onChanged)
+    {
+        lock (_gate)
+        {
+            _onChanged = onChanged;
+        }
+
+        Refresh(); // Anything that changed between the join and now.
+    }
+
+    public void Refresh()
+    {
+        var now = Current;
+        lock (_gate)
+        {
+            if (_disposed || _onChanged is null || now == (_pending ?? _delivered))
+            {
+                return;
+            }
+
+            _pending = now;
+            if (_pumping)
+            {
+                return;
+            }
+
+            _pumping = true;
+        }
+
+        _ = Task.Run(PumpAsync);
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _disposed = true;
+        }
+
+        _runtime.RemovePadGate(this);
+    }
+
+    private async Task PumpAsync()
+    {
+        while (true)
+        {
+            PadAccessState next;
+            Func<PadAccessState, ValueTask> onChanged;
+            lock (_gate)
+            {
+                if (_disposed || _pending is null || _onChanged is null)
+                {
+                    _pumping = false;
+                    return;
+                }
+
+                next = _pending;
+                _pending = null;
+                _delivered = next;
+                onChanged = _onChanged;
+            }
+
+            try
+            {
+                await onChanged(next).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A connection going away must not stop the notification of the others.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                _onError(ex);
+            }
+        }
+    }
+}
