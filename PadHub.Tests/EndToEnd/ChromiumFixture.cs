@@ -53,10 +53,11 @@ public sealed class ChromiumFixture : IAsyncLifetime
     }
 
     /// <summary>A new isolated browser context (own cookies and storage) whose actions time out after <see cref="TimeoutMs"/>.</summary>
-    public async Task<IBrowserContext> NewContextAsync()
+    /// <param name="viewport">The window size (e.g. a phone's 390 x 844); Playwright's default 1280 x 720 when null.</param>
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null)
     {
         var browser = _browser ?? throw new InvalidOperationException("The Chromium fixture has not been initialised.");
-        var context = await browser.NewContextAsync();
+        var context = await browser.NewContextAsync(viewport is null ? null : new BrowserNewContextOptions { ViewportSize = viewport });
         context.SetDefaultTimeout(TimeoutMs);
         context.SetDefaultNavigationTimeout(TimeoutMs);
         return context;

@@ -1,0 +1,261 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PadHub.Components.Sessions;
+using PadHub.Server.Persistence;
+using PadHub.Tests.Server;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace PadHub.Tests.EndToEnd;
+
+/// <summary>
+/// A workshop session in Chromium against the real server (sessions, authority, hub, EF Core on its own SQLite file):
+/// the moderator's dashboard while three note-takers type, lock and unlock, announcements, and the audience page on a
+/// phone-sized screen. Also produces the dashboard and audience screenshots for docs/screenshots when
+/// <c>PADHUB_SCREENSHOTS</c> names a folder.
+/// </summary>
+[Collection(EndToEndCollectionDefinition.Name)]
+public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelper output) : IAsyncLifetime
+{
+    /// <summary>Issue 4: "all three panes show the new text within 2 s".</summary>
+    private const float PaneDeadlineMs = 2_000;
+
+    private static readonly GroupDefinition[] Groups =
+    [
+        new("Data commons", "How to create favorable conditions for collecting and enriching open data from diverse origins?", ["Ada", "Grace"]),
+        new("Local and European", "What benefits of Common Goods projects at local and European levels?", ["Linus"]),
+        new("Everyday practice", "How to promote open data in day-to-day practices to contribute to a Common Goods project?", ["Margaret"]),
+    ];
+
+    private readonly PadHubServerFactory _server = new(new Dictionary<string, string?> { ["PadHub:SeedDemo"] = "false" });
+    private readonly List<IBrowserContext> _browsers = [];
+
+    private IWorkshopService Workshops => _server.Services.GetRequiredService<IWorkshopService>();
+
+    private IPadStore Store => _server.Services.GetRequiredService<IPadStore>();
+
+    public Task InitializeAsync()
+    {
+        _server.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var browser in _browsers)
+        {
+            await browser.DisposeAsync();
+        }
+
+        await _server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Dashboard_WhileThreeNoteTakersType_EveryPaneShowsItsGroupsTextWithinTwoSeconds()
+    {
+        var session = await CreateSessionAsync(audienceCanEdit: false);
+        var dashboard = await OpenDashboardAsync(session.ModeratorToken);
+        var noteTakers = await Task.WhenAll(session.Groups.Select((g, i) => OpenEditorAsync(g.NoteTakerToken, $"Note-taker {i + 1}")));
+
+        var typed = session.Groups.Select((_, i) => $"Point from group {i + 1}: shared vocabularies {i + 1}{i + 1}{i + 1}").ToArray();
+        await Task.WhenAll(noteTakers.Select(async (page, i) =>
+        {
+            await CaretToEndAsync(page);
+            await page.Keyboard.TypeAsync(typed[i], new() { Delay = 15 });
+            await WaitSavedAsync(page);
+        }));
+
+        for (var i = 0; i < session.Groups.Count; i++)
+        {
+            var pane = Pane(dashboard, session.Groups[i].GroupId);
+            await Expect(pane.Locator("[data-pad-text]")).ToContainTextAsync(typed[i], new() { Timeout = PaneDeadlineMs });
+            // Each pane shows its own group's pad only.
+            for (var other = 0; other < typed.Length; other++)
+            {
+                if (other != i)
+                {
+                    await Expect(pane.Locator("[data-pad-text]")).Not.ToContainTextAsync(typed[other], new() { Timeout = 1 });
+                }
+            }
+
+            Assert.Contains(typed[i], await StoredTextAsync(session.Groups[i].PadId), StringComparison.Ordinal);
+        }
+
+        // The pane knows who is in the pad: the note-taker's name is listed.
+        await Expect(Pane(dashboard, session.Groups[0].GroupId)).ToContainTextAsync("Note-taker 1");
+        await ScreenshotAsync(dashboard, "dashboard");
+    }
+
+    [Fact]
+    public async Task Dashboard_LockAll_MakesEveryEditorReadOnly_AndUnlockRestoresWithoutReload()
+    {
+        var session = await CreateSessionAsync(audienceCanEdit: false);
+        var dashboard = await OpenDashboardAsync(session.ModeratorToken);
+        var noteTakers = await Task.WhenAll(session.Groups.Select((g, i) => OpenEditorAsync(g.NoteTakerToken, $"Note-taker {i + 1}")));
+        foreach (var page in noteTakers)
+        {
+            await Expect(Editor(page)).ToHaveAttributeAsync("data-can-write", "true");
+        }
+
+        var lockButton = dashboard.Locator("[data-action=lock]");
+        await Expect(lockButton).ToHaveAttributeAsync("data-locked", "false");
+        await lockButton.ClickAsync();
+        await Expect(lockButton).ToHaveAttributeAsync("data-locked", "true");
+
+        for (var i = 0; i < noteTakers.Length; i++)
+        {
+            var page = noteTakers[i];
+            await Expect(Editor(page)).ToHaveAttributeAsync("data-can-write", "false");
+            await Expect(page.Locator("[data-access=locked]")).ToBeVisibleAsync();
+            var before = await StoredTextAsync(session.Groups[i].PadId);
+            await CaretToEndAsync(page);
+            await page.Keyboard.TypeAsync("typed while locked");
+            await Expect(page.Locator(".cm-content")).Not.ToContainTextAsync("typed while locked", new() { Timeout = 1 });
+            Assert.Equal(before, await StoredTextAsync(session.Groups[i].PadId));
+        }
+
+        await lockButton.ClickAsync();
+        await Expect(lockButton).ToHaveAttributeAsync("data-locked", "false");
+        for (var i = 0; i < noteTakers.Length; i++)
+        {
+            var page = noteTakers[i];
+            await Expect(Editor(page)).ToHaveAttributeAsync("data-can-write", "true");
+            await Expect(page.Locator("[data-access=locked]")).ToHaveCountAsync(0);
+            await CaretToEndAsync(page);
+            await page.Keyboard.TypeAsync($"after unlock {i + 1}");
+            await WaitSavedAsync(page);
+            Assert.EndsWith($"after unlock {i + 1}", await StoredTextAsync(session.Groups[i].PadId), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Dashboard_Announcement_AppearsInEveryPad()
+    {
+        var session = await CreateSessionAsync(audienceCanEdit: false);
+        var dashboard = await OpenDashboardAsync(session.ModeratorToken);
+        var noteTakers = await Task.WhenAll(session.Groups.Select((g, i) => OpenEditorAsync(g.NoteTakerToken, $"Note-taker {i + 1}")));
+        const string message = "Ten minutes left: mark your conclusions.";
+
+        await dashboard.Locator("#padhub-announcement").FillAsync(message);
+        await dashboard.Locator("[data-action=announce]").ClickAsync();
+
+        foreach (var page in noteTakers)
+        {
+            await Expect(page.Locator(".padhub-session-banner [data-announcement]")).ToContainTextAsync(message);
+        }
+
+        // To one group only: that group's pad shows it, the others do not.
+        const string direct = "Group 2: please share your pad's link with the online audience.";
+        await dashboard.Locator("#padhub-announce-to").SelectOptionAsync(session.Groups[1].GroupId);
+        await dashboard.Locator("#padhub-announcement").FillAsync(direct);
+        await dashboard.Locator("[data-action=announce]").ClickAsync();
+        await Expect(noteTakers[1].Locator(".padhub-session-banner [data-announcement]").Filter(new() { HasText = direct })).ToHaveCountAsync(1);
+        await Expect(dashboard.Locator(".padhub-facilitation-last")).ToContainTextAsync(direct);
+        await Expect(noteTakers[0].Locator(".padhub-session-banner")).Not.ToContainTextAsync(direct, new() { Timeout = 1 });
+        await Expect(noteTakers[2].Locator(".padhub-session-banner")).Not.ToContainTextAsync(direct, new() { Timeout = 1 });
+    }
+
+    [Fact]
+    public async Task AudiencePage_OnAPhone_UpdatesLiveAndCannotWrite()
+    {
+        var session = await CreateSessionAsync(audienceCanEdit: false);
+        var phone = await NewBrowserAsync(rememberedName: null, new ViewportSize { Width = 390, Height = 844 });
+        var audience = await phone.NewPageAsync();
+        await audience.GotoAsync(new Uri(_server.ServerAddress, SessionRoutes.Audience(session.AudienceToken).TrimStart('/')).ToString());
+        await Expect(audience.Locator("[data-interactive=true]").First).ToBeVisibleAsync();
+
+        var noteTaker = await OpenEditorAsync(session.Groups[0].NoteTakerToken, "Note-taker 1");
+        await CaretToEndAsync(noteTaker);
+        await noteTaker.Keyboard.TypeAsync("Open licences first.\n\n<img src=x onerror=\"window.__pwned=1\">");
+        await WaitSavedAsync(noteTaker);
+
+        await Expect(audience.Locator("body")).ToContainTextAsync("Open licences first.");
+        await Expect(audience.Locator("img")).ToHaveCountAsync(0);
+        Assert.True(await audience.EvaluateAsync<bool>("() => window.__pwned === undefined"));
+        // Readable on a phone: nothing wider than the screen.
+        Assert.True(await audience.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"),
+            "the audience page scrolls sideways at 390 px");
+        // No write path: no editor, no contributor button while the session does not allow audience edits.
+        await Expect(audience.Locator(".cm-content")).ToHaveCountAsync(0);
+        await Expect(audience.Locator("[contenteditable=true]")).ToHaveCountAsync(0);
+        await ScreenshotAsync(audience, "audience");
+    }
+
+    private async Task<SessionCreated> CreateSessionAsync(bool audienceCanEdit)
+    {
+        var session = await Workshops.CreateSessionAsync(new CreateSessionRequest(
+            "IGF 2018 WS #42 - From commons to open data: the case of social innovations",
+            "Breakout groups on open data and digital commons.",
+            Groups,
+            AudienceCanEdit: audienceCanEdit));
+        output.WriteLine($"session {session.SessionId}: {string.Join(", ", session.Groups.Select(g => g.PadId))}");
+        return session;
+    }
+
+    private async Task<IPage> OpenDashboardAsync(string moderatorToken)
+    {
+        var browser = await NewBrowserAsync("Moderator", new ViewportSize { Width = 1366, Height = 900 });
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(_server.ServerAddress, SessionRoutes.Dashboard(moderatorToken).TrimStart('/')).ToString());
+        await Expect(page.Locator("[data-group-pane]")).ToHaveCountAsync(Groups.Length);
+        await Expect(page.Locator("[data-action=lock]")).ToBeEnabledAsync();
+        return page;
+    }
+
+    private async Task<IPage> OpenEditorAsync(string token, string name)
+    {
+        var browser = await NewBrowserAsync(name, viewport: null);
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(new Uri(_server.ServerAddress, SessionRoutes.EditPad(token).TrimStart('/')).ToString());
+        await Expect(Editor(page)).ToHaveAttributeAsync("data-interactive", "true");
+        await Expect(page.Locator(".padhub-session-banner")).ToBeVisibleAsync();
+        return page;
+    }
+
+    private async Task<IBrowserContext> NewBrowserAsync(string? rememberedName, ViewportSize? viewport)
+    {
+        var browser = await chromium.NewContextAsync(viewport);
+        _browsers.Add(browser);
+        if (rememberedName is not null)
+        {
+            await browser.AddInitScriptAsync($"localStorage.setItem('padhub.name', '{rememberedName}')");
+        }
+
+        return browser;
+    }
+
+    private static ILocator Editor(IPage page) => page.Locator(".padhub-editor");
+
+    private static ILocator Pane(IPage dashboard, string groupId) => dashboard.Locator($"[data-group-pane][data-group-id='{groupId}']");
+
+    private static async Task WaitSavedAsync(IPage page) =>
+        await Expect(Editor(page)).ToHaveAttributeAsync("data-sync-state", "saved");
+
+    private static async Task CaretToEndAsync(IPage page)
+    {
+        await page.Locator(".cm-content").ClickAsync();
+        await page.Keyboard.PressAsync("Control+End");
+    }
+
+    private async Task<string> StoredTextAsync(string padId)
+    {
+        var state = await Store.LoadAsync(padId) ?? throw new InvalidOperationException($"Pad {padId} is not in the store.");
+        var text = state.Snapshot.Text;
+        foreach (var stored in state.Revisions)
+        {
+            text = stored.Operation.Operation.Apply(text);
+        }
+
+        return text;
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name)
+    {
+        // Opt-in: PADHUB_SCREENSHOTS=$PWD/docs/screenshots ./test.sh (or dotnet test --filter SessionPagesTests).
+        if (Environment.GetEnvironmentVariable("PADHUB_SCREENSHOTS") is { Length: > 0 } dir)
+        {
+            Directory.CreateDirectory(dir);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
+        }
+    }
+}
