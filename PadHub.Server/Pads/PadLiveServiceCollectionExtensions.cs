@@ -30,6 +30,9 @@ public static class PadLiveServiceCollectionExtensions
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new TextOperationJsonConverter()))
             .AddHubOptions<PadSyncHub>(_ => { });
         services.AddSingleton<IConfigureOptions<HubOptions<PadSyncHub>>, ConfigurePadHubOptions>();
+
+        // Keeps each connection's context so the fan-out writes events serialised once for all (HubPadListener).
+        services.AddSingleton<HubLifetimeManager<PadSyncHub>, PadHubLifetimeManager>();
         return services;
     }
 
