@@ -11,7 +11,8 @@ namespace PadHub.Server.Pads;
 /// This node's fan-out: every connection of a pad has its own bounded queue drained by its own loop, so a slow client
 /// never delays the others. A connection whose queue overflows loses the queued events and is told to resync instead
 /// (it fetches the gap from history; clients apply strictly in revision order and ignore revisions they have).
-/// Also keeps who is in each pad (presence) and relays carets.
+/// Also keeps who is in each pad (presence) and relays carets. <paramref name="timeProvider"/> (tests) paces presence;
+/// the host passes none, so presence runs on the real clock.
 /// </summary>
 internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, ILogger<PadFanout> logger, TimeProvider? timeProvider = null) : IPadCommitObserver
 {

@@ -19,7 +19,10 @@ public static class PadLiveServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.TryAddSingleton<PadFanout>();
+        // Presence coalescing runs on the real clock, not the registered TimeProvider: a host (or test) that freezes
+        // domain time must not hold presence back.
+        services.TryAddSingleton(sp => new PadFanout(
+            sp.GetRequiredService<IOptions<PadAuthorityOptions>>(), sp.GetRequiredService<ILogger<PadFanout>>()));
         services.TryAddSingleton<IPadCommitObserver>(sp => sp.GetRequiredService<PadFanout>());
         services.TryAddSingleton<PadAuthorityProvider>();
         services.TryAddSingleton<IPadAuthorityProvider>(sp => sp.GetRequiredService<PadAuthorityProvider>());
