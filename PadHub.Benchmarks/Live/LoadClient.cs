@@ -111,7 +111,11 @@ internal sealed class LoadClient : IAsyncDisposable
     public static HubConnection CreateConnection(Uri server) =>
         new HubConnectionBuilder()
             .WithUrl(new Uri(server, "hubs/pad"), HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new TextOperationJsonConverter()))
+            .AddJsonProtocol(o =>
+            {
+                o.PayloadSerializerOptions.Converters.Add(new TextOperationJsonConverter());
+                o.PayloadSerializerOptions.Converters.Add(new OpAppliedJsonConverter());
+            })
             .Build();
 
     /// <summary>Joins; a typist puts its caret at the end of its own line (<paramref name="caretAfter"/>).</summary>

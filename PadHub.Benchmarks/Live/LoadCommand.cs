@@ -39,7 +39,7 @@ internal static class LoadCommand
             Console.WriteLine(MachineInfo.Boost());
         }
 
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {MachineInfo.CpuModel}, {MachineInfo.MemoryGiB:F0} GiB; .NET {Environment.Version}; server and load generator share the cores");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {MachineInfo.CpuModel}, {MachineInfo.MemoryGiB:F0} GiB; .NET {Environment.Version}; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC; server and load generator share the cores");
         Console.WriteLine($"stages {string.Join(", ", options.Stages)} typists, {options.Followers} followers, {options.Rate} edits/s per typist (Poisson), {options.Seconds} s typing ({options.Warmup} s warm-up), seed {options.Seed}");
         Console.WriteLine();
 

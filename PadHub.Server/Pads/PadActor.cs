@@ -8,8 +8,10 @@ namespace PadHub.Server.Pads;
 
 /// <summary>
 /// The single serial committer of one pad: a mailbox drained by one loop, so there is no lock and no global lock.
-/// Submissions that arrive together are committed in memory one by one, written in ONE transaction (group commit),
-/// and only then acknowledged and fanned out: an acknowledged edit is durable.
+/// Submissions that arrive together are committed in memory one by one and written in ONE transaction (group commit).
+/// Only a written batch is fanned out; with <see cref="PadAuthorityOptions.FanOutBeforeDurable"/> it is fanned out as
+/// soon as it is written and the fsync runs on a second loop while the first goes on committing, and a submitter is
+/// acknowledged once its batch is durable: an acknowledged edit is always durable.
 /// </summary>
 internal sealed partial class PadActor
 {
@@ -24,6 +26,9 @@ internal sealed partial class PadActor
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly Task _loop;
+    private readonly Channel<List<(TaskCompletionSource<PadSubmitResult> Completion, PadSubmitResult Result)>> _unsynced =
+        Channel.CreateUnbounded<List<(TaskCompletionSource<PadSubmitResult>, PadSubmitResult)>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Task _syncLoop;
     private PadDocument? _document;
     private int _durableRevision;
     private int _snapshotRevision;
@@ -47,6 +52,7 @@ internal sealed partial class PadActor
         _logger = logger;
         _lastActivity = time.GetTimestamp();
         _loop = Task.Run(RunAsync);
+        _syncLoop = options.FanOutBeforeDurable ? Task.Run(SyncLoopAsync) : Task.CompletedTask;
     }
 
     public string PadId => _padId;
@@ -66,6 +72,8 @@ internal sealed partial class PadActor
     {
         _inbox.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
+        _unsynced.Writer.TryComplete();
+        await _syncLoop.ConfigureAwait(false);
     }
 
     private async Task RunAsync()
@@ -160,7 +168,7 @@ internal sealed partial class PadActor
         }
 
         var submitResult = new PadSubmitResult(result.Revision, result.Applied, result.Duplicate);
-        if (result.Duplicate && result.Revision <= _durableRevision)
+        if (result.Duplicate && result.Revision <= _durableRevision && !_options.FanOutBeforeDurable)
         {
             work.Completion.TrySetResult(submitResult);
             return;
@@ -209,11 +217,15 @@ internal sealed partial class PadActor
         }
 
         var committed = _pendingRevisions.Count == 0 ? [] : _pendingRevisions.Select(r => r.Operation).ToArray();
+        var deferSync = _options.FanOutBeforeDurable;
         try
         {
             if (_pendingRevisions.Count > 0)
             {
-                await _store.AppendRevisionsAsync(_padId, _pendingRevisions.ToArray()).ConfigureAwait(false);
+                var batch = _pendingRevisions.ToArray();
+                await (deferSync
+                    ? _store.AppendRevisionsUnsyncedAsync(_padId, batch)
+                    : _store.AppendRevisionsAsync(_padId, batch)).ConfigureAwait(false);
             }
         }
 #pragma warning disable CA1031 // The batch fails as a whole; memory is dropped and reloaded from the store.
@@ -232,20 +244,70 @@ internal sealed partial class PadActor
             return;
         }
 
+        // Written (and, without deferSync, durable): nothing fanned out from here on can be lost by a crash of this
+        // process, so no client ever sees a revision that a restart would hand out again with other content.
         _durableRevision = _document!.Revision;
         if (committed.Length > 0)
         {
             _observer.OnCommitted(_padId, committed);
         }
 
-        foreach (var (completion, result) in _pendingAcks)
+        if (deferSync)
         {
-            completion.TrySetResult(result);
+            // The sync loop acknowledges them after the next fsync, which covers this write.
+            _unsynced.Writer.TryWrite([.. _pendingAcks]);
+        }
+        else
+        {
+            foreach (var (completion, result) in _pendingAcks)
+            {
+                completion.TrySetResult(result);
+            }
         }
 
         _pendingAcks.Clear();
         _pendingRevisions.Clear();
         await WriteSnapshotAsync(force: false).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Group fsync: takes every written batch waiting for durability, syncs the store once, acknowledges them all. The
+    /// commit loop keeps committing, writing and fanning out meanwhile; the next fsync covers what it wrote.
+    /// </summary>
+    private async Task SyncLoopAsync()
+    {
+        var reader = _unsynced.Reader;
+        var acks = new List<(TaskCompletionSource<PadSubmitResult> Completion, PadSubmitResult Result)>();
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            acks.Clear();
+            while (reader.TryRead(out var batch))
+            {
+                acks.AddRange(batch);
+            }
+
+            try
+            {
+                await _store.SyncAsync().ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // A failed fsync fails the acknowledgements it owed; the submitters resend (same seq).
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                LogSyncFailed(_logger, _padId, acks.Count, ex);
+                foreach (var (completion, _) in acks)
+                {
+                    completion.TrySetException(ex);
+                }
+
+                continue;
+            }
+
+            foreach (var (completion, result) in acks)
+            {
+                completion.TrySetResult(result);
+            }
+        }
     }
 
     private async Task WriteSnapshotAsync(bool force)
@@ -332,6 +394,9 @@ internal sealed partial class PadActor
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Pad {PadId}: writing {Count} revisions failed; the batch was refused and the pad will reload")]
     private static partial void LogFlushFailed(ILogger logger, string padId, int count, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Pad {PadId}: syncing the store failed; {Count} submissions were not acknowledged")]
+    private static partial void LogSyncFailed(ILogger logger, string padId, int count, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pad {PadId}: snapshot at revision {Revision} failed")]
     private static partial void LogSnapshotFailed(ILogger logger, string padId, int revision, Exception exception);

@@ -24,6 +24,21 @@ public sealed record PadAuthorityOptions
     [Range(16, 1_000_000)]
     public int RetainedHistory { get; init; } = 10_000;
 
+    /// <summary>
+    /// Fan a batch out as soon as it is written (it survives a crash of this process), while the fsync that makes it
+    /// durable against a power cut runs in the background; each submitter is acknowledged only once its batch is
+    /// durable. With false, a batch is fanned out and acknowledged together, after the fsync. Only stores that can
+    /// split writing from syncing (SQLite with synchronous=FULL) differ; see docs/ARCHITECTURE.md.
+    /// </summary>
+    public bool FanOutBeforeDurable { get; init; } = true;
+
+    /// <summary>
+    /// Presence is published at most once per this interval per pad (the first change after a quiet interval at once,
+    /// later ones together at its end), so many people joining at once do not storm every member with lists.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
+    public TimeSpan PresenceInterval { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Events queued for one connection before it is told to resync instead of slowing the others.</summary>
     [Range(8, 1_000_000)]
     public int ConnectionQueueCapacity { get; init; } = 1_024;

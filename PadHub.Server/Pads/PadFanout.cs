@@ -11,10 +11,13 @@ namespace PadHub.Server.Pads;
 /// This node's fan-out: every connection of a pad has its own bounded queue drained by its own loop, so a slow client
 /// never delays the others. A connection whose queue overflows loses the queued events and is told to resync instead
 /// (it fetches the gap from history; clients apply strictly in revision order and ignore revisions they have).
-/// Also keeps who is in each pad (presence) and relays carets.
+/// Also keeps who is in each pad (presence) and relays carets. <paramref name="timeProvider"/> (tests) paces presence;
+/// the host passes none, so presence runs on the real clock.
 /// </summary>
-internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, ILogger<PadFanout> logger) : IPadCommitObserver
+internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, ILogger<PadFanout> logger, TimeProvider? timeProvider = null) : IPadCommitObserver
 {
+    private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+
     private readonly ConcurrentDictionary<string, PadGroup> _pads = new(StringComparer.Ordinal);
 
     /// <summary>Registers a connection. Events start with operations after <see cref="PadSubscription.SetFloor"/>.</summary>
@@ -52,12 +55,13 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
             return;
         }
 
-        // The events are immutable: build them once per batch, not once per connection.
-        var events = new PadOperationEvent[operations.Count];
+        // The events are immutable: build them once per batch, not once per connection (and each carries a slot for its
+        // wire form, so a transport serialises it once for every connection).
+        var events = new FannedOutOperation[operations.Count];
         for (var i = 0; i < events.Length; i++)
         {
             var operation = operations[i];
-            events[i] = new PadOperationEvent(padId, operation.Revision, operation.Operation, operation.AuthorId, operation.ClientId, operation.Seq);
+            events[i] = new FannedOutOperation(new PadOperationEvent(padId, operation.Revision, operation.Operation, operation.AuthorId, operation.ClientId, operation.Seq));
         }
 
         foreach (var member in group.Members)
@@ -113,10 +117,65 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
     private static ImmutableArray<PadParticipant> Participants(PadGroup group) =>
         [.. group.Members.Select(m => m.Participant)];
 
+    /// <summary>
+    /// Presence is coalesced per pad: the first change after a quiet <see cref="PadAuthorityOptions.PresenceInterval"/>
+    /// is published at once, later ones within the interval once at its end (with the list as it is then). 450 people
+    /// opening a link within a minute cost a few dozen lists per member instead of one per join.
+    /// </summary>
     private void PublishParticipants(string padId, PadGroup group)
     {
+        // Hidden observers (pad mirrors) coalesce on their own: they hear of every change at once.
         SignalObserversParticipants(padId);
-        var participants = Participants(group);
+        var interval = options.Value.PresenceInterval;
+        TimeSpan wait;
+        lock (group)
+        {
+            if (group.PresenceScheduled)
+            {
+                return; // The scheduled publish will carry this change.
+            }
+
+            var sinceLast = _time.GetElapsedTime(group.LastPresence);
+            if (group.LastPresence != 0 && sinceLast < interval)
+            {
+                group.PresenceScheduled = true;
+                wait = interval - sinceLast;
+            }
+            else
+            {
+                group.LastPresence = _time.GetTimestamp();
+                wait = TimeSpan.Zero;
+            }
+        }
+
+        if (wait == TimeSpan.Zero)
+        {
+            SendParticipants(group);
+            return;
+        }
+
+        _ = PublishLaterAsync(group, wait);
+    }
+
+    private async Task PublishLaterAsync(PadGroup group, TimeSpan wait)
+    {
+        await Task.Delay(wait, _time).ConfigureAwait(false);
+        lock (group)
+        {
+            group.PresenceScheduled = false;
+            group.LastPresence = _time.GetTimestamp();
+            if (group.Closed)
+            {
+                return;
+            }
+        }
+
+        SendParticipants(group);
+    }
+
+    private static void SendParticipants(PadGroup group)
+    {
+        var participants = new ParticipantList(Participants(group));
         foreach (var member in group.Members)
         {
             member.EnqueueParticipants(participants);
@@ -128,6 +187,10 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
         public ImmutableList<PadSubscription> Members { get; set; } = [];
 
         public bool Closed { get; set; }
+
+        public bool PresenceScheduled { get; set; }
+
+        public long LastPresence { get; set; }
     }
 }
 
@@ -165,11 +228,11 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     /// </summary>
     public void SetFloor(int revision) => _floor.TrySetResult(revision);
 
-    public void EnqueueOperations(IReadOnlyList<PadOperationEvent> operations)
+    public void EnqueueOperations(IReadOnlyList<FannedOutOperation> operations)
     {
         foreach (var operation in operations)
         {
-            if (string.Equals(operation.ClientId, Participant.ClientId, StringComparison.Ordinal))
+            if (string.Equals(operation.Event.ClientId, Participant.ClientId, StringComparison.Ordinal))
             {
                 continue; // The submitter learns its revision from Submit's result.
             }
@@ -210,44 +273,101 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     {
         var floor = await _floor.Task.ConfigureAwait(false);
         Volatile.Write(ref _lastDelivered, floor);
-        await foreach (var item in _queue.Reader.ReadAllAsync().ConfigureAwait(false))
+        var reader = _queue.Reader;
+        var operations = new List<FannedOutOperation>();
+        while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            if (Volatile.Read(ref _disposed) == 1)
+            // Everything queued goes out together: consecutive operations as one batch (one write to the connection).
+            var taken = 0;
+            while (taken < MaxDrain && reader.TryRead(out var item))
             {
-                break; // Whoever left is not listening any more.
-            }
+                taken++;
+                if (Volatile.Read(ref _disposed) == 1)
+                {
+                    return; // Whoever left is not listening any more.
+                }
 
-            try
-            {
                 if (item.Operation is { } operation)
                 {
-                    if (operation.Revision <= floor)
+                    if (operation.Event.Revision > floor)
                     {
-                        continue;
+                        operations.Add(operation);
                     }
 
-                    await _listener.OnOperationAppliedAsync(operation).ConfigureAwait(false);
-                    Volatile.Write(ref _lastDelivered, operation.Revision);
+                    continue;
                 }
-                else if (item.ResyncFrom is { } from)
-                {
-                    await _listener.OnResyncRequiredAsync(Math.Max(from, floor)).ConfigureAwait(false);
-                }
-                else if (item.Participants is { } participants)
-                {
-                    await _listener.OnParticipantsChangedAsync(participants).ConfigureAwait(false);
-                }
-                else if (item.Caret is { } caret)
-                {
-                    await _listener.OnCaretMovedAsync(caret).ConfigureAwait(false);
-                }
+
+                await DeliverOperationsAsync(operations).ConfigureAwait(false);
+                await DeliverAsync(item, floor).ConfigureAwait(false);
             }
-#pragma warning disable CA1031 // A listener failing (a connection going away) must not stop the fan-out of others.
-            catch (Exception ex)
-#pragma warning restore CA1031
+
+            await DeliverOperationsAsync(operations).ConfigureAwait(false);
+        }
+    }
+
+    private async Task DeliverOperationsAsync(List<FannedOutOperation> operations)
+    {
+        if (operations.Count == 0 || Volatile.Read(ref _disposed) == 1)
+        {
+            operations.Clear();
+            return;
+        }
+
+        try
+        {
+            if (_listener is IPadBatchListener batch)
             {
-                LogDeliveryFailed(_logger, PadId, Participant.ClientId, ex);
+                await batch.OnOperationsAppliedAsync(operations).ConfigureAwait(false);
+                Volatile.Write(ref _lastDelivered, operations[^1].Event.Revision);
             }
+            else
+            {
+                foreach (var operation in operations)
+                {
+                    await _listener.OnOperationAppliedAsync(operation.Event).ConfigureAwait(false);
+                    Volatile.Write(ref _lastDelivered, operation.Event.Revision);
+                }
+            }
+        }
+#pragma warning disable CA1031 // A listener failing (a connection going away) must not stop the fan-out of others.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogDeliveryFailed(_logger, PadId, Participant.ClientId, ex);
+        }
+        finally
+        {
+            operations.Clear();
+        }
+    }
+
+    private async Task DeliverAsync(PadEvent item, int floor)
+    {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            return;
+        }
+
+        try
+        {
+            if (item.ResyncFrom is { } from)
+            {
+                await _listener.OnResyncRequiredAsync(Math.Max(from, floor)).ConfigureAwait(false);
+            }
+            else if (item.Participants is { } participants)
+            {
+                await _listener.OnParticipantsChangedAsync(participants).ConfigureAwait(false);
+            }
+            else if (item.Caret is { } caret)
+            {
+                await _listener.OnCaretMovedAsync(caret).ConfigureAwait(false);
+            }
+        }
+#pragma warning disable CA1031 // A listener failing (a connection going away) must not stop the fan-out of others.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            LogDeliveryFailed(_logger, PadId, Participant.ClientId, ex);
         }
     }
 
@@ -276,9 +396,53 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     [LoggerMessage(Level = LogLevel.Debug, Message = "Pad {PadId}: delivering to client {ClientId} failed")]
     private static partial void LogDeliveryFailed(ILogger logger, string padId, string clientId, Exception exception);
 
+    /// <summary>Most queued events the delivery loop takes at once (so a stuck listener still overflows its queue).</summary>
+    private const int MaxDrain = 256;
+
     private readonly record struct PadEvent(
-        PadOperationEvent? Operation = null,
+        FannedOutOperation? Operation = null,
         int? ResyncFrom = null,
         IReadOnlyList<PadParticipant>? Participants = null,
         PadCaret? Caret = null);
+}
+
+/// <summary>
+/// A committed operation on its way to the connections, shared by all of them: <see cref="WireForm"/> is a slot where a
+/// transport keeps the operation serialised once for every connection.
+/// </summary>
+internal sealed class FannedOutOperation(PadOperationEvent operation)
+{
+    private object? _wireForm;
+
+    public PadOperationEvent Event { get; } = operation;
+
+    /// <summary>The transport's serialised form, built by the first connection that needs it.</summary>
+    public T GetWireForm<T>(Func<PadOperationEvent, T> create)
+        where T : class =>
+        Volatile.Read(ref _wireForm) as T ?? (T)(Interlocked.CompareExchange(ref _wireForm, create(Event), null) ?? _wireForm!);
+}
+
+/// <summary>A participant list published to every connection of a pad, with the same one-serialisation slot.</summary>
+internal sealed class ParticipantList(ImmutableArray<PadParticipant> participants) : IReadOnlyList<PadParticipant>
+{
+    private object? _wireForm;
+
+    public int Count => participants.Length;
+
+    public PadParticipant this[int index] => participants[index];
+
+    public T GetWireForm<T>(Func<IReadOnlyList<PadParticipant>, T> create)
+        where T : class =>
+        Volatile.Read(ref _wireForm) as T ?? (T)(Interlocked.CompareExchange(ref _wireForm, create(this), null) ?? _wireForm!);
+
+    public IEnumerator<PadParticipant> GetEnumerator() => ((IEnumerable<PadParticipant>)participants).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+}
+
+/// <summary>A listener that takes consecutive operations in one call (one write to its connection).</summary>
+internal interface IPadBatchListener : IPadListener
+{
+    /// <summary>Operations someone else committed, consecutive and in revision order.</summary>
+    ValueTask OnOperationsAppliedAsync(IReadOnlyList<FannedOutOperation> operations);
 }

@@ -19,7 +19,10 @@ public static class PadLiveServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
-        services.TryAddSingleton<PadFanout>();
+        // Presence coalescing runs on the real clock, not the registered TimeProvider: a host (or test) that freezes
+        // domain time must not hold presence back.
+        services.TryAddSingleton(sp => new PadFanout(
+            sp.GetRequiredService<IOptions<PadAuthorityOptions>>(), sp.GetRequiredService<ILogger<PadFanout>>()));
         services.TryAddSingleton<IPadCommitObserver>(sp => sp.GetRequiredService<PadFanout>());
         services.TryAddSingleton<PadAuthorityProvider>();
         services.TryAddSingleton<IPadAuthorityProvider>(sp => sp.GetRequiredService<PadAuthorityProvider>());
@@ -30,6 +33,9 @@ public static class PadLiveServiceCollectionExtensions
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new TextOperationJsonConverter()))
             .AddHubOptions<PadSyncHub>(_ => { });
         services.AddSingleton<IConfigureOptions<HubOptions<PadSyncHub>>, ConfigurePadHubOptions>();
+
+        // Keeps each connection's context so the fan-out writes events serialised once for all (HubPadListener).
+        services.AddSingleton<HubLifetimeManager<PadSyncHub>, PadHubLifetimeManager>();
         return services;
     }
 

@@ -27,6 +27,17 @@ public interface IPadStore
     /// </summary>
     Task AppendRevisionsAsync(string padId, IReadOnlyList<StoredRevision> revisions, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Like <see cref="AppendRevisionsAsync"/>, but may return once the batch is written and would survive a crash of
+    /// this process, before it is on stable storage (no fsync). <see cref="SyncAsync"/> then makes every batch written so
+    /// far durable. A store that cannot split the two (the default) appends durably here and syncs nothing.
+    /// </summary>
+    Task AppendRevisionsUnsyncedAsync(string padId, IReadOnlyList<StoredRevision> revisions, CancellationToken cancellationToken = default) =>
+        AppendRevisionsAsync(padId, revisions, cancellationToken);
+
+    /// <summary>Makes every batch <see cref="AppendRevisionsUnsyncedAsync"/> returned from before this call durable.</summary>
+    Task SyncAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
     /// <summary>Saves a snapshot (text and authorship) at its revision; an existing snapshot at that revision is kept.</summary>
     Task SaveSnapshotAsync(string padId, PadSnapshot snapshot, CancellationToken cancellationToken = default);
 

@@ -103,6 +103,35 @@ public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Reload_StoredEditsMadeOnRevisionsTheServerLost_ReplaysOnlyOwnEditsOnTheServerText()
+    {
+        // As after a crash of the server's machine between a write and its fsync: this browser saw revisions 1-3
+        // (someone typed "LOST "), then made edits on top of them that were never acknowledged; the restarted server
+        // is back at revision 0. Planted in the page's storage, since the server never loses a written revision.
+        var pad = await Store.CreatePadAsync("Hello world\n");
+        var (browser, page) = await OpenEditorAsync(pad.EditToken, "Ada");
+        var clientId = await page.EvaluateAsync<string>("() => sessionStorage.getItem('padhub.clientId')");
+        var record = $$"""{"v":1,"savedAt":0,"revision":3,"serverText":"Hello LOST world\n","outstanding":{"seq":1,"op":[16,"!",1],"edits":1},"buffer":[18,"?"],"bufferEdits":1}""";
+        // Written by an init script of the reloaded page: the leaving page stores its own (empty) state on pagehide.
+        await page.EvaluateAsync(
+            "([key, value]) => sessionStorage.setItem('test.plant', JSON.stringify({ key, value }))",
+            new[] { $"padhub.pending.{pad.PadId}.{clientId}", record });
+        await browser.AddInitScriptAsync(
+            "const p = sessionStorage.getItem('test.plant'); if (p) { const { key, value } = JSON.parse(p); localStorage.setItem(key, value); sessionStorage.removeItem('test.plant'); }");
+
+        await page.ReloadAsync();
+        await WaitInteractiveAsync(page);
+        await Expect(page.Locator(".padhub-editor")).ToHaveAttributeAsync("data-revision", "2");
+        await WaitSavedAsync(page);
+
+        var (stored, revision) = await StoredAsync(pad.PadId);
+        Assert.Equal("Hello world!\n?", stored);
+        Assert.Equal(2, revision);
+        Assert.Equal(stored, await EditorTextAsync(page));
+        Assert.Null(await page.EvaluateAsync<string?>($"() => localStorage.getItem('padhub.recovered.{pad.PadId}')"));
+    }
+
+    [Fact]
     public async Task Type_WhileBrowserOffline_EditsArriveOnceAfterReconnect()
     {
         var pad = await Store.CreatePadAsync("");

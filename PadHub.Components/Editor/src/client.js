@@ -170,6 +170,30 @@ export class OtClient {
     return true;
   }
 
+  /**
+   * The server is behind us: it no longer has revisions we applied (its machine crashed before they reached its disk).
+   * `text` is its document at `revision`. Our pending edits (made on our server text) are rebased onto its text as if
+   * a remote operation had turned the one into the other; returns that operation rebased over our pending edits, to
+   * apply to the local document. Only our own unacknowledged edits survive; the lost revisions of others are dropped.
+   */
+  rebaseOnto(revision, text) {
+    let op = replaceOp(this.serverText ?? '', text);
+    if (this.outstanding !== null) {
+      const [o2, r2] = TextOperation.transform(this.outstanding.op, op);
+      this.outstanding.op = o2;
+      op = r2;
+    }
+    if (this.buffer !== null) {
+      const [b2, r3] = TextOperation.transform(this.buffer, op);
+      this.buffer = b2;
+      op = r3;
+    }
+    this.serverText = this.synchronized ? null : text;
+    this.revision = revision;
+    this.early.clear();
+    return op;
+  }
+
   /** Drops an outstanding operation the server refused for good, returning the op that reverts it locally. */
   abandonOutstanding() {
     const o = this.outstanding;
@@ -219,3 +243,22 @@ export class OtClient {
     return t;
   }
 }
+
+/** The operation that turns `from` into `to`: keep the common prefix and suffix, replace the middle (never inside a surrogate pair). */
+export function replaceOp(from, to) {
+  const max = Math.min(from.length, to.length);
+  let prefix = 0;
+  while (prefix < max && from.charCodeAt(prefix) === to.charCodeAt(prefix)) prefix++;
+  if (prefix > 0 && isHighSurrogate(from.charCodeAt(prefix - 1))) prefix--;
+  let suffix = 0;
+  while (suffix < max - prefix && from.charCodeAt(from.length - 1 - suffix) === to.charCodeAt(to.length - 1 - suffix)) suffix++;
+  if (suffix > 0 && isLowSurrogate(from.charCodeAt(from.length - suffix))) suffix--;
+  return new TextOperation()
+    .retain(prefix)
+    .delete(from.length - prefix - suffix)
+    .insert(to.slice(prefix, to.length - suffix))
+    .retain(suffix);
+}
+
+const isHighSurrogate = (c) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c) => c >= 0xdc00 && c <= 0xdfff;

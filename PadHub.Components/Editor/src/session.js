@@ -22,8 +22,10 @@
 //   4. B is sent under a new seq only after O is acknowledged: nothing is lost and nothing is applied twice.
 // Reconnect of the same circuit (Blazor's reconnection) runs steps 2-3 from the client's current revision: calls
 // in either direction may have been lost while the socket was down.
-// If the history no longer reaches back to R (stale-revision) the edits cannot be merged: their text is kept in
-// localStorage (padhub.recovered.<pad>) and the editor starts again from the head.
+// If the server is behind R (Rh < R: it lost revisions we had seen, its machine crashed before they reached its disk)
+// the editor starts from H and replays only O and B on it: they are rebased over the operation that turns T into H.
+// Otherwise, if the history no longer reaches back to R (stale-revision) the edits cannot be merged: their text is
+// kept in localStorage (padhub.recovered.<pad>) and the editor starts again from the head.
 
 import { Compartment, EditorState, Transaction } from '@codemirror/state';
 import { EditorView, keymap, drawSelection, highlightSpecialChars, placeholder } from '@codemirror/view';
@@ -290,8 +292,13 @@ export class PadSession {
           const result = await this.call('GetHistory', [from]);
           if (this.detached) return;
           if (result.error) {
-            if (result.error === 'stale-revision') this.giveUpPending();
-            else throw new Error(result.error);
+            if (result.error !== 'stale-revision') throw new Error(result.error);
+            if (this.recovering !== null && this.recovering.headRevision < this.client.revision) {
+              this.rebaseOntoHead();
+              this.syncAgain = true; // then whatever others committed since the join
+            } else {
+              this.giveUpPending();
+            }
           } else {
             for (const e of result.operations) {
               this.client.receive({ kind: 'remote', revision: e.revision, op: TextOperation.fromJSON(JSON.parse(e.operation)), authorId: e.authorId, clientId: e.clientId, seq: e.seq });
@@ -327,6 +334,17 @@ export class PadSession {
       for (const op of pending) runs = applyToRunsSafe(runs, op, this.authorId);
       this.view.dispatch({ effects: setAuthorship.of({ runs }) });
     }
+  }
+
+  /**
+   * The server is behind the revision our stored edits were made at: it lost revisions we had seen (its machine
+   * crashed before they reached its disk). Start from its text and replay only our own unacknowledged edits on it.
+   */
+  rebaseOntoHead() {
+    const head = this.recovering;
+    const op = this.client.rebaseOnto(head.headRevision, head.headText);
+    this.view.dispatch({ changes: opToChanges(op), annotations: [Transaction.addToHistory.of(false), remoteAuthor.of('')] });
+    this.showNotice('The server had lost its latest changes; your unsaved edits were applied to its text');
   }
 
   /** The pending edits cannot be rebased (history too short): keep their text, start again from the head. */

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { TextOperation } from '../src/ot.js';
-import { OtClient } from '../src/client.js';
+import { OtClient, replaceOp } from '../src/client.js';
 import { splitOp } from '../src/changes.js';
 import { applyToRuns } from '../src/authorship.js';
 
@@ -195,4 +195,35 @@ test('applyToRuns_insertAndDelete_authorsFollowTheText', () => {
   const runs = [{ a: 'x', n: 3 }, { a: 'y', n: 3 }];
   const next = applyToRuns(runs, TextOperation.fromJSON([2, 'ZZ', -2, 2]), 'z');
   assert.deepEqual(next, [{ a: 'x', n: 2 }, { a: 'z', n: 2 }, { a: 'y', n: 2 }]);
+});
+
+test('rebaseOnto: a server that lost revisions gets only our own unacknowledged edits, replayed on its text', () => {
+  // We saw revisions 1-3 (someone typed "LOST "), then typed "!" (outstanding) and "?" (buffer); the server is back at 0.
+  const client = new OtClient({ revision: 0, clientId: 'me', allocateSeq: (() => { let s = 0; return () => ++s; })(), send: () => {}, applyRemote: () => {} });
+  client.canSend = false;
+  client.restore({
+    revision: 3,
+    serverText: 'Hello LOST world\n',
+    outstanding: { seq: 1, op: TextOperation.fromJSON([16, '!', 1]), edits: 1 },
+    buffer: TextOperation.fromJSON([18, '?']),
+    bufferEdits: 1,
+  });
+  const local = client.localTextFrom('Hello LOST world\n');
+
+  const op = client.rebaseOnto(0, 'Hello world\n');
+
+  assert.equal(op.apply(local), 'Hello world!\n?');
+  assert.equal(client.revision, 0);
+  assert.equal(client.localTextFrom('Hello world\n'), 'Hello world!\n?');
+  assert.equal(client.outstanding.seq, 1); // resent under the same seq: the server never committed it
+});
+
+test('replaceOp: keeps the common prefix and suffix and never splits a surrogate pair', () => {
+  assert.deepEqual(replaceOp('abcXYZdef', 'abcdef').toJSON(), [3, -3, 3]);
+  assert.deepEqual(replaceOp('', 'new').toJSON(), ['new']);
+  assert.deepEqual(replaceOp('same', 'same').toJSON(), [4]);
+  // "a😀b" -> "a😃b": the two emoji share their high surrogate; the replacement must take the whole pair.
+  const op = replaceOp('a\u{1F600}b', 'a\u{1F603}b');
+  assert.deepEqual(op.toJSON(), [1, '\u{1F603}', -2, 1]);
+  assert.equal(op.apply('a\u{1F600}b'), 'a\u{1F603}b');
 });

@@ -27,6 +27,16 @@ internal sealed class InMemoryPadStore : IPadStore
 
     public bool FailNextAppend { get; set; }
 
+    /// <summary>When set, the next <see cref="SyncAsync"/> waits for it (and <see cref="SyncStarted"/> completes first).</summary>
+    public TaskCompletionSource? HoldNextSync { get; set; }
+
+    public TaskCompletionSource SyncStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>How many appends went through <see cref="AppendRevisionsUnsyncedAsync"/>, and how many syncs ran.</summary>
+    public int UnsyncedAppends { get; private set; }
+
+    public int Syncs { get; private set; }
+
     public int SnapshotCount(string padId) => _snapshots.TryGetValue(padId, out var list) ? list.Count : 0;
 
     public Task<CreatedPad> CreatePadAsync(string initialText, CancellationToken cancellationToken = default)
@@ -86,6 +96,32 @@ internal sealed class InMemoryPadStore : IPadStore
         lock (_gate)
         {
             _revisions[padId].AddRange(revisions);
+        }
+    }
+
+    public Task AppendRevisionsUnsyncedAsync(string padId, IReadOnlyList<StoredRevision> revisions, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            UnsyncedAppends++;
+        }
+
+        return AppendRevisionsAsync(padId, revisions, cancellationToken);
+    }
+
+    public async Task SyncAsync(CancellationToken cancellationToken = default)
+    {
+        var hold = HoldNextSync;
+        HoldNextSync = null;
+        SyncStarted.TrySetResult();
+        if (hold is not null)
+        {
+            await hold.Task;
+        }
+
+        lock (_gate)
+        {
+            Syncs++;
         }
     }
 

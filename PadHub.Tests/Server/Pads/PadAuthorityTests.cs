@@ -71,6 +71,77 @@ public sealed class PadAuthorityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Submit_FanOutBeforeDurable_OthersGetTheOperationBeforeTheSubmitterIsAcknowledged()
+    {
+        var pad = await _harness.Store.CreatePadAsync("");
+        var authority = _harness.Provider.GetAuthority(pad.PadId);
+        var other = new RecordingListener();
+        await using var subscription = _harness.Fanout.Subscribe(pad.PadId, new PadParticipant("other", "b", "B", "#000000", PadRole.Editor), other);
+        subscription.SetFloor(0);
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _harness.Store.HoldNextSync = hold;
+
+        var first = authority.SubmitAsync(new PadSubmitCommand("a", "c1", 1, 0, TextOperation.ForInsert(0, 0, "x")));
+        await _harness.Store.SyncStarted.Task.WaitAsync(Deadline);
+        await Waits.UntilAsync(() => other.LastRevision == 1, Deadline, () => "the written operation to be fanned out");
+        // The commit loop goes on while the fsync is pending: the next submission is written and fanned out too.
+        var second = authority.SubmitAsync(new PadSubmitCommand("a", "c1", 2, 1, TextOperation.ForInsert(1, 1, "y")));
+        await Waits.UntilAsync(() => other.LastRevision == 2, Deadline, () => "the second operation to be fanned out");
+        var acknowledgedBeforeSync = first.IsCompleted || second.IsCompleted;
+        hold.SetResult();
+        var results = await Task.WhenAll(first, second).WaitAsync(Deadline);
+
+        Assert.False(acknowledgedBeforeSync);
+        Assert.Equal([1, 2], results.Select(r => r.Revision));
+        Assert.Equal([1, 2], other.Operations.Select(o => o.Revision));
+        Assert.True(_harness.Store.UnsyncedAppends >= 2);
+        Assert.True(_harness.Store.Syncs >= 1);
+    }
+
+    [Fact]
+    public async Task Submit_FanOutAfterDurable_NothingIsFannedOutBeforeTheDurableWrite()
+    {
+        await using var harness = new AuthorityHarness(new PadAuthorityOptions { FanOutBeforeDurable = false });
+        var pad = await harness.Store.CreatePadAsync("");
+        var authority = harness.Provider.GetAuthority(pad.PadId);
+        var other = new RecordingListener();
+        await using var subscription = harness.Fanout.Subscribe(pad.PadId, new PadParticipant("other", "b", "B", "#000000", PadRole.Editor), other);
+        subscription.SetFloor(0);
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Store.HoldNextAppend = hold;
+
+        var submit = authority.SubmitAsync(new PadSubmitCommand("a", "c1", 1, 0, TextOperation.ForInsert(0, 0, "x")));
+        await harness.Store.AppendStarted.Task.WaitAsync(Deadline);
+        var deliveredEarly = other.Operations.Count;
+        hold.SetResult();
+        await submit.WaitAsync(Deadline);
+        await Waits.UntilAsync(() => other.LastRevision == 1, Deadline, () => "the operation to be fanned out");
+
+        Assert.Equal(0, deliveredEarly);
+        Assert.Equal(0, harness.Store.UnsyncedAppends);
+    }
+
+    [Fact]
+    public async Task Submit_WhenTheWriteFails_NothingOfItIsFannedOutAndTheRetryIsWhatOthersSee()
+    {
+        var pad = await _harness.Store.CreatePadAsync("abc");
+        var authority = _harness.Provider.GetAuthority(pad.PadId);
+        var other = new RecordingListener();
+        await using var subscription = _harness.Fanout.Subscribe(pad.PadId, new PadParticipant("other", "b", "B", "#000000", PadRole.Editor), other);
+        subscription.SetFloor(0);
+        _harness.Store.FailNextAppend = true;
+
+        await Assert.ThrowsAsync<IOException>(() => authority.SubmitAsync(new PadSubmitCommand("a", "c1", 1, 0, TextOperation.ForInsert(3, 3, "!"))));
+        var retry = await authority.SubmitAsync(new PadSubmitCommand("a", "c1", 1, 0, TextOperation.ForInsert(3, 0, "?")));
+        await Waits.UntilAsync(() => other.LastRevision == 1, Deadline, () => "the retried operation to be fanned out");
+
+        // The failed batch was never written, so it was never fanned out: revision 1 reached the others once, as retried.
+        var delivered = Assert.Single(other.Operations);
+        Assert.Equal(1, retry.Revision);
+        Assert.Equal("?abc", delivered.Operation.Apply("abc"));
+    }
+
+    [Fact]
     public async Task Submit_UnknownPad_IsNotFound()
     {
         var authority = _harness.Provider.GetAuthority("no-such-pad");

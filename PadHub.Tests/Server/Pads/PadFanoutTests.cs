@@ -60,5 +60,68 @@ public sealed class PadFanoutTests
         Assert.Equal([2], listener.Operations.Select(o => o.Revision));
     }
 
+    [Fact]
+    public async Task Subscribe_ManyJoinsWithinThePresenceInterval_AreCoalescedIntoOneListWithEveryone()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var fanout = new PadFanout(Options.Create(new PadAuthorityOptions { PresenceInterval = TimeSpan.FromSeconds(1) }), NullLogger<PadFanout>.Instance, time);
+        var listeners = Enumerable.Range(0, 50).Select(_ => new PresenceListener()).ToArray();
+        var subscriptions = new List<PadSubscription>();
+        for (var i = 0; i < listeners.Length; i++)
+        {
+            var subscription = fanout.Subscribe("pad", Participant("c" + i), listeners[i]);
+            subscription.SetFloor(0);
+            subscriptions.Add(subscription);
+        }
+
+        // The first join is published at once; the 49 others wait for the end of the interval.
+        await Waits.UntilAsync(() => listeners[0].Lists.Count == 1, Deadline, () => "the first presence list");
+        var beforeInterval = listeners.Skip(1).Sum(l => l.Lists.Count);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await Waits.UntilAsync(() => listeners.All(l => l.Lists.Count > 0 && l.Lists[^1].Count == 50), Deadline, () => "everyone to see all 50 participants");
+
+        Assert.Equal(0, beforeInterval);
+        Assert.Equal([1, 50], listeners[0].Lists.Select(l => l.Count));
+        Assert.All(listeners.Skip(1), l => Assert.Equal([50], l.Lists.Select(p => p.Count)));
+        foreach (var subscription in subscriptions)
+        {
+            await subscription.DisposeAsync();
+        }
+    }
+
     private static PadParticipant Participant(string clientId) => new(clientId, "a-" + clientId, clientId, "#000000", PadRole.Editor);
+}
+
+/// <summary>Records the participant lists a connection receives.</summary>
+internal sealed class PresenceListener : IPadListener
+{
+    private readonly Lock _gate = new();
+    private readonly List<IReadOnlyList<PadParticipant>> _lists = [];
+
+    public IReadOnlyList<IReadOnlyList<PadParticipant>> Lists
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _lists];
+            }
+        }
+    }
+
+    public ValueTask OnOperationAppliedAsync(PadOperationEvent operation) => ValueTask.CompletedTask;
+
+    public ValueTask OnResyncRequiredAsync(int fromRevision) => ValueTask.CompletedTask;
+
+    public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants)
+    {
+        lock (_gate)
+        {
+            _lists.Add(participants);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask OnCaretMovedAsync(PadCaret caret) => ValueTask.CompletedTask;
 }

@@ -174,6 +174,43 @@ public sealed class EfPadStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AppendRevisionsUnsyncedAsync_ThenSync_ARestartedStoreLoadsTheBatchAndConnectionsStayFull()
+    {
+        var created = await _store.CreatePadAsync("ab");
+        var first = Revisions(1, ("c1", 1, "[2,\"x\"]"));
+        var second = Revisions(2, ("c1", 2, "[3,\"y\"]"), ("c2", 1, "[-1,3]"));
+
+        // Written without an fsync: readable at once (by another connection, as after a crash of the process: the
+        // frames are in the WAL file), durable after SyncAsync.
+        await _store.AppendRevisionsUnsyncedAsync(created.PadId, first);
+        await _store.AppendRevisionsUnsyncedAsync(created.PadId, second);
+        var restarted = await _database.OpenStoreAsync();
+        var beforeSync = await restarted.LoadAsync(created.PadId);
+        await _store.SyncAsync();
+        await using var db = await _database.CreateContextAsync();
+        await db.Database.OpenConnectionAsync();
+        var synchronous = await db.Database.SqlQueryRaw<long>("PRAGMA synchronous").ToListAsync();
+
+        Assert.NotNull(beforeSync);
+        Assert.Equal([.. first, .. second], beforeSync.Revisions);
+        Assert.Equal([2L], synchronous); // FULL: the deferred append's NORMAL stays on its own transaction
+    }
+
+    [Fact]
+    public async Task AppendRevisionsUnsyncedAsync_StoredRevisionNumber_ThrowsAndWritesNothing()
+    {
+        var created = await _store.CreatePadAsync("");
+        await _store.AppendRevisionsUnsyncedAsync(created.PadId, Revisions(1, ("c1", 1, "[\"a\"]")));
+
+        await Assert.ThrowsAsync<PadStoreConflictException>(
+            () => _store.AppendRevisionsUnsyncedAsync(created.PadId, Revisions(1, ("c2", 1, "[\"b\"]"), ("c2", 2, "[1,\"c\"]"))));
+        await _store.SyncAsync();
+
+        var stored = await _store.GetRevisionsAsync(created.PadId, 0, 100);
+        Assert.Equal(["c1"], stored.Select(r => r.Operation.ClientId));
+    }
+
+    [Fact]
     public async Task AppendRevisionsAsync_UnknownPad_ThrowsNotFound()
     {
         var ex = await Assert.ThrowsAsync<PadException>(
