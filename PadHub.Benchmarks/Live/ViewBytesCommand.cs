@@ -121,8 +121,7 @@ internal static class ViewBytesCommand
             var viewers = new[] { audience, dashboard };
 
             // Both pages show the filled pad, then stay quiet: only what the keystrokes cause is counted.
-            await audience.Page.WaitForFunctionAsync("m => document.body.innerText.includes(m)", Marker,
-                new PageWaitForFunctionOptions { Timeout = 30_000 });
+            await WaitForTextAsync(audience, Marker);
             await Task.WhenAll(viewers.Select(v => v.WaitQuietAsync(TimeSpan.FromSeconds(1.5), cancellationToken)));
             foreach (var viewer in viewers)
             {
@@ -130,8 +129,7 @@ internal static class ViewBytesCommand
             }
 
             var typed = await typist.TypeAsync(keys, keyDelay, cancellationToken);
-            await audience.Page.WaitForFunctionAsync("t => document.body.innerText.includes(t)", Marker + typed,
-                new PageWaitForFunctionOptions { Timeout = 30_000 });
+            await WaitForTextAsync(audience, Marker + typed.TrimEnd()); // innerText drops a trailing space
             await Task.WhenAll(viewers.Select(v => v.WaitQuietAsync(TimeSpan.FromSeconds(1.5), cancellationToken)));
             return [.. viewers.Select(v => v.Result())];
         }
@@ -139,6 +137,30 @@ internal static class ViewBytesCommand
         {
             await server.DisposeAsync();
         }
+    }
+
+    /// <summary>Waits (30 s at most) until the page shows <paramref name="text"/>; on timeout says what it shows instead.</summary>
+    private static async Task WaitForTextAsync(CountedViewer viewer, string text)
+    {
+        try
+        {
+            await viewer.Page.WaitForFunctionAsync("t => document.body.innerText.includes(t)", text, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        }
+        catch (TimeoutException)
+        {
+            var shown = await viewer.Page.EvaluateAsync<string>("() => document.body.innerText");
+            var screenshot = Path.Combine(Path.GetTempPath(), $"padhub-viewbytes-{Environment.ProcessId}.png");
+            await viewer.Page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = false });
+            throw new TimeoutException(
+                $"The {viewer.Name} did not show '{text[..Math.Min(text.Length, 60)]}' within 30 s. It shows {shown.Length} characters, ending: " +
+                $"'{shown[Math.Max(0, shown.Length - 300)..]}'; before 'Group 2: ': '{Before(shown, "Group 2: ")}'. Screenshot: {screenshot}");
+        }
+    }
+
+    private static string Before(string shown, string anchor)
+    {
+        var at = shown.IndexOf(anchor, StringComparison.Ordinal);
+        return at < 0 ? "(not shown)" : shown[Math.Max(0, at - 400)..at];
     }
 
     private static async Task<JsonElement> CreateSessionAsync(ServerProcess server, CancellationToken cancellationToken)
@@ -176,7 +198,15 @@ internal static class ViewBytesCommand
         var viewer = new CountedViewer(name, page);
         page.WebSocket += (_, socket) =>
         {
-            socket.FrameReceived += (_, frame) => viewer.Count(received: FrameBytes(frame));
+            socket.FrameReceived += (_, frame) =>
+            {
+                viewer.Count(received: FrameBytes(frame));
+                if (Environment.GetEnvironmentVariable("PADHUB_VIEWBYTES_DUMP") == "1" && viewer.Result().Frames is > 40 and < 44)
+                {
+                    var bytes = frame.Binary ?? Encoding.UTF8.GetBytes(frame.Text ?? "");
+                    Console.WriteLine($"{name} frame ({bytes.Length} B): " + new string([.. bytes.Select(b => b is >= 32 and < 127 ? (char)b : '.')]));
+                }
+            };
             socket.FrameSent += (_, frame) => viewer.Count(sent: FrameBytes(frame));
         };
         await page.GotoAsync(url.ToString());
@@ -191,6 +221,8 @@ internal static class ViewBytesCommand
 
     private sealed class CountedViewer(string name, IPage page)
     {
+        public string Name { get; } = name;
+
         private readonly Lock _gate = new();
         private long _received;
         private long _sent;
@@ -222,7 +254,7 @@ internal static class ViewBytesCommand
         {
             lock (_gate)
             {
-                return new ViewerResult(name, _received, _sent, _frames);
+                return new ViewerResult(Name, _received, _sent, _frames);
             }
         }
 
@@ -246,7 +278,7 @@ internal static class ViewBytesCommand
                 await Task.Delay(100, cancellationToken);
             }
 
-            throw new TimeoutException($"The {name} never went quiet for {quiet.TotalSeconds} s (a timer rendering continuously?).");
+            throw new TimeoutException($"The {Name} never went quiet for {quiet.TotalSeconds} s (a timer rendering continuously?).");
         }
     }
 

@@ -84,6 +84,13 @@ public sealed partial class GroupPane : ComponentBase, IAsyncDisposable
         return _conclusions;
     }
 
+    /// <summary>Everything the pane's header shows.</summary>
+    private (SessionGroup, bool, string) HeaderVersion => (Group, _zoomed, Token);
+
+    /// <summary>Changes exactly when the participant chips would: who, under which name and colour, with which role.</summary>
+    private static string ParticipantsKey(PadWatchSnapshot pad) =>
+        string.Join('\n', pad.Participants.Select(p => $"{p.ClientId}\t{p.DisplayName}\t{p.Color}\t{p.Role}"));
+
     private static List<string> TypingNames(PadWatchSnapshot pad) =>
         [.. pad.TypingAuthorIds
             .Select(id => pad.Participants.FirstOrDefault(p => p.AuthorId == id)?.DisplayName)

@@ -168,10 +168,12 @@ public sealed class PadAuthorityTests : IAsyncLifetime
         }
 
         await Waits.UntilAsync(() => _harness.Provider.LoadedCount == 0, Deadline, () => "the idle pad to unload");
+        // The sweeper takes the actor out of the map first and then closes it (its snapshot is written as it closes).
+        await Waits.UntilAsync(() => _harness.Store.SnapshotCount(pad.PadId) == 2, Deadline,
+            () => $"the unload snapshot (snapshots: {_harness.Store.SnapshotCount(pad.PadId)})"); // revision 0 and the one written on unload
         var state = await authority.GetStateAsync();
 
         Assert.Equal(1, loadedBefore);
-        Assert.Equal(2, _harness.Store.SnapshotCount(pad.PadId)); // revision 0 and the one written on unload
         Assert.Equal("kept", state.Text);
         Assert.Equal(1, state.Revision);
     }
