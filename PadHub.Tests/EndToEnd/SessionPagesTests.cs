@@ -166,10 +166,13 @@ public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelpe
 
         var noteTaker = await OpenEditorAsync(session.Groups[0].NoteTakerToken, "Note-taker 1");
         await CaretToEndAsync(noteTaker);
-        await noteTaker.Keyboard.TypeAsync("Open licences first.\n\n<img src=x onerror=\"window.__pwned=1\">");
+        await noteTaker.Keyboard.TypeAsync(
+            "- Open licences first.\n- Shared vocabularies across cities\n\nA *data steward* per dataset.\n\n<img src=x onerror=\"window.__pwned=1\">");
         await WaitSavedAsync(noteTaker);
 
         await Expect(audience.Locator("body")).ToContainTextAsync("Open licences first.");
+        await Expect(audience.Locator("em").Filter(new() { HasText = "data steward" })).ToHaveCountAsync(1);
+        await Expect(audience.Locator("body")).ToContainTextAsync("<img src=x onerror=");
         await Expect(audience.Locator("img")).ToHaveCountAsync(0);
         Assert.True(await audience.EvaluateAsync<bool>("() => window.__pwned === undefined"));
         // Readable on a phone: nothing wider than the screen.
