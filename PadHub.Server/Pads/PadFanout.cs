@@ -255,16 +255,42 @@ internal sealed partial class PadSubscription : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// What this connection may do changed (a session pad locked, unlocked, its link revoked): delivered in order with
+    /// the connection's other events, never dropped by an overflow. <paramref name="afterDelivery"/> runs once the
+    /// listener has been told (the session service closes a revoked connection there).
+    /// </summary>
+    public void EnqueueAccessChanged(PadAccessState access, Func<ValueTask>? afterDelivery = null)
+    {
+        var item = new PadEvent(Access: new AccessChange(access, afterDelivery));
+        if (!_queue.Writer.TryWrite(item))
+        {
+            Overflow();
+            _queue.Writer.TryWrite(item); // The overflow emptied the queue down to what it keeps.
+        }
+    }
+
     private void Overflow()
     {
         lock (_overflowGate)
         {
-            while (_queue.Reader.TryRead(out _))
+            // Operations, presence and carets can be fetched again or are superseded; access changes cannot: keep them.
+            List<PadEvent>? kept = null;
+            while (_queue.Reader.TryRead(out var dropped))
             {
+                if (dropped.Access is not null)
+                {
+                    (kept ??= []).Add(dropped);
+                }
             }
 
             var from = Volatile.Read(ref _lastDelivered);
             _queue.Writer.TryWrite(new PadEvent(ResyncFrom: from < 0 ? 0 : from));
+            foreach (var access in kept ?? [])
+            {
+                _queue.Writer.TryWrite(access);
+            }
+
             LogOverflow(_logger, PadId, Participant.ClientId, from);
         }
     }
@@ -362,12 +388,21 @@ internal sealed partial class PadSubscription : IAsyncDisposable
             {
                 await _listener.OnCaretMovedAsync(caret).ConfigureAwait(false);
             }
+            else if (item.Access is { } change)
+            {
+                await _listener.OnAccessChangedAsync(change.Access).ConfigureAwait(false);
+            }
         }
 #pragma warning disable CA1031 // A listener failing (a connection going away) must not stop the fan-out of others.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             LogDeliveryFailed(_logger, PadId, Participant.ClientId, ex);
+        }
+
+        if (item.Access?.AfterDelivery is { } afterDelivery)
+        {
+            await afterDelivery().ConfigureAwait(false);
         }
     }
 
@@ -403,7 +438,10 @@ internal sealed partial class PadSubscription : IAsyncDisposable
         FannedOutOperation? Operation = null,
         int? ResyncFrom = null,
         IReadOnlyList<PadParticipant>? Participants = null,
-        PadCaret? Caret = null);
+        PadCaret? Caret = null,
+        AccessChange? Access = null);
+
+    private sealed record AccessChange(PadAccessState Access, Func<ValueTask>? AfterDelivery);
 }
 
 /// <summary>

@@ -80,12 +80,8 @@ internal sealed class PadSessionService(
         var authority = authorities.GetAuthority(access.PadId);
         var participant = new PadParticipant(clientId, authorId, displayName, author.Color, access.Role);
 
-        // A session connection also hears about access changes from outside the fan-out: serialise the two sources so
-        // the listener's calls never overlap (IPadListener's contract).
-        var effectiveListener = gate is null ? listener : new SerializedPadListener(listener);
-
         // Subscribe before reading the state: whatever commits in between is queued, then skipped up to the state's revision.
-        var subscription = fanout.Subscribe(access.PadId, participant, effectiveListener);
+        var subscription = fanout.Subscribe(access.PadId, participant, listener);
         try
         {
             var state = await authority.GetStateAsync(cancellationToken).ConfigureAwait(false);
@@ -96,13 +92,12 @@ internal sealed class PadSessionService(
             var joined = new PadJoined(access.PadId, state.Revision, state.Text, access.Role, authorId, author.Color,
                 state.Authorship, authors, participants, gate?.Current, gate?.SessionId);
             var connection = new PadConnection(joined, clientId, authority, subscription, fanout, limits.Value, time, gate);
-            gate?.OnChanged(async changed =>
+            // Access changes go through the connection's own queue, so the listener's calls stay one at a time and in
+            // order with its other events; a revoked connection is closed once it has been told.
+            gate?.OnChanged(changed =>
             {
-                await effectiveListener.OnAccessChangedAsync(changed).ConfigureAwait(false);
-                if (changed.Revoked)
-                {
-                    await connection.DisposeAsync().ConfigureAwait(false);
-                }
+                subscription.EnqueueAccessChanged(changed, changed.Revoked ? connection.DisposeAsync : null);
+                return ValueTask.CompletedTask;
             });
             return connection;
         }
@@ -255,37 +250,6 @@ internal sealed class PadConnection(
         if (Volatile.Read(ref _disposed) == 1)
         {
             throw new PadException(PadErrorCodes.Forbidden, "This connection has left the pad; join again.");
-        }
-    }
-}
-
-/// <summary>Makes a listener's calls one at a time when they come from two sources (the fan-out and access changes).</summary>
-#pragma warning disable CA1001 // A SemaphoreSlim whose wait handle is never used holds nothing to dispose; the listener lives as long as its connection.
-internal sealed class SerializedPadListener(IPadListener inner) : IPadListener
-#pragma warning restore CA1001
-{
-    private readonly SemaphoreSlim _turn = new(1, 1);
-
-    public ValueTask OnOperationAppliedAsync(PadOperationEvent operation) => RunAsync(() => inner.OnOperationAppliedAsync(operation));
-
-    public ValueTask OnResyncRequiredAsync(int fromRevision) => RunAsync(() => inner.OnResyncRequiredAsync(fromRevision));
-
-    public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants) => RunAsync(() => inner.OnParticipantsChangedAsync(participants));
-
-    public ValueTask OnCaretMovedAsync(PadCaret caret) => RunAsync(() => inner.OnCaretMovedAsync(caret));
-
-    public ValueTask OnAccessChangedAsync(PadAccessState access) => RunAsync(() => inner.OnAccessChangedAsync(access));
-
-    private async ValueTask RunAsync(Func<ValueTask> call)
-    {
-        await _turn.WaitAsync().ConfigureAwait(false);
-        try
-        {
-            await call().ConfigureAwait(false);
-        }
-        finally
-        {
-            _turn.Release();
         }
     }
 }

@@ -44,6 +44,42 @@ public sealed class PadFanoutTests
     }
 
     [Fact]
+    public async Task EnqueueAccessChanged_QueueOverflows_AccessChangeSurvivesInOrderAndItsFollowUpRuns()
+    {
+        var fanout = new PadFanout(Options.Create(new PadAuthorityOptions { ConnectionQueueCapacity = 16 }), NullLogger<PadFanout>.Instance);
+        var listener = new OrderedLogListener();
+        var subscription = fanout.Subscribe("pad", Participant("stuck"), listener);
+        subscription.SetFloor(0);
+        fanout.OnCommitted("pad", [new CommittedOperation(1, TextOperation.ForInsert(0, 0, "x"), "a", "writer", 1)]);
+        await Waits.UntilAsync(() => listener.Blocked, Deadline, () => "the listener to block on revision 1");
+
+        var followUps = 0;
+        var locked = new PadAccessState(PadRole.Editor, false, "The moderator locked the pads.");
+        subscription.EnqueueAccessChanged(locked, () =>
+        {
+            Interlocked.Increment(ref followUps);
+            return ValueTask.CompletedTask;
+        });
+        // Far more than the queue holds: it overflows, dropping the operations but not the access change.
+        for (var revision = 2; revision <= 100; revision++)
+        {
+            fanout.OnCommitted("pad", [new CommittedOperation(revision, TextOperation.ForInsert(revision - 1, revision - 1, "x"), "a", "writer", revision)]);
+        }
+
+        listener.Release.SetResult();
+        await Waits.UntilAsync(() => Volatile.Read(ref followUps) == 1, Deadline, () => $"the access change to be delivered (log: {string.Join(", ", listener.Log)})");
+
+        var log = listener.Log;
+        Assert.Equal("op 1", log[0]);
+        Assert.Equal("resync 0", log[1]); // revision 1 was still being delivered when the queue overflowed
+        Assert.Equal("access canWrite=False The moderator locked the pads.", log[2]);
+        // Whatever was committed after the last overflow follows, in order; the access change came exactly once.
+        Assert.All(log.Skip(3), entry => Assert.StartsWith("op ", entry, StringComparison.Ordinal));
+        Assert.Equal(1, log.Count(entry => entry.StartsWith("access ", StringComparison.Ordinal)));
+        await subscription.DisposeAsync();
+    }
+
+    [Fact]
     public async Task OnCommitted_OwnOperations_AreNotSentBackToTheSubmitter()
     {
         var fanout = new PadFanout(Options.Create(new PadAuthorityOptions()), NullLogger<PadFanout>.Instance);
@@ -93,6 +129,54 @@ public sealed class PadFanoutTests
 }
 
 /// <summary>Records the participant lists a connection receives.</summary>
+/// <summary>Blocks on its first operation until released, then records every call in order.</summary>
+internal sealed class OrderedLogListener : IPadListener
+{
+    private readonly Lock _gate = new();
+    private readonly List<string> _log = [];
+    private volatile bool _blocked;
+
+    public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public bool Blocked => _blocked;
+
+    public IReadOnlyList<string> Log
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _log];
+            }
+        }
+    }
+
+    public async ValueTask OnOperationAppliedAsync(PadOperationEvent operation)
+    {
+        _blocked = true;
+        await Release.Task;
+        await Add($"op {operation.Revision}");
+    }
+
+    public ValueTask OnResyncRequiredAsync(int fromRevision) => Add($"resync {fromRevision}");
+
+    public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants) => ValueTask.CompletedTask;
+
+    public ValueTask OnCaretMovedAsync(PadCaret caret) => ValueTask.CompletedTask;
+
+    public ValueTask OnAccessChangedAsync(PadAccessState access) => Add($"access canWrite={access.CanWrite} {access.Reason}");
+
+    private ValueTask Add(string entry)
+    {
+        lock (_gate)
+        {
+            _log.Add(entry);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
+
 internal sealed class PresenceListener : IPadListener
 {
     private readonly Lock _gate = new();
