@@ -19,12 +19,12 @@ internal static class LatencyCommand
         never downloads a browser. Bounded: at most 60 s to set up and (warm-up + keys) x (delay + 200 ms) to type.
         """;
 
-    private const string ChromiumPath = "/usr/bin/chromium";
+    internal const string ChromiumPath = "/usr/bin/chromium";
     private const string PagePrefix = "A> ";
     private const string Alphabet = "the quick brown fox jumps over a lazy dog ";
 
     // Flags from STACK.md: without the background-networking ones Chromium floods the closed network.
-    private static readonly string[] ChromiumArgs =
+    internal static readonly string[] ChromiumArgs =
     [
         "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run",

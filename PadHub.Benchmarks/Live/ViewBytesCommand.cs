@@ -24,15 +24,11 @@ internal static class ViewBytesCommand
         so every keystroke can cost a render). Starts a server process (Development) and Debian's /usr/bin/chromium.
         """;
 
-    private const string ChromiumPath = "/usr/bin/chromium";
+    private const string ChromiumPath = LatencyCommand.ChromiumPath;
     private const double GoalBytesPerKeystroke = 1024;
     private const string Marker = "TYPING-HERE:";
 
-    private static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-    ];
+    private static readonly string[] ChromiumArgs = LatencyCommand.ChromiumArgs;
 
     public static async Task<int> RunAsync(string[] args)
     {

@@ -272,30 +272,8 @@ public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper out
     /// <summary>The editor's own text (with line breaks), through the bundle's read-only test hook.</summary>
     private static Task<string?> EditorTextAsync(IPage page) => page.EvaluateAsync<string?>(EditorTextScript);
 
-    /// <summary>The pad as the store holds it: the latest snapshot with every later revision applied.</summary>
-    private async Task<(string Text, int Revision)> StoredAsync(string padId)
-    {
-        var state = await Store.LoadAsync(padId) ?? throw new InvalidOperationException($"Pad {padId} is not in the store.");
-        var text = state.Snapshot.Text;
-        var revision = state.Snapshot.Revision;
-        foreach (var stored in state.Revisions)
-        {
-            Assert.Equal(revision + 1, stored.Operation.Revision);
-            text = stored.Operation.Operation.Apply(text);
-            revision = stored.Operation.Revision;
-        }
+    private Task<(string Text, int Revision)> StoredAsync(string padId) => StoredPads.LoadAsync(Store, padId);
 
-        return (text, revision);
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        // Opt-in, for looking at the pages: PADHUB_SCREENSHOTS=$PWD/docs/screenshots dotnet test ...
-        if (Environment.GetEnvironmentVariable("PADHUB_SCREENSHOTS") is { Length: > 0 } dir)
-        {
-            Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
-        }
-    }
+    private static Task ScreenshotAsync(IPage page, string name) => StoredPads.ScreenshotAsync(page, name);
 }
 

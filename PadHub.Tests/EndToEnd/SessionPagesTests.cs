@@ -240,25 +240,7 @@ public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelpe
         await page.Keyboard.PressAsync("Control+End");
     }
 
-    private async Task<string> StoredTextAsync(string padId)
-    {
-        var state = await Store.LoadAsync(padId) ?? throw new InvalidOperationException($"Pad {padId} is not in the store.");
-        var text = state.Snapshot.Text;
-        foreach (var stored in state.Revisions)
-        {
-            text = stored.Operation.Operation.Apply(text);
-        }
+    private async Task<string> StoredTextAsync(string padId) => (await StoredPads.LoadAsync(Store, padId)).Text;
 
-        return text;
-    }
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        // Opt-in: PADHUB_SCREENSHOTS=$PWD/docs/screenshots ./test.sh (or dotnet test --filter SessionPagesTests).
-        if (Environment.GetEnvironmentVariable("PADHUB_SCREENSHOTS") is { Length: > 0 } dir)
-        {
-            Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
-        }
-    }
+    private static Task ScreenshotAsync(IPage page, string name) => StoredPads.ScreenshotAsync(page, name);
 }
