@@ -3,35 +3,59 @@ using Microsoft.JSInterop;
 namespace PadHub.Components.Editor;
 
 /// <summary>
-/// Runs a component's calls into its JS module one at a time, in the order they were enqueued. Nothing runs until
+/// Issues a component's calls into its JS module in the order they were enqueued. Nothing is issued until
 /// <see cref="Open"/> (the module's <c>attach</c> goes first). Enqueue only on the component's dispatcher.
 /// </summary>
 /// <remarks>
+/// <para>
+/// Calls are pipelined: each is sent as soon as it is enqueued, without waiting for the browser to answer the one
+/// before. The circuit carries them in order on one connection and the browser runs them in that order (the module's
+/// functions are synchronous), so order is kept; waiting for each answer would add a round trip per queued event, and a
+/// remote keystroke that arrived behind a caret move or a presence list would wait for both.
+/// </para>
+/// <para>
 /// A call that fails (the socket is down, the call timed out) is reported and dropped: the editor fetches history and
 /// resends on its own when it notices a gap, a missing acknowledgement or a reconnect, so a lost event costs latency,
 /// never text. While calls are failing the queue drops new ones at once instead of letting each wait out its timeout;
 /// <see cref="MarkAlive"/> (the browser called in) resumes delivery.
+/// </para>
 /// </remarks>
 internal sealed class JsCallQueue(TimeSpan callTimeout, Action<Exception> onFailure)
 {
-    private readonly TaskCompletionSource _gate = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<Func<CancellationToken, ValueTask>> _waiting = [];
     private Task _tail = Task.CompletedTask;
+    private bool _open;
     private bool _stalled;
     private bool _closed;
 
-    /// <summary>Completes when every call enqueued so far has finished.</summary>
+    /// <summary>Completes when every call issued so far has finished (calls still waiting for <see cref="Open"/> are not counted).</summary>
     public Task Idle => _tail;
 
-    public void Open() => _gate.TrySetResult();
+    /// <summary>Issues the calls that waited for the module, in order; later calls are issued as they come.</summary>
+    public void Open()
+    {
+        if (_open)
+        {
+            return;
+        }
+
+        _open = true;
+        foreach (var call in _waiting)
+        {
+            Issue(call);
+        }
+
+        _waiting.Clear();
+    }
 
     /// <summary>The browser reached the server: the socket is up, deliver again.</summary>
     public void MarkAlive() => _stalled = false;
 
-    /// <summary>Drops everything not yet started.</summary>
+    /// <summary>Drops everything not yet issued.</summary>
     public void Close()
     {
         _closed = true;
-        _gate.TrySetResult();
+        _waiting.Clear();
     }
 
     public void Enqueue(Func<CancellationToken, ValueTask> call)
@@ -41,23 +65,44 @@ internal sealed class JsCallQueue(TimeSpan callTimeout, Action<Exception> onFail
             return;
         }
 
-        var previous = _tail;
-        _tail = RunAsync(previous, call);
+        if (!_open)
+        {
+            _waiting.Add(call);
+            return;
+        }
+
+        Issue(call);
     }
 
-    private async Task RunAsync(Task previous, Func<CancellationToken, ValueTask> call)
+    private void Issue(Func<CancellationToken, ValueTask> call)
     {
-        await _gate.Task;
-        await previous;
         if (_closed || _stalled)
         {
             return;
         }
 
-        using var timeout = new CancellationTokenSource(callTimeout);
+        // Invoking sends the call at once (synchronously, in this order); only its answer is awaited, off the queue.
+        var timeout = new CancellationTokenSource(callTimeout);
+        ValueTask pending;
         try
         {
-            await call(timeout.Token);
+            pending = call(timeout.Token);
+        }
+        catch (Exception ex)
+        {
+            timeout.Dispose();
+            pending = ValueTask.FromException(ex);
+        }
+
+        var completion = ObserveAsync(pending, timeout);
+        _tail = _tail.IsCompleted ? completion : Task.WhenAll(_tail, completion);
+    }
+
+    private async Task ObserveAsync(ValueTask pending, CancellationTokenSource timeout)
+    {
+        try
+        {
+            await pending;
         }
         catch (JSDisconnectedException)
         {
@@ -67,6 +112,10 @@ internal sealed class JsCallQueue(TimeSpan callTimeout, Action<Exception> onFail
         {
             _stalled = true;
             onFailure(ex);
+        }
+        finally
+        {
+            timeout.Dispose();
         }
     }
 }

@@ -39,6 +39,16 @@ public sealed record PadAuthorityOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
     public TimeSpan PresenceInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
+    /// <summary>
+    /// A busy connection gets at most one write per this interval: events that find its previous write less than an
+    /// interval old wait for the next tick of a shared clock and go out together (one frame, one send). A connection
+    /// that was quiet for an interval is written at once, so a lone typist's keystroke is never held back; a pad with
+    /// hundreds of typists costs each connection about one write per interval instead of one per commit. Zero turns
+    /// pacing off.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan DeliveryInterval { get; init; } = TimeSpan.FromMilliseconds(5);
+
     /// <summary>Events queued for one connection before it is told to resync instead of slowing the others.</summary>
     [Range(8, 1_000_000)]
     public int ConnectionQueueCapacity { get; init; } = 1_024;

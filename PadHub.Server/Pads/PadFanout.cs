@@ -17,13 +17,14 @@ namespace PadHub.Server.Pads;
 internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, ILogger<PadFanout> logger, TimeProvider? timeProvider = null) : IPadCommitObserver
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
+    private readonly DeliveryClock _clock = new(options.Value.DeliveryInterval, timeProvider ?? TimeProvider.System);
 
     private readonly ConcurrentDictionary<string, PadGroup> _pads = new(StringComparer.Ordinal);
 
     /// <summary>Registers a connection. Events start with operations after <see cref="PadSubscription.SetFloor"/>.</summary>
     public PadSubscription Subscribe(string padId, PadParticipant participant, IPadListener listener)
     {
-        var subscription = new PadSubscription(this, padId, participant, listener, options.Value.ConnectionQueueCapacity, logger);
+        var subscription = new PadSubscription(this, padId, participant, listener, options.Value.ConnectionQueueCapacity, _clock, logger);
         while (true)
         {
             var group = _pads.GetOrAdd(padId, static _ => new PadGroup());
@@ -41,6 +42,9 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
             return subscription;
         }
     }
+
+    /// <summary>Whether a paced connection is waiting for the delivery clock's next tick (tests).</summary>
+    internal bool IsPacing => _clock.IsTicking;
 
     public bool HasSubscribers(string padId) => _pads.TryGetValue(padId, out var group) && !group.Members.IsEmpty;
 
@@ -201,15 +205,17 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     private readonly IPadListener _listener;
     private readonly Channel<PadEvent> _queue;
     private readonly ILogger _logger;
+    private readonly DeliveryClock _clock;
     private readonly Lock _overflowGate = new();
     private readonly Task _pump;
     private readonly TaskCompletionSource<int> _floor = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _lastDelivered = -1;
     private int _disposed;
 
-    public PadSubscription(PadFanout fanout, string padId, PadParticipant participant, IPadListener listener, int capacity, ILogger logger)
+    public PadSubscription(PadFanout fanout, string padId, PadParticipant participant, IPadListener listener, int capacity, DeliveryClock clock, ILogger logger)
     {
         _fanout = fanout;
+        _clock = clock;
         PadId = padId;
         Participant = participant;
         _listener = listener;
@@ -301,8 +307,15 @@ internal sealed partial class PadSubscription : IAsyncDisposable
         Volatile.Write(ref _lastDelivered, floor);
         var reader = _queue.Reader;
         var operations = new List<FannedOutOperation>();
+        long lastWrite = 0;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
+            // Paced: a connection written less than an interval ago lets events gather until the clock's next tick.
+            if (lastWrite != 0 && _clock.IsRecent(lastWrite))
+            {
+                await _clock.NextTickAsync().ConfigureAwait(false);
+            }
+
             // Everything queued goes out together: consecutive operations as one batch (one write to the connection).
             var taken = 0;
             while (taken < MaxDrain && reader.TryRead(out var item))
@@ -328,6 +341,7 @@ internal sealed partial class PadSubscription : IAsyncDisposable
             }
 
             await DeliverOperationsAsync(operations).ConfigureAwait(false);
+            lastWrite = _clock.Now;
         }
     }
 
@@ -442,6 +456,60 @@ internal sealed partial class PadSubscription : IAsyncDisposable
         AccessChange? Access = null);
 
     private sealed record AccessChange(PadAccessState Access, Func<ValueTask>? AfterDelivery);
+}
+
+/// <summary>
+/// The fan-out's pacing clock (<see cref="PadAuthorityOptions.DeliveryInterval"/>), shared by every connection of the
+/// node: it ticks only while someone waits, once per interval, and every connection waiting for a tick is released by
+/// the same one, so pacing costs one timer for the node rather than one per connection.
+/// </summary>
+internal sealed class DeliveryClock(TimeSpan interval, TimeProvider time)
+{
+    private readonly Lock _gate = new();
+    private TaskCompletionSource? _next;
+
+    public long Now => time.GetTimestamp();
+
+    /// <summary>A tick is due (someone waits for it).</summary>
+    public bool IsTicking
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _next is not null;
+            }
+        }
+    }
+
+    /// <summary>Whether a write at <paramref name="timestamp"/> (from <see cref="Now"/>) was less than an interval ago.</summary>
+    public bool IsRecent(long timestamp) => interval > TimeSpan.Zero && time.GetElapsedTime(timestamp) < interval;
+
+    /// <summary>Completes at the next tick: within one interval.</summary>
+    public Task NextTickAsync()
+    {
+        lock (_gate)
+        {
+            if (_next is null)
+            {
+                _next = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _ = TickAsync(_next);
+            }
+
+            return _next.Task;
+        }
+    }
+
+    private async Task TickAsync(TaskCompletionSource tick)
+    {
+        await Task.Delay(interval, time).ConfigureAwait(false);
+        lock (_gate)
+        {
+            _next = null;
+        }
+
+        tick.SetResult();
+    }
 }
 
 /// <summary>

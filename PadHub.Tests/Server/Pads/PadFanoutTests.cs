@@ -125,10 +125,103 @@ public sealed class PadFanoutTests
         }
     }
 
+    [Fact]
+    public async Task OnCommitted_BusyConnection_WaitsForTheNextTickAndGetsTheOperationsInOneBatch()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var interval = TimeSpan.FromSeconds(1);
+        var fanout = new PadFanout(Options.Create(new PadAuthorityOptions { DeliveryInterval = interval }), NullLogger<PadFanout>.Instance, time);
+        var listener = new BatchListener();
+        await using var subscription = fanout.Subscribe("pad", Participant("reader"), listener);
+        subscription.SetFloor(0);
+        await Waits.UntilAsync(() => listener.ParticipantLists == 1, Deadline, () => "the presence list");
+        time.Advance(interval); // the connection has been quiet for an interval
+
+        // Quiet: the first operation goes out at once, without the clock moving.
+        fanout.OnCommitted("pad", [Insert(1)]);
+        await Waits.UntilAsync(() => listener.Batches.Count == 1, Deadline, () => "revision 1, delivered at once");
+
+        // Busy (written less than an interval ago): the next ones wait for the tick and go out together.
+        fanout.OnCommitted("pad", [Insert(2)]);
+        fanout.OnCommitted("pad", [Insert(3)]);
+        await Waits.UntilAsync(() => fanout.IsPacing, Deadline, () => "the connection to wait for the clock's tick");
+        var beforeTick = listener.Batches.Count;
+        time.Advance(interval);
+        await Waits.UntilAsync(() => listener.Batches.Count == 2, Deadline, () => "revisions 2 and 3 after the tick");
+
+        Assert.Equal(1, beforeTick);
+        Assert.Equal([[1], [2, 3]], listener.Batches);
+    }
+
+    [Fact]
+    public async Task OnCommitted_PacingOff_EveryCommitIsWrittenAtOnce()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+        var fanout = new PadFanout(Options.Create(new PadAuthorityOptions { DeliveryInterval = TimeSpan.Zero }), NullLogger<PadFanout>.Instance, time);
+        var listener = new BatchListener();
+        await using var subscription = fanout.Subscribe("pad", Participant("reader"), listener);
+        subscription.SetFloor(0);
+
+        for (var revision = 1; revision <= 3; revision++)
+        {
+            fanout.OnCommitted("pad", [Insert(revision)]);
+            var expected = revision;
+            await Waits.UntilAsync(() => listener.Batches.Count == expected, Deadline, () => $"revision {expected} without the clock moving");
+        }
+
+        Assert.Equal([[1], [2], [3]], listener.Batches);
+        Assert.False(fanout.IsPacing);
+    }
+
+    private static CommittedOperation Insert(int revision) =>
+        new(revision, TextOperation.ForInsert(revision - 1, revision - 1, "x"), "a", "writer", revision);
+
     private static PadParticipant Participant(string clientId) => new(clientId, "a-" + clientId, clientId, "#000000", PadRole.Editor);
 }
 
-/// <summary>Records the participant lists a connection receives.</summary>
+/// <summary>Records each write of operations (a batch listener, as hub connections are) as the list of its revisions.</summary>
+internal sealed class BatchListener : IPadBatchListener
+{
+    private readonly Lock _gate = new();
+    private readonly List<int[]> _batches = [];
+    private int _participantLists;
+
+    public IReadOnlyList<int[]> Batches
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return [.. _batches];
+            }
+        }
+    }
+
+    public int ParticipantLists => Volatile.Read(ref _participantLists);
+
+    public ValueTask OnOperationsAppliedAsync(IReadOnlyList<FannedOutOperation> operations)
+    {
+        lock (_gate)
+        {
+            _batches.Add([.. operations.Select(o => o.Event.Revision)]);
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask OnOperationAppliedAsync(PadOperationEvent operation) => throw new InvalidOperationException("A batch listener gets batches.");
+
+    public ValueTask OnResyncRequiredAsync(int fromRevision) => ValueTask.CompletedTask;
+
+    public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants)
+    {
+        Interlocked.Increment(ref _participantLists);
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask OnCaretMovedAsync(PadCaret caret) => ValueTask.CompletedTask;
+}
+
 /// <summary>Blocks on its first operation until released, then records every call in order.</summary>
 internal sealed class OrderedLogListener : IPadListener
 {
@@ -177,6 +270,7 @@ internal sealed class OrderedLogListener : IPadListener
     }
 }
 
+/// <summary>Records the participant lists a connection receives.</summary>
 internal sealed class PresenceListener : IPadListener
 {
     private readonly Lock _gate = new();
