@@ -62,6 +62,21 @@ internal static class LatencyCommand
         }
         """;
 
+    // Every page: when each WebSocket message reached the page's event loop (a listener registered before the circuit's
+    // own), to split B's part into "server to B's event loop" and "B's event loop to its DOM".
+    private const string FrameProbe = """
+        (() => {
+          const Native = window.WebSocket;
+          window.__padhubFrames = [];
+          window.WebSocket = class extends Native {
+            constructor(...args) {
+              super(...args);
+              this.addEventListener('message', () => window.__padhubFrames.push(performance.timeOrigin + performance.now()));
+            }
+          };
+        })();
+        """;
+
     // Page A: every notice the editor shows in its status line ("Your last edit was refused (...)", ...).
     private const string NoticeProbe = """
         () => {
@@ -215,9 +230,39 @@ internal static class LatencyCommand
             {
                 arrivalBaseline = arrivals.Count;
             }
+            var cdpA = await pageA.Context.NewCDPSessionAsync(pageA);
+            var cdpB = await pageB.Context.NewCDPSessionAsync(pageB);
+            await cdpA.SendAsync("Performance.enable");
+            await cdpB.SendAsync("Performance.enable");
+            var metricsA = await MetricsAsync(cdpA);
+            var metricsB = await MetricsAsync(cdpB);
+            var profileDir = Environment.GetEnvironmentVariable("PADHUB_LATENCY_PROFILE");
+            if (profileDir is not null)
+            {
+                foreach (var cdp in new[] { cdpA, cdpB })
+                {
+                    await cdp.SendAsync("Profiler.enable");
+                    await cdp.SendAsync("Profiler.setSamplingInterval", new() { ["interval"] = 200 });
+                    await cdp.SendAsync("Profiler.start");
+                }
+            }
+
             var watch = Stopwatch.StartNew();
             var typed = await TypeAsync(pageA, warmupKeys, keys, keyDelay, cancellationToken);
             var typingSeconds = watch.Elapsed.TotalSeconds;
+            var usedA = Subtract(await MetricsAsync(cdpA), metricsA);
+            var usedB = Subtract(await MetricsAsync(cdpB), metricsB);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"renderer main threads while typing ({typingSeconds:F1} s): A task {usedA["TaskDuration"]:F2} s (script {usedA["ScriptDuration"]:F2}, layout {usedA["LayoutDuration"]:F2}, style {usedA["RecalcStyleDuration"]:F2}); B task {usedB["TaskDuration"]:F2} s (script {usedB["ScriptDuration"]:F2}, layout {usedB["LayoutDuration"]:F2}, style {usedB["RecalcStyleDuration"]:F2})"));
+            if (profileDir is not null)
+            {
+                Directory.CreateDirectory(profileDir);
+                foreach (var (name, cdp) in new[] { ("a", cdpA), ("b", cdpB) })
+                {
+                    var profile = await cdp.SendAsync("Profiler.stop");
+                    await File.WriteAllTextAsync(Path.Combine(profileDir, $"page-{name}.cpuprofile"), profile!.Value.GetProperty("profile").GetRawText(), cancellationToken);
+                }
+            }
 
             // Wait (bounded) until B has seen every keystroke.
             deadline.Restart();
@@ -230,6 +275,7 @@ internal static class LatencyCommand
             var keydowns = await pageA.EvaluateAsync<double[]>("() => window.__padhubKeydowns");
             var appear = await pageB.EvaluateAsync<double[]>("() => window.__padhubAppear");
             var local = await pageA.EvaluateAsync<double[]>("() => window.__padhubAppear");
+            var framesB = await pageB.EvaluateAsync<double[]>("() => window.__padhubFrames");
             double[] atHub;
             lock (arrivalsGate)
             {
@@ -265,7 +311,7 @@ internal static class LatencyCommand
             // characters that arrived are a subsequence of what was typed (only A writes its line).
             var arrived = lineA.StartsWith(lineAfterWarmup, StringComparison.Ordinal) ? lineA[lineAfterWarmup.Length..] : "";
             var (pairs, lost) = Align(typed, arrived);
-            Report(keys, keyDelay, warmupKeys, typists, rate, typingSeconds, skew, keydowns, appear, local, atHub, wallSkew,
+            Report(keys, keyDelay, warmupKeys, typists, rate, typingSeconds, skew, keydowns, appear, local, atHub, framesB, wallSkew,
                 warmupSurvived, textMatches, pairs, lost, run);
             return keydowns.Length == keys && appear.Length == keys && textMatches && warmupSurvived ? 0 : 1;
         }
@@ -279,6 +325,16 @@ internal static class LatencyCommand
             await server.DisposeAsync();
         }
     }
+
+    private static async Task<Dictionary<string, double>> MetricsAsync(ICDPSession cdp)
+    {
+        var result = await cdp.SendAsync("Performance.getMetrics");
+        return result!.Value.GetProperty("metrics").EnumerateArray()
+            .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble(), StringComparer.Ordinal);
+    }
+
+    private static Dictionary<string, double> Subtract(Dictionary<string, double> after, Dictionary<string, double> before) =>
+        after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key), StringComparer.Ordinal);
 
     private static double WallClockMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 
@@ -356,6 +412,7 @@ internal static class LatencyCommand
         var context = await browser.NewContextAsync();
         context.SetDefaultTimeout(30_000);
         await context.AddInitScriptAsync($"localStorage.setItem('padhub.name', '{name}')");
+        await context.AddInitScriptAsync(FrameProbe);
         var page = await context.NewPageAsync();
         if (rejections is not null)
         {
@@ -402,7 +459,7 @@ internal static class LatencyCommand
     }
 
     private static void Report(int keys, int keyDelay, int warmupKeys, int typists, double rate, double typingSeconds, double skew,
-        double[] keydowns, double[] appear, double[] local, double[] atHub, double wallSkew, bool warmupSurvived, bool textMatches,
+        double[] keydowns, double[] appear, double[] local, double[] atHub, double[] framesB, double wallSkew, bool warmupSurvived, bool textMatches,
         List<(int Key, int Char)> pairs, List<int> lost, LoadRun run)
     {
         var hubLatencies = Latencies(keydowns, atHub, pairs);
@@ -410,6 +467,35 @@ internal static class LatencyCommand
         var latencies = Latencies(keydowns, appear, pairs);
         var localLatencies = Latencies(keydowns, local, pairs);
         double P(double p) => Percentile(latencies, p);
+        // For each character B showed: the last message B's event loop picked up before it, and the hub follower's
+        // receipt of the same character (the server's fan-out moment, give or take the follower's own delay).
+        var frameToDom = new List<double>();
+        var hubToFrame = new List<double>();
+        foreach (var (_, c) in pairs)
+        {
+            if (c >= appear.Length)
+            {
+                continue;
+            }
+
+            var at = Array.BinarySearch(framesB, appear[c]);
+            var frame = at >= 0 ? at : ~at - 1;
+            if (frame < 0)
+            {
+                continue;
+            }
+
+            frameToDom.Add(appear[c] - framesB[frame]);
+            if (c < atHub.Length)
+            {
+                hubToFrame.Add(framesB[frame] - atHub[c]);
+            }
+        }
+
+        double[] frameToDomSorted = [.. frameToDom.Order()];
+        double[] hubToFrameSorted = [.. hubToFrame.Order()];
+        double F(double p) => Percentile(frameToDomSorted, p);
+        double G(double p) => Percentile(hubToFrameSorted, p);
         double L(double p) => Percentile(localLatencies, p);
         Console.WriteLine();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
@@ -423,6 +509,8 @@ internal static class LatencyCommand
             | keystroke to B's DOM, p50 / p90 / p99 / max | {P(0.50):F1} / {P(0.90):F1} / {P(0.99):F1} / {(latencies.Length == 0 ? double.NaN : latencies[^1]):F1} ms |
             | min | {(latencies.Length == 0 ? double.NaN : latencies[0]):F1} ms |
             | part of it: keystroke to a hub follower receiving it from the server (A's circuit, authority, commit, fan-out), p50 / p90 / p99 | {H(0.50):F1} / {H(0.90):F1} / {H(0.99):F1} ms ({atHub.Length} characters; wall clock, checked within {wallSkew:F1} ms) |
+            | part of it: hub follower's receipt to B's event loop picking up the message (server to B's circuit, B's socket), p50 / p90 / p99 | {G(0.50):F1} / {G(0.90):F1} / {G(0.99):F1} ms |
+            | part of it: B's event loop picking up the message to B's DOM (Blazor's interop dispatch, the editor, CodeMirror), p50 / p90 / p99 | {F(0.50):F1} / {F(0.90):F1} / {F(0.99):F1} ms |
             | for reference: keystroke to A's own DOM (local echo), p50 / p99 | {L(0.50):F1} / {L(0.99):F1} ms |
             | clock check (A, B, A readings, 10 tries) | B always inside A's window; the narrowest was {skew:F2} ms wide |
             | measured keystrokes: A's line = B's line = what A typed | {(textMatches ? "yes" : "NO")} |

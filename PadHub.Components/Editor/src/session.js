@@ -119,6 +119,7 @@ export class PadSession {
 
     const host = element.querySelector('.padhub-cm') ?? element;
     this.statusElement = element.querySelector('.padhub-sync');
+    this.pendingStored = true; // unknown until the first persist: a reload may have left a record
     this.view = new EditorView({
       parent: host,
       state: EditorState.create({
@@ -487,9 +488,12 @@ export class PadSession {
 
   persist() {
     if (this.readOnly) return;
-    if (!storage.savePending(this.padId, this.clientId, this.client.snapshot())) {
-      this.showNotice('This browser could not store unsaved edits');
-    }
+    const snapshot = this.client.snapshot();
+    // Nothing pending and nothing stored: skip the storage call (this runs after every remote edit too).
+    if (snapshot === null && this.pendingStored === false) return;
+    const ok = storage.savePending(this.padId, this.clientId, snapshot);
+    this.pendingStored = snapshot !== null || !ok;
+    if (!ok) this.showNotice('This browser could not store unsaved edits');
   }
 
   get syncState() {
@@ -498,11 +502,15 @@ export class PadSession {
   }
 
   render() {
+    // Runs after every event: write only what changed, so a remote keystroke does not also invalidate the status
+    // line's style and layout (a text node replaced by an equal one still costs a layout).
     const state = this.syncState;
-    const el = this.element;
-    el.dataset.revision = String(this.client.revision);
-    el.dataset.syncState = state;
-    el.dataset.waiting = String(this.client.waitingEdits);
+    const data = this.element.dataset;
+    const revision = String(this.client.revision);
+    const waitingText = String(this.client.waitingEdits);
+    if (data.revision !== revision) data.revision = revision;
+    if (data.syncState !== state) data.syncState = state;
+    if (data.waiting !== waitingText) data.waiting = waitingText;
     const s = this.statusElement;
     if (!s) return;
     const waiting = this.client.waitingEdits;
@@ -511,7 +519,8 @@ export class PadSession {
     else if (state === 'saving') text = 'Saving…';
     else text = 'Saved';
     if (this.notice) text += ` · ${this.notice}`;
-    s.textContent = text;
+    if (s.textContent !== text) s.textContent = text;
+    if (s.dataset.state === state) return;
     s.dataset.state = state;
     s.title = state === 'offline'
       ? 'Not connected. Keep typing: your edits are kept in this browser and sent when the connection is back.'
