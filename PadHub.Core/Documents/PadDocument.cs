@@ -195,7 +195,7 @@ public sealed class PadDocument
         var applied = operation;
         for (var revision = baseRevision + 1; revision <= _revision; revision++)
         {
-            applied = TextOperation.Transform(applied, EntryAt(revision).Operation).APrime;
+            applied = TextOperation.TransformLeft(applied, EntryAt(revision).Operation);
         }
 
         applied.Validate(_text.AsText(), _options.Limits);

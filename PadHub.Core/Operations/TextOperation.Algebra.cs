@@ -77,6 +77,21 @@ public sealed partial class TextOperation
     /// <exception cref="OperationLengthMismatchException">The operations have different base lengths.</exception>
     public static (TextOperation APrime, TextOperation BPrime) Transform(TextOperation a, TextOperation b)
     {
+        var bPrime = new Builder(a?.Count + b?.Count ?? 0);
+        var aPrime = Transform(a, b, bPrime);
+        return (aPrime, bPrime.Build());
+    }
+
+    /// <summary>
+    /// The first half of <see cref="Transform(TextOperation, TextOperation)"/>: <paramref name="a"/> rebased over the
+    /// concurrent <paramref name="b"/> (a'), without building b'. What a server does with each incoming operation for
+    /// every operation committed since its base revision.
+    /// </summary>
+    /// <exception cref="OperationLengthMismatchException">The operations have different base lengths.</exception>
+    public static TextOperation TransformLeft(TextOperation a, TextOperation b) => Transform(a, b, bPrime: null);
+
+    private static TextOperation Transform(TextOperation? a, TextOperation? b, Builder? bPrime)
+    {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
         if (a.BaseLength != b.BaseLength)
@@ -85,7 +100,6 @@ public sealed partial class TextOperation
         }
 
         var aPrime = new Builder(a.Count + b.Count);
-        var bPrime = new Builder(a.Count + b.Count);
         var ca = new Cursor(a._components);
         var cb = new Cursor(b._components);
         while (true)
@@ -98,7 +112,7 @@ public sealed partial class TextOperation
             if (!ca.Done && ca.Kind == OpComponentKind.Insert)
             {
                 aPrime.Insert(ca.Text, ca.Offset, ca.Remaining);
-                bPrime.Retain(ca.Remaining);
+                bPrime?.Retain(ca.Remaining);
                 ca.Next();
                 continue;
             }
@@ -106,7 +120,7 @@ public sealed partial class TextOperation
             if (!cb.Done && cb.Kind == OpComponentKind.Insert)
             {
                 aPrime.Retain(cb.Remaining);
-                bPrime.Insert(cb.Text, cb.Offset, cb.Remaining);
+                bPrime?.Insert(cb.Text, cb.Offset, cb.Remaining);
                 cb.Next();
                 continue;
             }
@@ -121,7 +135,7 @@ public sealed partial class TextOperation
             {
                 case (OpComponentKind.Retain, OpComponentKind.Retain):
                     aPrime.Retain(length);
-                    bPrime.Retain(length);
+                    bPrime?.Retain(length);
                     break;
                 case (OpComponentKind.Delete, OpComponentKind.Delete):
                     break;
@@ -129,7 +143,7 @@ public sealed partial class TextOperation
                     aPrime.Delete(length);
                     break;
                 default: // (Retain, Delete)
-                    bPrime.Delete(length);
+                    bPrime?.Delete(length);
                     break;
             }
 
@@ -137,7 +151,7 @@ public sealed partial class TextOperation
             cb.Advance(length);
         }
 
-        return (aPrime.Build(), bPrime.Build());
+        return aPrime.Build();
     }
 
     /// <summary>Walks the components of an operation, allowing partial consumption of the current one.</summary>

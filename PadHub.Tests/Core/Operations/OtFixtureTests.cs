@@ -26,6 +26,12 @@ public sealed class OtFixtureTests
     }
 
     [Fact]
+    public void TransformLeft_EveryFixture_MatchesOtJsAPrime()
+    {
+        AssertAll(c => Same(c.Raw("aPrime"), TextOperation.TransformLeft(c.A, c.B), "aPrime"));
+    }
+
+    [Fact]
     public void Apply_EveryFixture_BothOrdersGiveTheResult()
     {
         AssertAll(c =>
