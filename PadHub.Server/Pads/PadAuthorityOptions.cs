@@ -40,11 +40,11 @@ public sealed record PadAuthorityOptions
     public TimeSpan PresenceInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>
-    /// A busy connection gets at most one write per this interval: events that find its previous write less than an
-    /// interval old wait for the next tick of a shared clock and go out together (one frame, one send). A connection
-    /// that was quiet for an interval is written at once, so a lone typist's keystroke is never held back; a pad with
-    /// hundreds of typists costs each connection about one write per interval instead of one per commit. Zero turns
-    /// pacing off.
+    /// A busy connection gets at most about one write per this interval: after each write, a connection's events
+    /// gather until the next tick of a shared clock (at most one interval) and go out together (one frame, one send).
+    /// A connection with nothing queued at the tick is written at once when its next event comes, so a lone typist's
+    /// keystroke is never held back; a pad with hundreds of typists costs each connection about one write per interval
+    /// instead of one per commit. Zero turns pacing off.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan DeliveryInterval { get; init; } = TimeSpan.FromMilliseconds(5);

@@ -307,15 +307,8 @@ internal sealed partial class PadSubscription : IAsyncDisposable
         Volatile.Write(ref _lastDelivered, floor);
         var reader = _queue.Reader;
         var operations = new List<FannedOutOperation>();
-        long lastWrite = 0;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            // Paced: a connection written less than an interval ago lets events gather until the clock's next tick.
-            if (lastWrite != 0 && _clock.IsRecent(lastWrite))
-            {
-                await _clock.NextTickAsync().ConfigureAwait(false);
-            }
-
             // Everything queued goes out together: consecutive operations as one batch (one write to the connection).
             var taken = 0;
             while (taken < MaxDrain && reader.TryRead(out var item))
@@ -341,7 +334,13 @@ internal sealed partial class PadSubscription : IAsyncDisposable
             }
 
             await DeliverOperationsAsync(operations).ConfigureAwait(false);
-            lastWrite = _clock.Now;
+
+            // Paced: after a write, events gather until the clock's next tick (then, if none came, the loop waits for
+            // the next event and writes it at once). A busy connection costs one wake-up per tick, not one per commit.
+            if (_clock.Paces)
+            {
+                await _clock.NextTickAsync().ConfigureAwait(false);
+            }
         }
     }
 
@@ -468,8 +467,6 @@ internal sealed class DeliveryClock(TimeSpan interval, TimeProvider time)
     private readonly Lock _gate = new();
     private TaskCompletionSource? _next;
 
-    public long Now => time.GetTimestamp();
-
     /// <summary>A tick is due (someone waits for it).</summary>
     public bool IsTicking
     {
@@ -482,8 +479,8 @@ internal sealed class DeliveryClock(TimeSpan interval, TimeProvider time)
         }
     }
 
-    /// <summary>Whether a write at <paramref name="timestamp"/> (from <see cref="Now"/>) was less than an interval ago.</summary>
-    public bool IsRecent(long timestamp) => interval > TimeSpan.Zero && time.GetElapsedTime(timestamp) < interval;
+    /// <summary>Whether writes are paced at all (a zero interval turns pacing off).</summary>
+    public bool Paces => interval > TimeSpan.Zero;
 
     /// <summary>Completes at the next tick: within one interval.</summary>
     public Task NextTickAsync()

@@ -134,8 +134,11 @@ public sealed class PadFanoutTests
         var listener = new BatchListener();
         await using var subscription = fanout.Subscribe("pad", Participant("reader"), listener);
         subscription.SetFloor(0);
-        await Waits.UntilAsync(() => listener.ParticipantLists == 1, Deadline, () => "the presence list");
-        time.Advance(interval); // the connection has been quiet for an interval
+        // After its first write (the presence list) the connection waits for a tick; with nothing queued by then it
+        // goes quiet.
+        await Waits.UntilAsync(() => listener.ParticipantLists == 1 && fanout.IsPacing, Deadline, () => "the presence list, then a wait for the tick");
+        time.Advance(interval);
+        await Waits.UntilAsync(() => !fanout.IsPacing, Deadline, () => "the tick");
 
         // Quiet: the first operation goes out at once, without the clock moving.
         fanout.OnCommitted("pad", [Insert(1)]);
