@@ -22,8 +22,8 @@ namespace PadHub.Benchmarks.Live;
 /// <para>
 /// What HubConnection does and this does not: negotiation (the server accepts WebSockets without it), reconnects (a
 /// load client that loses its connection fails and is reported), streaming, client results, MessagePack. Keep-alive as
-/// HubConnection: a ping every 10 s (the server drops a client silent for 30 s) and a failure when nothing arrived for
-/// 30 s (the server pings every 15 s).
+/// HubConnection's defaults: a ping every 10 s, well inside the server's ClientTimeoutInterval (30 s), and a failure when
+/// nothing arrived for 30 s (the server pings an idle connection every 15 s).
 /// </para>
 /// </remarks>
 internal sealed class LeanLoadClient : LoadClient
