@@ -170,7 +170,7 @@ internal static class LatencyCommand
 
             for (var i = 0; i < typists; i++)
             {
-                var client = await LoadClient.ConnectAsync(server.Url, run, $"hub{i}", 7919 + i, observer: false, cancellationToken);
+                var client = await LoadClient.ConnectAsync(LoadClientKind.Hub, server.Url, run, $"hub{i}", 7919 + i, observer: false, cancellationToken);
                 hubTypists.Add(client);
                 await client.JoinAsync(pad.PadId, pad.EditToken, $"Hub typist {i}", LoadCommand.LinePrefix(i), cancellationToken);
             }
@@ -179,7 +179,7 @@ internal static class LatencyCommand
             // the server: keystroke to server fan-out, apart from B's circuit and rendering.
             var arrivals = new List<double>();
             var arrivalsGate = new Lock();
-            var watcher = await LoadClient.ConnectAsync(server.Url, run, "hubwatch", 1, observer: false, cancellationToken);
+            var watcher = await LoadClient.ConnectAsync(LoadClientKind.Hub, server.Url, run, "hubwatch", 1, observer: false, cancellationToken);
             hubTypists.Add(watcher);
             watcher.RemoteApplied = (clientId, operation) =>
             {

@@ -1,58 +1,49 @@
-using System.Text.Json;
-using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
-using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using PadHub.Core.Client;
 using PadHub.Core.Operations;
 
 namespace PadHub.Benchmarks.Live;
 
+/// <summary>How a <see cref="LoadClient"/> talks to /hubs/pad.</summary>
+internal enum LoadClientKind
+{
+    /// <summary><see cref="LeanLoadClient"/>: the JSON hub protocol on a ClientWebSocket, events handled in the receive loop.</summary>
+    Lean,
+
+    /// <summary><see cref="HubLoadClient"/>: Microsoft.AspNetCore.SignalR.Client's HubConnection.</summary>
+    Hub,
+}
+
 /// <summary>
-/// One simulated participant on a real <see cref="HubConnection"/> (WebSockets on loopback): the ot.js client state
-/// machine (<see cref="OtClient"/>: one operation in flight, later edits composed into a buffer), strict revision order
-/// (<see cref="RevisionSequencer{T}"/> for acknowledgements and remote operations alike) and its own copy of the text.
-/// A typist types into its own line; a follower only applies what arrives.
+/// One simulated participant of a pad: the ot.js client state machine (<see cref="OtClient"/>: one operation in flight,
+/// later edits composed into a buffer), strict revision order (<see cref="RevisionSequencer{T}"/> for acknowledgements
+/// and remote operations alike) and its own copy of the text. A typist types into its own line; a follower only applies
+/// what arrives. The transport (<see cref="LoadClientKind"/>) is a subclass: it makes the three calls and hands every
+/// event it receives to <see cref="OnOpApplied"/>, <see cref="OnResyncRequired"/>, <see cref="OnPresenceChanged"/> and
+/// <see cref="OnClosed"/>.
 /// </summary>
-internal sealed class LoadClient : IAsyncDisposable
+internal abstract class LoadClient : IAsyncDisposable
 {
     private const string Letters = "abcdefghijklmnopqrstuvwxyz     etaoinshr";
     private readonly Lock _gate = new();
-    private readonly HubConnection _connection;
     private readonly LoadRun _run;
     private readonly Random _random;
     private readonly List<long> _bufferedEditTimes = [];
     private OtClient? _client;
-    private RevisionSequencer<Committed>? _sequencer;
+    private RevisionSequencer<CommittedOp>? _sequencer;
     private ChunkedText? _text;
     private string _padId = "";
     private int _caret;
     private int _ownRun;
     private int _outstandingEdits;
+    private volatile bool _disposing;
 
-    private LoadClient(HubConnection connection, LoadRun run, string clientId, int seed, bool observer)
+    protected LoadClient(LoadRun run, string clientId, int seed, bool observer)
     {
-        _connection = connection;
         _run = run;
         _random = new Random(seed);
         ClientId = clientId;
         IsObserver = observer;
-        _connection.On<OpApplied>("OpApplied", e =>
-        {
-            _run.Delivered();
-            Deliver(new Committed(e.Revision, e.Ops, e.ClientId, e.Seq));
-        });
-        _connection.On<ResyncRequired>("ResyncRequired", e => _ = ResyncAsync());
-        _connection.On<JsonElement>("PresenceChanged", _ => _run.PresenceReceived());
-        _connection.Closed += ex =>
-        {
-            if (!Disposing)
-            {
-                Fail("disconnected", ex);
-            }
-
-            return Task.CompletedTask;
-        };
     }
 
     public string ClientId { get; }
@@ -66,7 +57,8 @@ internal sealed class LoadClient : IAsyncDisposable
     /// <summary>A failure stopped this client (it stops typing; the divergence check reports it).</summary>
     public string? Failure { get; private set; }
 
-    private bool Disposing { get; set; }
+    /// <summary>Set once <see cref="DisposeAsync"/> has begun: the connection closing is expected.</summary>
+    protected bool Disposing => _disposing;
 
     public int Revision
     {
@@ -101,32 +93,23 @@ internal sealed class LoadClient : IAsyncDisposable
         }
     }
 
-    public static async Task<LoadClient> ConnectAsync(Uri server, LoadRun run, string clientId, int seed, bool observer, CancellationToken cancellationToken)
-    {
-        var connection = CreateConnection(server);
-        await connection.StartAsync(cancellationToken);
-        return new LoadClient(connection, run, clientId, seed, observer);
-    }
-
-    public static HubConnection CreateConnection(Uri server) =>
-        new HubConnectionBuilder()
-            .WithUrl(new Uri(server, "hubs/pad"), HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
-            .AddJsonProtocol(o =>
-            {
-                o.PayloadSerializerOptions.Converters.Add(new TextOperationJsonConverter());
-                o.PayloadSerializerOptions.Converters.Add(new OpAppliedJsonConverter());
-            })
-            .Build();
+    public static async Task<LoadClient> ConnectAsync(LoadClientKind kind, Uri server, LoadRun run, string clientId, int seed, bool observer, CancellationToken cancellationToken) =>
+        kind switch
+        {
+            LoadClientKind.Lean => await LeanLoadClient.ConnectAsync(server, run, clientId, seed, observer, cancellationToken).ConfigureAwait(false),
+            LoadClientKind.Hub => await HubLoadClient.ConnectAsync(server, run, clientId, seed, observer, cancellationToken).ConfigureAwait(false),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Unknown load client."),
+        };
 
     /// <summary>Joins; a typist puts its caret at the end of its own line (<paramref name="caretAfter"/>).</summary>
     public async Task JoinAsync(string padId, string token, string displayName, string? caretAfter, CancellationToken cancellationToken)
     {
-        var joined = await _connection.InvokeAsync<JoinResult>("Join", new JoinRequest(padId, token, ClientId, displayName), cancellationToken);
+        var joined = await InvokeJoinAsync(new JoinRequest(padId, token, ClientId, displayName), cancellationToken).ConfigureAwait(false);
         lock (_gate)
         {
             _padId = padId;
             _client = new OtClient(ClientId, joined.Revision);
-            _sequencer = new RevisionSequencer<Committed>(joined.Revision);
+            _sequencer = new RevisionSequencer<CommittedOp>(joined.Revision);
             _text = new ChunkedText(joined.Text);
             if (caretAfter is not null)
             {
@@ -165,6 +148,44 @@ internal sealed class LoadClient : IAsyncDisposable
 
             Edit();
             next += (long)(-Math.Log(1 - _random.NextDouble()) / rate * tick);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposing = true;
+        await DisposeTransportAsync().ConfigureAwait(false);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Calls <c>Join</c>.</summary>
+    protected abstract Task<JoinResult> InvokeJoinAsync(JoinRequest request, CancellationToken cancellationToken);
+
+    /// <summary>Calls <c>Submit</c> and returns the revision; a refusal is a <see cref="HubException"/> with the server's message.</summary>
+    protected abstract Task<int> InvokeSubmitAsync(SubmitRequest request);
+
+    /// <summary>Calls <c>GetHistory</c>.</summary>
+    protected abstract Task<IReadOnlyList<CommittedOp>> InvokeGetHistoryAsync(HistoryRequest request);
+
+    /// <summary>Closes the connection (<see cref="Disposing"/> is already set).</summary>
+    protected abstract ValueTask DisposeTransportAsync();
+
+    /// <summary>An <c>OpApplied</c> event: applied now, in revision order, on the calling thread.</summary>
+    protected void OnOpApplied(CommittedOp operation)
+    {
+        _run.Delivered();
+        Deliver(operation);
+    }
+
+    protected void OnResyncRequired() => _ = ResyncAsync();
+
+    protected void OnPresenceChanged() => _run.PresenceReceived();
+
+    protected void OnClosed(Exception? exception)
+    {
+        if (!Disposing)
+        {
+            Fail("disconnected", exception);
         }
     }
 
@@ -220,7 +241,7 @@ internal sealed class LoadClient : IAsyncDisposable
             var sentAt = LoadRun.Now;
             try
             {
-                var result = await _connection.InvokeAsync<SubmitResult>("Submit",
+                var revision = await InvokeSubmitAsync(
                     new SubmitRequest(_padId, ClientId, operation.Seq, operation.BaseRevision, operation.Operation)).ConfigureAwait(false);
                 var now = LoadRun.Now;
                 if (_run.InWindow(sentAt))
@@ -228,7 +249,7 @@ internal sealed class LoadClient : IAsyncDisposable
                     _run.SubmitRoundTrip.Add(now - sentAt);
                 }
 
-                Deliver(new Committed(result.Revision, null, ClientId, operation.Seq));
+                Deliver(new CommittedOp(revision, null, ClientId, operation.Seq));
                 return;
             }
             catch (HubException ex) when (ErrorCode(ex) == "rate-limited")
@@ -251,10 +272,10 @@ internal sealed class LoadClient : IAsyncDisposable
         _run.ResyncReceived();
         try
         {
-            var history = await _connection.InvokeAsync<HistoryItem[]>("GetHistory", new HistoryRequest(_padId, Revision)).ConfigureAwait(false);
+            var history = await InvokeGetHistoryAsync(new HistoryRequest(_padId, Revision)).ConfigureAwait(false);
             foreach (var item in history)
             {
-                Deliver(new Committed(item.Revision, item.Ops, item.ClientId, item.Seq));
+                Deliver(item);
             }
         }
 #pragma warning disable CA1031 // Counted by code and reported; the client stops.
@@ -265,7 +286,7 @@ internal sealed class LoadClient : IAsyncDisposable
         }
     }
 
-    private void Deliver(Committed committed)
+    private void Deliver(CommittedOp committed)
     {
         OutgoingOperation? send = null;
         var now = LoadRun.Now;
@@ -314,7 +335,8 @@ internal sealed class LoadClient : IAsyncDisposable
         }
     }
 
-    private void Fail(string code, Exception? exception)
+    /// <summary>Stops this client for good: the first failure is kept and counted by its code.</summary>
+    protected void Fail(string code, Exception? exception)
     {
         lock (_gate)
         {
@@ -339,12 +361,4 @@ internal sealed class LoadClient : IAsyncDisposable
         var end = message.IndexOf(':', start);
         return end < 0 ? "hub-error" : message[start..end];
     }
-
-    public async ValueTask DisposeAsync()
-    {
-        Disposing = true;
-        await _connection.DisposeAsync().ConfigureAwait(false);
-    }
-
-    private sealed record Committed(int Revision, TextOperation? Operation, string ClientId, long Seq);
 }

@@ -14,9 +14,10 @@ internal static class LoadCommand
 {
     private const string Usage = """
         load [--stages 50,100,200,400 | --typists N] [--followers 50] [--seconds 60] [--warmup 5] [--rate 5]
-             [--observers 8] [--seed 1] [--boost on] [--sqlite-synchronous Full|Normal] [--url http://127.0.0.1:PORT/ (--api-key KEY | --pad-id ID --edit-token T --view-token T)]
+             [--observers 8] [--seed 1] [--client lean|hub] [--boost on] [--sqlite-synchronous Full|Normal] [--url http://127.0.0.1:PORT/ (--api-key KEY | --pad-id ID --edit-token T --view-token T)]
         Every stage starts its own server process unless --url is given (loopback only). Each stage types for --seconds
-        (at most 600) and drains for at most 60 s; edits in the first --warmup seconds are not measured.
+        (at most 600) and drains for at most 60 s; edits in the first --warmup seconds are not measured. --client lean
+        (default) speaks the JSON hub protocol on a plain WebSocket, --client hub uses SignalR's HubConnection.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -41,6 +42,9 @@ internal static class LoadCommand
 
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {MachineInfo.CpuModel}, {MachineInfo.MemoryGiB:F0} GiB; .NET {Environment.Version}; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC; server and load generator share the cores");
         Console.WriteLine($"stages {string.Join(", ", options.Stages)} typists, {options.Followers} followers, {options.Rate} edits/s per typist (Poisson), {options.Seconds} s typing ({options.Warmup} s warm-up), seed {options.Seed}");
+        Console.WriteLine(options.Client == LoadClientKind.Lean
+            ? "client: lean (SignalR JSON hub protocol on ClientWebSocket, events handled in the receive loop)"
+            : "client: hub (Microsoft.AspNetCore.SignalR.Client HubConnection)");
         Console.WriteLine();
 
         var results = new List<StageResult>();
@@ -115,7 +119,7 @@ internal static class LoadCommand
                     try
                     {
                         var typist = i < typists;
-                        var client = await LoadClient.ConnectAsync(url, run, $"lg{i:D4}", options.Seed * 100_003 + i,
+                        var client = await LoadClient.ConnectAsync(options.Client, url, run, $"lg{i:D4}", options.Seed * 100_003 + i,
                             observer: options.Observers > 0 && i % observerEvery == observerEvery / 2, cancellationToken);
                         lock (clients)
                         {
@@ -300,7 +304,7 @@ internal static class LoadCommand
     private static async Task CheckDivergenceAsync(Uri url, string padId, string viewToken, string initialText,
         List<LoadClient> clients, bool drained, StageResult result, CancellationToken cancellationToken)
     {
-        await using var connection = LoadClient.CreateConnection(url);
+        await using var connection = HubLoadClient.CreateConnection(url);
         await connection.StartAsync(cancellationToken);
         var joined = await connection.InvokeAsync<JoinResult>("Join", new JoinRequest(padId, viewToken, "lg-check", "Checker"), cancellationToken);
         var history = await connection.InvokeAsync<HistoryItem[]>("GetHistory", new HistoryRequest(padId, 0), cancellationToken);
@@ -444,7 +448,8 @@ internal sealed class StageResult
 
 internal sealed record LoadOptions(
     IReadOnlyList<int> Stages, int Followers, double Seconds, double Warmup, double Rate, int Observers, int Seed,
-    Uri? Url, string? PadId, string? EditToken, string? ViewToken, bool Boost, string? SqliteSynchronous, string? ApiKey)
+    Uri? Url, string? PadId, string? EditToken, string? ViewToken, bool Boost, string? SqliteSynchronous, string? ApiKey,
+    LoadClientKind Client)
 {
     public static LoadOptions Parse(string[] args)
     {
@@ -479,6 +484,13 @@ internal sealed record LoadOptions(
             throw new ArgumentException("--url with a given pad runs one stage: give --typists.");
         }
 
+        var client = values.GetValueOrDefault("client", "lean") switch
+        {
+            "lean" => LoadClientKind.Lean,
+            "hub" => LoadClientKind.Hub,
+            _ => throw new ArgumentException("--client must be lean or hub."),
+        };
+
         return new LoadOptions(
             stages,
             values.TryGetValue("followers", out var f) ? CommandLine.Int(f, "followers") : 50,
@@ -493,7 +505,8 @@ internal sealed record LoadOptions(
             values.GetValueOrDefault("view-token"),
             values.TryGetValue("boost", out var boost) && boost == "on",
             values.GetValueOrDefault("sqlite-synchronous"),
-            url is not null && !givenPad ? apiKey : null);
+            url is not null && !givenPad ? apiKey : null,
+            client);
     }
 }
 

@@ -288,7 +288,7 @@ internal static class ViewBytesCommand
 
         public static async Task<HubTypist> JoinAsync(Uri server, string padId, string token, CancellationToken cancellationToken)
         {
-            var connection = LoadClient.CreateConnection(server);
+            var connection = HubLoadClient.CreateConnection(server);
             await connection.StartAsync(cancellationToken);
             var clientId = "viewbytes-" + Guid.NewGuid().ToString("N")[..12];
             var joined = await connection.InvokeAsync<JsonElement>("Join", new { padId, token, clientId, displayName = "Bytes bot" }, cancellationToken);
