@@ -16,7 +16,7 @@ namespace PadHub.Benchmarks.Live;
 /// </remarks>
 internal sealed class ChunkedText
 {
-    private const int MaxChunk = 512;
+    private const int MaxChunk = 2048; // ~30 chunks for a 30,000-character pad: a short scan, a copy of ~1 KB at most
     private readonly List<Chunk> _chunks = [];
 
     public ChunkedText(string text)

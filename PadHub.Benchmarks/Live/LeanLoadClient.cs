@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Buffers;
 using System.Buffers.Text;
 using System.Net.WebSockets;
@@ -319,6 +320,12 @@ internal sealed class LeanLoadClient : LoadClient
     /// <summary>One hub message: the envelope is read in one pass; an invocation's argument is handled where it stands.</summary>
     private void Dispatch(ReadOnlySpan<byte> message)
     {
+        if (DecodedEvents.TryGet(message, out var decoded))
+        {
+            OnOpApplied(decoded); // the very bytes another client of this process has already decoded
+            return;
+        }
+
         var reader = new Utf8JsonReader(message);
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
@@ -352,7 +359,7 @@ internal sealed class LeanLoadClient : LoadClient
                 reader.Read();
                 if (type == InvocationType && target != Target.Unknown)
                 {
-                    HandleEvent(target, ref reader);
+                    HandleEvent(target, ref reader, message);
                     handled = true;
                 }
                 else
@@ -394,7 +401,7 @@ internal sealed class LeanLoadClient : LoadClient
             case InvocationType when !handled && deferredAt >= 0:
                 var arguments = new Utf8JsonReader(message[deferredAt..deferredEnd]);
                 arguments.Read();
-                HandleEvent(target, ref arguments);
+                HandleEvent(target, ref arguments, message);
                 break;
             case CompletionType:
                 Complete(invocationId, error, deferredAt < 0 ? [] : message[deferredAt..deferredEnd]);
@@ -410,7 +417,7 @@ internal sealed class LeanLoadClient : LoadClient
     }
 
     /// <summary>An event; <paramref name="reader"/> is on the arguments' <c>[</c> and is left on their <c>]</c>.</summary>
-    private void HandleEvent(Target target, ref Utf8JsonReader reader)
+    private void HandleEvent(Target target, ref Utf8JsonReader reader, ReadOnlySpan<byte> message)
     {
         if (target == Target.OpApplied)
         {
@@ -421,6 +428,7 @@ internal sealed class LeanLoadClient : LoadClient
                 reader.Skip();
             }
 
+            DecodedEvents.Add(message, operation);
             OnOpApplied(operation);
             return;
         }
@@ -612,4 +620,55 @@ internal sealed class LeanLoadClient : LoadClient
 
         public override void Fail(Exception exception) => _completion.TrySetException(exception);
     }
+}
+
+/// <summary>
+/// The last few thousand <c>OpApplied</c> messages decoded in this process, by their exact bytes. The server sends one
+/// committed operation to every connection as the same bytes, so 450 simulated clients would decode the same ~200
+/// bytes 450 times; here the first client decodes them and the others compare their own received bytes with the
+/// decoded ones (all of them, not a hash) and reuse the immutable result. Each client still receives, frames and
+/// checks every message itself and applies it to its own OT state and text, so the divergence check is unchanged; a
+/// message whose bytes differ in any way is decoded on its own.
+/// </summary>
+internal static class DecodedEvents
+{
+    private const int Capacity = 8_192;
+    private static readonly ConcurrentDictionary<int, Entry> ByHash = new();
+    private static readonly ConcurrentQueue<int> Order = new();
+
+    public static bool TryGet(ReadOnlySpan<byte> message, out CommittedOp operation)
+    {
+        if (ByHash.TryGetValue(Hash(message), out var entry) && message.SequenceEqual(entry.Bytes))
+        {
+            operation = entry.Operation;
+            return true;
+        }
+
+        operation = default;
+        return false;
+    }
+
+    public static void Add(ReadOnlySpan<byte> message, CommittedOp operation)
+    {
+        var hash = Hash(message);
+        if (!ByHash.TryAdd(hash, new Entry(message.ToArray(), operation)))
+        {
+            return; // decoded by another client meanwhile (or other bytes with the same hash: those stay uncached)
+        }
+
+        Order.Enqueue(hash);
+        while (Order.Count > Capacity && Order.TryDequeue(out var oldest))
+        {
+            ByHash.TryRemove(oldest, out _);
+        }
+    }
+
+    private static int Hash(ReadOnlySpan<byte> message)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(message);
+        return hash.ToHashCode();
+    }
+
+    private sealed record Entry(byte[] Bytes, CommittedOp Operation);
 }

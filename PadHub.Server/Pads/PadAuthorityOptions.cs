@@ -49,6 +49,14 @@ public sealed record PadAuthorityOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan DeliveryInterval { get; init; } = TimeSpan.FromMilliseconds(5);
 
+    /// <summary>
+    /// A crowded pad's pacing stretches so that its connections together get about this many writes a second: its
+    /// interval is the larger of <see cref="DeliveryInterval"/> and (connections / this), at most 100 ms. With the
+    /// default, a pad stays at 5 ms up to 50 connections; 450 connections get a write every 45 ms each.
+    /// </summary>
+    [Range(100, 10_000_000)]
+    public int PadWritesPerSecond { get; init; } = 10_000;
+
     /// <summary>Events queued for one connection before it is told to resync instead of slowing the others.</summary>
     [Range(8, 1_000_000)]
     public int ConnectionQueueCapacity { get; init; } = 1_024;

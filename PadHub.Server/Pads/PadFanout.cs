@@ -17,17 +17,16 @@ namespace PadHub.Server.Pads;
 internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, ILogger<PadFanout> logger, TimeProvider? timeProvider = null) : IPadCommitObserver
 {
     private readonly TimeProvider _time = timeProvider ?? TimeProvider.System;
-    private readonly DeliveryClock _clock = new(options.Value.DeliveryInterval, timeProvider ?? TimeProvider.System);
 
     private readonly ConcurrentDictionary<string, PadGroup> _pads = new(StringComparer.Ordinal);
 
     /// <summary>Registers a connection. Events start with operations after <see cref="PadSubscription.SetFloor"/>.</summary>
     public PadSubscription Subscribe(string padId, PadParticipant participant, IPadListener listener)
     {
-        var subscription = new PadSubscription(this, padId, participant, listener, options.Value.ConnectionQueueCapacity, _clock, logger);
+        var subscription = new PadSubscription(this, padId, participant, listener, options.Value.ConnectionQueueCapacity, logger);
         while (true)
         {
-            var group = _pads.GetOrAdd(padId, static _ => new PadGroup());
+            var group = _pads.GetOrAdd(padId, _ => new PadGroup(new DeliveryClock(options.Value.DeliveryInterval, _time)));
             lock (group)
             {
                 if (group.Closed)
@@ -35,7 +34,9 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
                     continue;
                 }
 
+                subscription.Clock = group.Clock;
                 group.Members = group.Members.Add(subscription);
+                PaceFor(group);
             }
 
             PublishParticipants(padId, group);
@@ -43,8 +44,31 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
         }
     }
 
-    /// <summary>Whether a paced connection is waiting for the delivery clock's next tick (tests).</summary>
-    internal bool IsPacing => _clock.IsTicking;
+    /// <summary>Whether a paced connection is waiting for its pad's delivery clock to tick (tests).</summary>
+    internal bool IsPacing => _pads.Values.Any(g => g.Clock.IsTicking);
+
+    /// <summary>The pad's current pacing interval (tests).</summary>
+    internal TimeSpan PacingInterval(string padId) => _pads.TryGetValue(padId, out var group) ? group.Clock.Interval : TimeSpan.Zero;
+
+    /// <summary>
+    /// A pad's pacing interval: <see cref="PadAuthorityOptions.DeliveryInterval"/>, stretched for a crowded pad so
+    /// that its connections together get about <see cref="PadAuthorityOptions.PadWritesPerSecond"/> writes a second
+    /// (each write to a connection costs the same whatever it carries: a frame, a send, three hops through the stack).
+    /// </summary>
+    private void PaceFor(PadGroup group)
+    {
+        var settings = options.Value;
+        if (settings.DeliveryInterval <= TimeSpan.Zero)
+        {
+            return; // pacing off
+        }
+
+        var crowded = TimeSpan.FromSeconds((double)group.Members.Count / settings.PadWritesPerSecond);
+        group.Clock.Interval = TimeSpan.FromTicks(Math.Clamp(crowded.Ticks, settings.DeliveryInterval.Ticks, Math.Max(settings.DeliveryInterval.Ticks, MaxPacing.Ticks)));
+    }
+
+    /// <summary>However crowded a pad, its events wait at most this long for a write.</summary>
+    private static readonly TimeSpan MaxPacing = TimeSpan.FromMilliseconds(100);
 
     public bool HasSubscribers(string padId) => _pads.TryGetValue(padId, out var group) && !group.Members.IsEmpty;
 
@@ -101,6 +125,7 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
         lock (group)
         {
             group.Members = group.Members.Remove(subscription);
+            PaceFor(group);
             emptied = group.Members.IsEmpty;
             if (emptied)
             {
@@ -186,8 +211,10 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
         }
     }
 
-    private sealed class PadGroup
+    private sealed class PadGroup(DeliveryClock clock)
     {
+        public DeliveryClock Clock { get; } = clock;
+
         public ImmutableList<PadSubscription> Members { get; set; } = [];
 
         public bool Closed { get; set; }
@@ -205,17 +232,15 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     private readonly IPadListener _listener;
     private readonly Channel<PadEvent> _queue;
     private readonly ILogger _logger;
-    private readonly DeliveryClock _clock;
     private readonly Lock _overflowGate = new();
     private readonly Task _pump;
     private readonly TaskCompletionSource<int> _floor = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _lastDelivered = -1;
     private int _disposed;
 
-    public PadSubscription(PadFanout fanout, string padId, PadParticipant participant, IPadListener listener, int capacity, DeliveryClock clock, ILogger logger)
+    public PadSubscription(PadFanout fanout, string padId, PadParticipant participant, IPadListener listener, int capacity, ILogger logger)
     {
         _fanout = fanout;
-        _clock = clock;
         PadId = padId;
         Participant = participant;
         _listener = listener;
@@ -227,6 +252,9 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     public string PadId { get; }
 
     public PadParticipant Participant { get; }
+
+    /// <summary>The pad's delivery clock (set when the subscription joins its pad, before its first delivery).</summary>
+    internal DeliveryClock Clock { get; set; } = DeliveryClock.Unpaced;
 
     /// <summary>
     /// Operations up to <paramref name="revision"/> are already in the state the client joined with: skip them. Nothing
@@ -337,9 +365,10 @@ internal sealed partial class PadSubscription : IAsyncDisposable
 
             // Paced: after a write, events gather until the clock's next tick (then, if none came, the loop waits for
             // the next event and writes it at once). A busy connection costs one wake-up per tick, not one per commit.
-            if (_clock.Paces)
+            var clock = Clock;
+            if (clock.Paces)
             {
-                await _clock.NextTickAsync().ConfigureAwait(false);
+                await clock.NextTickAsync().ConfigureAwait(false);
             }
         }
     }
@@ -458,14 +487,25 @@ internal sealed partial class PadSubscription : IAsyncDisposable
 }
 
 /// <summary>
-/// The fan-out's pacing clock (<see cref="PadAuthorityOptions.DeliveryInterval"/>), shared by every connection of the
-/// node: it ticks only while someone waits, once per interval, and every connection waiting for a tick is released by
-/// the same one, so pacing costs one timer for the node rather than one per connection.
+/// A pad's pacing clock (<see cref="PadAuthorityOptions.DeliveryInterval"/>), shared by every connection of the pad:
+/// it ticks only while someone waits, once per interval, and every connection waiting for a tick is released by the
+/// same one, so pacing costs one timer per busy pad rather than one per connection.
 /// </summary>
 internal sealed class DeliveryClock(TimeSpan interval, TimeProvider time)
 {
     private readonly Lock _gate = new();
     private TaskCompletionSource? _next;
+    private long _intervalTicks = interval.Ticks;
+
+    /// <summary>A clock that never paces (a subscription not yet in its pad).</summary>
+    public static DeliveryClock Unpaced { get; } = new(TimeSpan.Zero, TimeProvider.System);
+
+    /// <summary>The current interval; a change applies from the next tick.</summary>
+    public TimeSpan Interval
+    {
+        get => TimeSpan.FromTicks(Volatile.Read(ref _intervalTicks));
+        set => Volatile.Write(ref _intervalTicks, value.Ticks);
+    }
 
     /// <summary>A tick is due (someone waits for it).</summary>
     public bool IsTicking
@@ -480,7 +520,7 @@ internal sealed class DeliveryClock(TimeSpan interval, TimeProvider time)
     }
 
     /// <summary>Whether writes are paced at all (a zero interval turns pacing off).</summary>
-    public bool Paces => interval > TimeSpan.Zero;
+    public bool Paces => Interval > TimeSpan.Zero;
 
     /// <summary>Completes at the next tick: within one interval.</summary>
     public Task NextTickAsync()
@@ -499,7 +539,7 @@ internal sealed class DeliveryClock(TimeSpan interval, TimeProvider time)
 
     private async Task TickAsync(TaskCompletionSource tick)
     {
-        await Task.Delay(interval, time).ConfigureAwait(false);
+        await Task.Delay(Interval, time).ConfigureAwait(false);
         lock (_gate)
         {
             _next = null;

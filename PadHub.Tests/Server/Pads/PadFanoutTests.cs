@@ -176,6 +176,34 @@ public sealed class PadFanoutTests
         Assert.False(fanout.IsPacing);
     }
 
+    [Fact]
+    public async Task Subscribe_CrowdedPad_StretchesItsPacingToTheWriteBudgetAndBackWhenPeopleLeave()
+    {
+        var fanout = new PadFanout(Options.Create(new PadAuthorityOptions { DeliveryInterval = TimeSpan.FromMilliseconds(5), PadWritesPerSecond = 1_000 }), NullLogger<PadFanout>.Instance);
+        var subscriptions = Enumerable.Range(0, 20).Select(i => fanout.Subscribe("pad", Participant("c" + i), new PresenceListener())).ToList();
+        var crowded = fanout.PacingInterval("pad");
+        foreach (var subscription in subscriptions.Skip(3))
+        {
+            await subscription.DisposeAsync();
+        }
+
+        var few = fanout.PacingInterval("pad");
+        for (var i = 20; i < 400; i++)
+        {
+            subscriptions.Add(fanout.Subscribe("pad", Participant("c" + i), new PresenceListener()));
+        }
+
+        var packed = fanout.PacingInterval("pad");
+
+        Assert.Equal(TimeSpan.FromMilliseconds(20), crowded); // 20 connections / 1,000 writes a second
+        Assert.Equal(TimeSpan.FromMilliseconds(5), few); // 3 connections: never below DeliveryInterval
+        Assert.Equal(TimeSpan.FromMilliseconds(100), packed); // 383 connections: capped
+        foreach (var subscription in subscriptions)
+        {
+            await subscription.DisposeAsync();
+        }
+    }
+
     private static CommittedOperation Insert(int revision) =>
         new(revision, TextOperation.ForInsert(revision - 1, revision - 1, "x"), "a", "writer", revision);
 
