@@ -53,6 +53,11 @@ public sealed class RevisionSequencer<T>
         }
 
         Revision = revision;
+        if (_held.Count == 0)
+        {
+            return [message]; // in order, nothing waiting: the common case, without a list to grow
+        }
+
         var released = Release();
         released.Insert(0, message);
         return released;
