@@ -57,7 +57,10 @@ public sealed record PadAuthorityOptions
     [Range(100, 10_000_000)]
     public int PadWritesPerSecond { get; init; } = 10_000;
 
-    /// <summary>Events queued for one connection before it is told to resync instead of slowing the others.</summary>
+    /// <summary>
+    /// Events queued for one connection before it is told to resync instead of slowing the others (a committed batch of
+    /// operations counts as one event).
+    /// </summary>
     [Range(8, 1_000_000)]
     public int ConnectionQueueCapacity { get; init; } = 1_024;
 }

@@ -262,20 +262,16 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     /// </summary>
     public void SetFloor(int revision) => _floor.TrySetResult(revision);
 
+    /// <summary>
+    /// Queues a committed batch as ONE event (shared by every connection of the pad, never copied): a crowded pad's
+    /// fan-out costs one queue write per connection per batch, not one per operation. The connection's own operations
+    /// are skipped when it is delivered (the submitter learns its revision from Submit's result).
+    /// </summary>
     public void EnqueueOperations(IReadOnlyList<FannedOutOperation> operations)
     {
-        foreach (var operation in operations)
+        if (!_queue.Writer.TryWrite(new PadEvent(operations)))
         {
-            if (string.Equals(operation.Event.ClientId, Participant.ClientId, StringComparison.Ordinal))
-            {
-                continue; // The submitter learns its revision from Submit's result.
-            }
-
-            if (!_queue.Writer.TryWrite(new PadEvent(operation)))
-            {
-                Overflow();
-                return; // The client fetches everything after its revision, this batch included.
-            }
+            Overflow(); // The client fetches everything after its revision, this batch included.
         }
     }
 
@@ -347,11 +343,14 @@ internal sealed partial class PadSubscription : IAsyncDisposable
                     return; // Whoever left is not listening any more.
                 }
 
-                if (item.Operation is { } operation)
+                if (item.Operations is { } batch)
                 {
-                    if (operation.Event.Revision > floor)
+                    foreach (var operation in batch)
                     {
-                        operations.Add(operation);
+                        if (operation.Event.Revision > floor && !string.Equals(operation.Event.ClientId, Participant.ClientId, StringComparison.Ordinal))
+                        {
+                            operations.Add(operation);
+                        }
                     }
 
                     continue;
@@ -477,7 +476,7 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     private const int MaxDrain = 256;
 
     private readonly record struct PadEvent(
-        FannedOutOperation? Operation = null,
+        IReadOnlyList<FannedOutOperation>? Operations = null,
         int? ResyncFrom = null,
         IReadOnlyList<PadParticipant>? Participants = null,
         PadCaret? Caret = null,
