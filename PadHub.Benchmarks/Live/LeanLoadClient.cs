@@ -68,6 +68,8 @@ internal sealed class LeanLoadClient : LoadClient
     {
         var url = new UriBuilder(new Uri(server, "hubs/pad")) { Scheme = server.Scheme == Uri.UriSchemeHttps ? "wss" : "ws" }.Uri;
         var socket = new ClientWebSocket();
+        // A crowded pad's paced writes arrive as frames of several KB: read them in one receive, not 4 KB at a time.
+        socket.Options.SetBuffer(64 * 1024, 4 * 1024);
         var client = new LeanLoadClient(socket, run, clientId, seed, observer);
         try
         {
