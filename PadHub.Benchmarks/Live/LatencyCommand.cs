@@ -414,6 +414,14 @@ internal static class LatencyCommand
         await context.AddInitScriptAsync($"localStorage.setItem('padhub.name', '{name}')");
         await context.AddInitScriptAsync(FrameProbe);
         var page = await context.NewPageAsync();
+        // A script error on either page (the editor's, Blazor's) is part of the result.
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                Console.WriteLine($"{name}'s console: {message.Text[..Math.Min(message.Text.Length, 400)]}");
+            }
+        };
         if (rejections is not null)
         {
             // The circuit's calls to the editor's `reject` carry the server's message (the notice shows only the code).
