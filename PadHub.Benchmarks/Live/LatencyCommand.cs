@@ -247,9 +247,48 @@ internal static class LatencyCommand
                 }
             }
 
+            // PADHUB_LATENCY_TRACE=FILE: a Chromium trace of the typing (both renderers, every process), for
+            // chrome://tracing or ui.perfetto.dev; PADHUB_LATENCY_TRACE_CATEGORIES overrides the categories.
+            var tracePath = Environment.GetEnvironmentVariable("PADHUB_LATENCY_TRACE");
+            ICDPSession? traceSession = null;
+            var traceEvents = new List<string>();
+            var traceDone = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            if (tracePath is not null)
+            {
+                traceSession = await browser.NewBrowserCDPSessionAsync();
+                traceSession.Event("Tracing.dataCollected").OnEvent += (_, e) =>
+                {
+                    lock (traceEvents)
+                    {
+                        foreach (var item in e!.Value.GetProperty("value").EnumerateArray())
+                        {
+                            traceEvents.Add(item.GetRawText());
+                        }
+                    }
+                };
+                traceSession.Event("Tracing.tracingComplete").OnEvent += (_, _) => traceDone.TrySetResult();
+                await traceSession.SendAsync("Tracing.start", new()
+                {
+                    ["categories"] = Environment.GetEnvironmentVariable("PADHUB_LATENCY_TRACE_CATEGORIES") ?? "devtools.timeline,disabled-by-default-devtools.timeline,blink,input,v8,toplevel,latencyInfo",
+                    ["transferMode"] = "ReportEvents",
+                });
+            }
+
             var watch = Stopwatch.StartNew();
             var typed = await TypeAsync(pageA, warmupKeys, keys, keyDelay, cancellationToken);
             var typingSeconds = watch.Elapsed.TotalSeconds;
+            if (traceSession is not null)
+            {
+                await traceSession.SendAsync("Tracing.end");
+                await traceDone.Task.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+                lock (traceEvents)
+                {
+                    File.WriteAllText(tracePath!, "[" + string.Join(",\n", traceEvents) + "]");
+                }
+
+                Console.WriteLine($"trace: {tracePath} ({traceEvents.Count} events)");
+            }
+
             var usedA = Subtract(await MetricsAsync(cdpA), metricsA);
             var usedB = Subtract(await MetricsAsync(cdpB), metricsB);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
