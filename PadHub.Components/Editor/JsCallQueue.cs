@@ -19,17 +19,58 @@ namespace PadHub.Components.Editor;
 /// never text. While calls are failing the queue drops new ones at once instead of letting each wait out its timeout;
 /// <see cref="MarkAlive"/> (the browser called in) resumes delivery.
 /// </para>
+/// <para>
+/// At most <c>maxInFlight</c> calls go unanswered: <see cref="Room"/> tells the producer when it may go on, so a
+/// browser that cannot keep up (a slow phone on a busy pad) holds back the pad's delivery to this connection, whose
+/// bounded queue then overflows and asks the editor to resync, instead of calls piling up in the circuit.
+/// </para>
 /// </remarks>
-internal sealed class JsCallQueue(TimeSpan callTimeout, Action<Exception> onFailure)
+internal sealed class JsCallQueue(TimeSpan callTimeout, Action<Exception> onFailure, int maxInFlight = int.MaxValue)
 {
     private readonly List<Func<CancellationToken, ValueTask>> _waiting = [];
+    private readonly Lock _gate = new();
     private Task _tail = Task.CompletedTask;
+    private TaskCompletionSource? _roomWaiter;
+    private int _inFlight;
     private bool _open;
     private bool _stalled;
     private bool _closed;
 
     /// <summary>Completes when every call issued so far has finished (calls still waiting for <see cref="Open"/> are not counted).</summary>
     public Task Idle => _tail;
+
+    /// <summary>Calls issued and not answered yet.</summary>
+    public int InFlight
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _inFlight;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Completes once fewer than <c>maxInFlight</c> calls are unanswered (at once when that is already so, or when the
+    /// queue is closed or stalled: it drops calls then rather than issuing them).
+    /// </summary>
+    public Task Room
+    {
+        get
+        {
+            lock (_gate)
+            {
+                if (_inFlight < maxInFlight || _closed || _stalled)
+                {
+                    return Task.CompletedTask;
+                }
+
+                _roomWaiter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                return _roomWaiter.Task;
+            }
+        }
+    }
 
     /// <summary>Issues the calls that waited for the module, in order; later calls are issued as they come.</summary>
     public void Open()
@@ -56,6 +97,7 @@ internal sealed class JsCallQueue(TimeSpan callTimeout, Action<Exception> onFail
     {
         _closed = true;
         _waiting.Clear();
+        ReleaseRoom();
     }
 
     public void Enqueue(Func<CancellationToken, ValueTask> call)
@@ -82,6 +124,11 @@ internal sealed class JsCallQueue(TimeSpan callTimeout, Action<Exception> onFail
         }
 
         // Invoking sends the call at once (synchronously, in this order); only its answer is awaited, off the queue.
+        lock (_gate)
+        {
+            _inFlight++;
+        }
+
         var timeout = new CancellationTokenSource(callTimeout);
         ValueTask pending;
         try
@@ -116,6 +163,29 @@ internal sealed class JsCallQueue(TimeSpan callTimeout, Action<Exception> onFail
         finally
         {
             timeout.Dispose();
+            lock (_gate)
+            {
+                _inFlight--;
+            }
+
+            ReleaseRoom();
         }
+    }
+
+    private void ReleaseRoom()
+    {
+        TaskCompletionSource? waiter;
+        lock (_gate)
+        {
+            if (_roomWaiter is null || (_inFlight >= maxInFlight && !_closed && !_stalled))
+            {
+                return;
+            }
+
+            waiter = _roomWaiter;
+            _roomWaiter = null;
+        }
+
+        waiter.TrySetResult();
     }
 }

@@ -18,6 +18,12 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
     /// <summary>How long one call into the browser may take before the socket is presumed down.</summary>
     internal static readonly TimeSpan JsCallTimeout = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// Most calls into the browser left unanswered before the pad's events to this editor wait: a browser that falls
+    /// further behind lets its connection's bounded queue overflow and is told to resync (docs/ARCHITECTURE.md).
+    /// </summary>
+    internal const int MaxJsCallsInFlight = 256;
+
     private readonly JsCallQueue _queue;
     private ElementReference _root;
     private IJSObjectReference? _module;
@@ -35,7 +41,7 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
     private string? _sessionId;
     private List<PadAuthor> _authors = [];
 
-    public PadEditor() => _queue = new JsCallQueue(JsCallTimeout, ex => LogJsCallFailed(Logger, ex));
+    public PadEditor() => _queue = new JsCallQueue(JsCallTimeout, ex => LogJsCallFailed(Logger, ex), MaxJsCallsInFlight);
 
     private enum Phase
     {
@@ -268,18 +274,26 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
         await _queue.Idle;
     }
 
-    // Listener calls come from the authority's threads: hop onto the circuit's dispatcher, keeping their order.
-    private ValueTask Forward(Action action) => new(InvokeAsync(() =>
+    // Listener calls come from the authority's threads: hop onto the circuit's dispatcher, keeping their order; then
+    // hold the delivery loop while the browser has too many calls to answer (the loop's queue overflows, not the circuit).
+    private async ValueTask Forward(Action action)
     {
-        try
+        var room = Task.CompletedTask;
+        await InvokeAsync(() =>
         {
-            action();
-        }
-        catch (Exception ex)
-        {
-            _ = DispatchExceptionAsync(ex);
-        }
-    }));
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                _ = DispatchExceptionAsync(ex);
+            }
+
+            room = _queue.Room;
+        });
+        await room;
+    }
 
     private void Enqueue(Func<IJSObjectReference, CancellationToken, ValueTask> call)
     {

@@ -5,7 +5,8 @@ namespace PadHub.Tests.Components;
 
 /// <summary>
 /// The editor's queue of calls into its JS module: in order, nothing before <see cref="JsCallQueue.Open"/>, pipelined
-/// (a call is issued without waiting for the browser's answer to the one before), and silent while calls fail.
+/// (a call is issued without waiting for the browser's answer to the one before), silent while calls fail, and holding
+/// its producer back (<see cref="JsCallQueue.Room"/>) while too many calls are unanswered.
 /// </summary>
 public sealed class JsCallQueueTests
 {
@@ -110,4 +111,68 @@ public sealed class JsCallQueueTests
 
         Assert.Equal(0, issued);
     }
+
+    [Fact]
+    public async Task Room_WindowFull_CompletesOnceTheBrowserAnswersACall()
+    {
+        var queue = new JsCallQueue(Timeout, _ => { }, maxInFlight: 2);
+        queue.Open();
+        var answers = new[] { NewAnswer(), NewAnswer(), NewAnswer() };
+        queue.Enqueue(_ => new ValueTask(answers[0].Task));
+        var roomAfterOne = queue.Room.IsCompleted;
+        queue.Enqueue(_ => new ValueTask(answers[1].Task));
+        var room = queue.Room;
+        var roomWhileFull = room.IsCompleted;
+        var inFlightWhileFull = queue.InFlight;
+
+        answers[0].SetResult();
+        await room.WaitAsync(Timeout);
+
+        Assert.True(roomAfterOne);
+        Assert.False(roomWhileFull);
+        Assert.Equal(2, inFlightWhileFull);
+        Assert.Equal(1, queue.InFlight);
+        answers[1].SetResult();
+        await queue.Idle.WaitAsync(Timeout);
+        Assert.Equal(0, queue.InFlight);
+    }
+
+    [Fact]
+    public async Task Room_WindowFullThenClosed_CompletesWithoutAnAnswer()
+    {
+        var queue = new JsCallQueue(Timeout, _ => { }, maxInFlight: 1);
+        queue.Open();
+        queue.Enqueue(_ => new ValueTask(NewAnswer().Task)); // never answered
+        var room = queue.Room;
+        var roomWhileFull = room.IsCompleted;
+
+        queue.Close();
+        await room.WaitAsync(Timeout);
+
+        Assert.False(roomWhileFull);
+    }
+
+    [Fact]
+    public async Task Room_WindowFullAndACallFails_CompletesSoTheProducerIsNotHeldWhileCallsAreDropped()
+    {
+        var failures = new List<Exception>();
+        var queue = new JsCallQueue(Timeout, failures.Add, maxInFlight: 2);
+        queue.Open();
+        var failing = NewAnswer();
+        queue.Enqueue(_ => new ValueTask(failing.Task));
+        queue.Enqueue(_ => new ValueTask(NewAnswer().Task)); // never answered
+        queue.Enqueue(_ => new ValueTask(NewAnswer().Task)); // never answered
+        var room = queue.Room;
+        var roomWhileFull = room.IsCompleted;
+
+        failing.SetException(new JSException("the call timed out"));
+        await room.WaitAsync(Timeout);
+
+        Assert.False(roomWhileFull);
+        Assert.Single(failures);
+        Assert.Equal(2, queue.InFlight); // still a full window unanswered, but the queue drops calls now
+        Assert.True(queue.Room.IsCompleted);
+    }
+
+    private static TaskCompletionSource NewAnswer() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

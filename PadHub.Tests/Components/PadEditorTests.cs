@@ -143,6 +143,28 @@ public sealed class PadEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnOperationApplied_BrowserNotAnswering_HoldsTheDeliveryLoopOnceTheWindowIsFull()
+    {
+        var receive = _module.SetupVoid("receive", _ => true); // planned, not answered yet: the browser is behind
+        var cut = RenderJoined();
+        for (var i = 1; i < PadEditor.MaxJsCallsInFlight; i++)
+        {
+            await _sessions.Listener!.OnOperationAppliedAsync(_sessions.CommitRemote(TextOperation.ForInsert(_sessions.Text.Length, 0, "x"), seq: i))
+                .AsTask().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+
+        var last = _sessions.CommitRemote(TextOperation.ForInsert(_sessions.Text.Length, 0, "x"), seq: PadEditor.MaxJsCallsInFlight);
+        var held = _sessions.Listener!.OnOperationAppliedAsync(last).AsTask();
+        cut.WaitForAssertion(() => Assert.Equal(PadEditor.MaxJsCallsInFlight, _module.Invocations["receive"].Count));
+        var heldWhileUnanswered = !held.IsCompleted;
+
+        receive.SetVoidResult(); // the browser catches up
+        await held.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(heldWhileUnanswered);
+    }
+
+    [Fact]
     public async Task GetHistory_FromRevision_ReturnsLaterOperations()
     {
         var cut = RenderJoined();
