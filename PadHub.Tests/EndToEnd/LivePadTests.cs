@@ -1,6 +1,10 @@
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
+using PadHub.Components.Editor;
+using PadHub.Core.Operations;
+using PadHub.Server.Pads;
 using PadHub.Server.Persistence;
 using PadHub.Tests.Server;
 using Xunit.Abstractions;
@@ -156,6 +160,53 @@ public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Editor_BrowserFallsFarBehind_IsToldToResyncAndCatchesUp()
+    {
+        // A small per-connection queue, so a browser that stops answering overflows it soon after the editor's window
+        // of unanswered calls (PadEditor.MaxJsCallsInFlight) fills.
+        var logs = new CapturingLoggerProvider();
+        await using var server = new PadHubServerFactory(
+            new Dictionary<string, string?>
+            {
+                [$"{PadAuthorityOptions.SectionName}:{nameof(PadAuthorityOptions.ConnectionQueueCapacity)}"] = "64",
+                [$"{DatabaseOptions.SectionName}:{nameof(DatabaseOptions.SqliteSynchronous)}"] = "Normal", // this test is about delivery, not fsync: keep the commits quick
+            },
+            services => services.AddSingleton<ILoggerProvider>(logs));
+        server.Start();
+        var store = server.Services.GetRequiredService<IPadStore>();
+        var pad = await store.CreatePadAsync("");
+        var (browser, page) = await OpenEditorAsync(pad.EditToken, "Watcher", server);
+        var authority = server.Services.GetRequiredService<IPadAuthorityProvider>().GetAuthority(pad.PadId);
+        var debugger = await page.Context.NewCDPSessionAsync(page);
+        await debugger.SendAsync("Debugger.enable");
+        await debugger.SendAsync("Debugger.pause"); // the page's scripts stop at the next call the server makes: a frozen tab
+
+        var submitted = PadEditor.MaxJsCallsInFlight + 100;
+        var text = "";
+        for (var seq = 1; seq <= submitted; seq++)
+        {
+            var result = await authority.SubmitAsync(new PadSubmitCommand("author-bot", "bot", seq, seq - 1, TextOperation.ForInsert(text.Length, text.Length, "x")));
+            Assert.Equal(seq, result.Revision);
+            text += "x";
+        }
+
+        await Waits.UntilAsync(
+            () => logs.Messages.Any(m => m.Contains("fell behind", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(30),
+            () => "the paused page's connection never overflowed its queue");
+        await debugger.SendAsync("Debugger.resume");
+        await debugger.SendAsync("Debugger.disable");
+
+        await WaitRevisionAsync(page, submitted);
+        var (stored, revision) = await StoredPads.LoadAsync(store, pad.PadId);
+        Assert.Equal(submitted, revision);
+        Assert.Equal(text, stored);
+        Assert.Equal(stored, await EditorTextAsync(page));
+        await Expect(page.Locator(".padhub-editor")).ToHaveAttributeAsync("data-sync-state", "saved");
+        await browser.CloseAsync(); // before this test's own server stops
+    }
+
+    [Fact]
     public async Task Undo_AfterAnotherUserTyped_UndoesOnlyOwnEdits()
     {
         var pad = await Store.CreatePadAsync("First line\nSecond line");
@@ -245,11 +296,11 @@ public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper out
         return browser;
     }
 
-    private async Task<(IBrowserContext Browser, IPage Page)> OpenEditorAsync(string editToken, string name)
+    private async Task<(IBrowserContext Browser, IPage Page)> OpenEditorAsync(string editToken, string name, PadHubServerFactory? server = null)
     {
         var browser = await NewBrowserAsync(name);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(_server.ServerAddress, "p/" + editToken).ToString());
+        await page.GotoAsync(new Uri((server ?? _server).ServerAddress, "p/" + editToken).ToString());
         await WaitInteractiveAsync(page);
         return (browser, page);
     }
