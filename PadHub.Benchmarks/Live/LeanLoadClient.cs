@@ -635,6 +635,7 @@ internal sealed class LeanLoadClient : LoadClient
 internal static class DecodedEvents
 {
     private const int Capacity = 8_192;
+    private const int HashedTail = 48;
     private static readonly ConcurrentDictionary<int, Entry> ByHash = new();
     private static readonly ConcurrentQueue<int> Order = new();
 
@@ -665,10 +666,13 @@ internal static class DecodedEvents
         }
     }
 
+    // The length and the last bytes only: an OpApplied ends with its clientId and seq, which tell operations apart, and
+    // TryGet compares every byte anyway (two messages with the same key just leave the later one uncached).
     private static int Hash(ReadOnlySpan<byte> message)
     {
         var hash = new HashCode();
-        hash.AddBytes(message);
+        hash.Add(message.Length);
+        hash.AddBytes(message[Math.Max(0, message.Length - HashedTail)..]);
         return hash.ToHashCode();
     }
 

@@ -294,30 +294,15 @@ internal abstract class LoadClient : IAsyncDisposable
         {
             try
             {
-                foreach (var ready in _sequencer!.Offer(committed.Revision, committed))
+                if (_sequencer!.TryAdvance(committed.Revision))
                 {
-                    if (string.Equals(ready.ClientId, ClientId, StringComparison.Ordinal))
+                    send = Handle(committed, now, send); // in order, nothing held: the common case, without a list
+                }
+                else
+                {
+                    foreach (var ready in _sequencer.Offer(committed.Revision, committed))
                     {
-                        _run.Acknowledged(_outstandingEdits);
-                        send = _client!.ServerAck(ready.Revision);
-                        if (send is not null)
-                        {
-                            _run.Sent(ClientId, send.Seq, [.. _bufferedEditTimes]);
-                            _outstandingEdits = _bufferedEditTimes.Count;
-                            _bufferedEditTimes.Clear();
-                        }
-                    }
-                    else
-                    {
-                        var apply = _client!.ApplyServer(ready.Revision, ready.Operation!);
-                        _text!.Apply(apply);
-                        _caret = apply.TransformCaret(_caret);
-                        if (IsObserver)
-                        {
-                            _run.Observed(ready.ClientId, ready.Seq, now);
-                        }
-
-                        RemoteApplied?.Invoke(ready.ClientId, ready.Operation!);
+                        send = Handle(ready, now, send);
                     }
                 }
             }
@@ -333,6 +318,36 @@ internal abstract class LoadClient : IAsyncDisposable
         {
             _ = SubmitAsync(send);
         }
+    }
+
+    // One committed operation in revision order (under _gate): this client's own is an acknowledgement, another's is
+    // applied. Returns what to send next (the buffer, after an acknowledgement).
+    private OutgoingOperation? Handle(CommittedOp ready, long now, OutgoingOperation? send)
+    {
+        if (string.Equals(ready.ClientId, ClientId, StringComparison.Ordinal))
+        {
+            _run.Acknowledged(_outstandingEdits);
+            send = _client!.ServerAck(ready.Revision);
+            if (send is not null)
+            {
+                _run.Sent(ClientId, send.Seq, [.. _bufferedEditTimes]);
+                _outstandingEdits = _bufferedEditTimes.Count;
+                _bufferedEditTimes.Clear();
+            }
+
+            return send;
+        }
+
+        var apply = _client!.ApplyServer(ready.Revision, ready.Operation!);
+        _text!.Apply(apply);
+        _caret = apply.TransformCaret(_caret);
+        if (IsObserver)
+        {
+            _run.Observed(ready.ClientId, ready.Seq, now);
+        }
+
+        RemoteApplied?.Invoke(ready.ClientId, ready.Operation!);
+        return send;
     }
 
     /// <summary>Stops this client for good: the first failure is kept and counted by its code.</summary>

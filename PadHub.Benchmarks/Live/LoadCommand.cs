@@ -40,7 +40,7 @@ internal static class LoadCommand
             Console.WriteLine(MachineInfo.Boost());
         }
 
-        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {MachineInfo.CpuModel}, {MachineInfo.MemoryGiB:F0} GiB; .NET {Environment.Version}; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC; server and load generator share the cores");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {MachineInfo.CpuModel}, {MachineInfo.MemoryGiB:F0} GiB; .NET {Environment.Version}; {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC, DOTNET_GCgen0size {Environment.GetEnvironmentVariable("DOTNET_GCgen0size") ?? "unset"} (server: {Environment.GetEnvironmentVariable("PADHUB_SERVER_GCGEN0") ?? ServerProcess.ServerGen0Size}); server and load generator share the cores");
         Console.WriteLine($"stages {string.Join(", ", options.Stages)} typists, {options.Followers} followers, {options.Rate} edits/s per typist (Poisson), {options.Seconds} s typing ({options.Warmup} s warm-up), seed {options.Seed}");
         Console.WriteLine(options.Client == LoadClientKind.Lean
             ? "client: lean (SignalR JSON hub protocol on ClientWebSocket, events handled in the receive loop)"

@@ -15,6 +15,9 @@ namespace PadHub.Benchmarks.Live;
 /// </summary>
 internal sealed class ServerProcess : IAsyncDisposable
 {
+    /// <summary>DOTNET_GCgen0size as PadHub.Server ships it (Dockerfile, launchSettings.json): 64 MB, hexadecimal.</summary>
+    internal const string ServerGen0Size = "0x4000000";
+
     private readonly Process _process;
     private readonly string _dataDirectory;
     private readonly StreamWriter _log;
@@ -67,6 +70,18 @@ internal sealed class ServerProcess : IAsyncDisposable
         foreach (var (key, value) in settings)
         {
             start.Environment[key] = value;
+        }
+
+        // The server's gen0 budget as shipped (PadHub.Server's Dockerfile and launchSettings.json); PADHUB_SERVER_GCGEN0
+        // overrides it for comparisons, "0" for the runtime's default.
+        var gen0 = Environment.GetEnvironmentVariable("PADHUB_SERVER_GCGEN0") ?? ServerGen0Size;
+        if (gen0 == "0")
+        {
+            start.Environment.Remove("DOTNET_GCgen0size");
+        }
+        else
+        {
+            start.Environment["DOTNET_GCgen0size"] = gen0;
         }
 
         var log = new StreamWriter(Path.Combine(dataDirectory, "server.log")) { AutoFlush = true };

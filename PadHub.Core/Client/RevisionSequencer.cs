@@ -64,6 +64,22 @@ public sealed class RevisionSequencer<T>
     }
 
     /// <summary>
+    /// The common case of <see cref="Offer"/> without building a list: when <paramref name="revision"/> is the next one
+    /// and nothing is held, moves to it and returns true (the caller handles its message at once); otherwise changes
+    /// nothing and returns false (offer the message instead).
+    /// </summary>
+    public bool TryAdvance(int revision)
+    {
+        if (revision != Revision + 1 || _held.Count != 0)
+        {
+            return false;
+        }
+
+        Revision = revision;
+        return true;
+    }
+
+    /// <summary>
     /// Moves to <paramref name="revision"/> (after a snapshot reset): drops held messages at or below it and returns, in
     /// order, the held ones that now follow on without a gap.
     /// </summary>

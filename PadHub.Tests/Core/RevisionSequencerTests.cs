@@ -16,6 +16,34 @@ public sealed class RevisionSequencerTests
     }
 
     [Fact]
+    public void TryAdvance_NextRevisionNothingHeld_MovesToIt()
+    {
+        var sequencer = new RevisionSequencer<string>(4);
+
+        var advanced = sequencer.TryAdvance(5);
+
+        Assert.True(advanced);
+        Assert.Equal(5, sequencer.Revision);
+    }
+
+    [Fact]
+    public void TryAdvance_StaleEarlyOrWhileHolding_ChangesNothing()
+    {
+        var sequencer = new RevisionSequencer<string>(4);
+        var stale = sequencer.TryAdvance(4);
+        var early = sequencer.TryAdvance(6);
+        sequencer.Offer(7, "r7"); // held: revision 5 and 6 are missing
+
+        var nextWhileHolding = sequencer.TryAdvance(5);
+
+        Assert.False(stale);
+        Assert.False(early);
+        Assert.False(nextWhileHolding); // Offer must release r7 behind it
+        Assert.Equal(4, sequencer.Revision);
+        Assert.Equal(1, sequencer.HeldCount);
+    }
+
+    [Fact]
     public void Offer_EarlyRevisions_HeldUntilGapFillsThenReleasedInOrder()
     {
         var sequencer = new RevisionSequencer<string>(0);
