@@ -207,6 +207,21 @@ public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper out
     }
 
     [Fact]
+    public async Task Editor_PageNeverClicked_HasACollapsedSelectionOutsideTheEditorAndStaysUnfocused()
+    {
+        // Without any selection in the document CodeMirror re-reads the DOM selection (a forced layout) on every remote
+        // edit; the editor gives a watching page a collapsed one at the start of the body.
+        var pad = await Store.CreatePadAsync("watch me\n");
+        var (_, page) = await OpenEditorAsync(pad.EditToken, "Watcher");
+
+        var selection = await page.EvaluateAsync<string>(
+            "() => { const s = document.getSelection(); return [s.rangeCount, s.isCollapsed, s.anchorNode === document.body, s.anchorOffset, document.querySelector('.cm-editor').contains(document.activeElement)].join(); }");
+
+        Assert.Equal("1,true,true,0,false", selection);
+        Assert.Equal("watch me\n", await EditorTextAsync(page));
+    }
+
+    [Fact]
     public async Task Undo_AfterAnotherUserTyped_UndoesOnlyOwnEdits()
     {
         var pad = await Store.CreatePadAsync("First line\nSecond line");

@@ -146,6 +146,11 @@ export class PadSession {
     this.view.dispatch({
       effects: setAuthorship.of({ runs, authors: this.authors, visible: options.showAuthorship !== false, localAuthor: this.authorId }),
     });
+    // While the document has no selection at all (a page that only watches, never clicked), CodeMirror reads the DOM
+    // selection on every update, a forced layout per remote edit. A collapsed selection at the start of the page, where
+    // reading and tabbing start anyway, ends that without focusing the editor or showing anything.
+    const selection = document.getSelection();
+    if (selection && selection.rangeCount === 0) selection.collapse(document.body, 0);
 
     this.reconnectModal = document.getElementById('components-reconnect-modal');
     this.onReconnectState = (e) => this.reconnectStateChanged(e.detail?.state);
