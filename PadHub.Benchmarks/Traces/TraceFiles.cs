@@ -1,6 +1,6 @@
 namespace PadHub.Benchmarks.Traces;
 
-/// <summary>Finds the shared editing traces (<c>*.json.gz</c>).</summary>
+/// <summary>Finds the editing traces (<c>*.json.gz</c>) kept in the repository under <c>testdata/traces</c>.</summary>
 public static class TraceFiles
 {
     /// <summary>Environment variable that overrides the traces folder.</summary>
@@ -57,18 +57,9 @@ public static class TraceFiles
                 : throw new DirectoryNotFoundException($"{EnvironmentVariable}={fromEnvironment} is not a folder.");
         }
 
-        // shared/ sits beside the repo (../shared/traces). A git worktree lives one level deeper than the main
-        // checkout, so keep walking up until a shared/traces folder appears.
-        for (var dir = new DirectoryInfo(SolutionDirectory).Parent; dir is not null; dir = dir.Parent)
-        {
-            var candidate = System.IO.Path.Combine(dir.FullName, "shared", "traces");
-            if (System.IO.Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No shared/traces folder beside {SolutionDirectory} or above it; set {EnvironmentVariable} to the traces folder.");
+        var inRepository = System.IO.Path.Combine(SolutionDirectory, "testdata", "traces");
+        return System.IO.Directory.Exists(inRepository)
+            ? inRepository
+            : throw new DirectoryNotFoundException($"No {inRepository}; set {EnvironmentVariable} to the traces folder.");
     }
 }

@@ -1,6 +1,5 @@
 // Checks the JS TextOperation against the ot.js oracle fixtures shared with PadHub.Core's tests.
-// The fixtures live in shared/ot-fixtures beside the repository (../shared from the repo root), or PADHUB_OT_FIXTURES.
-// A git worktree sits deeper than a clone, so every ancestor of the repo root is tried.
+// The fixtures live in the repository's testdata/ot-fixtures, or wherever PADHUB_OT_FIXTURES points.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, existsSync } from 'node:fs';
@@ -13,16 +12,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const repoRoot = resolve(here, '..', '..', '..');
 
 function findFixtures() {
-  const candidates = [process.env.PADHUB_OT_FIXTURES].filter(Boolean);
-  for (let dir = repoRoot; ; dir = dirname(dir)) {
-    candidates.push(resolve(dir, '..', 'shared', 'ot-fixtures'));
-    if (dirname(dir) === dir) break;
-  }
-  for (const dir of candidates) {
-    const file = dir.endsWith('.jsonl') ? dir : resolve(dir, 'transform-seed1.jsonl');
-    if (existsSync(file)) return file;
-  }
-  throw new Error(`transform-seed1.jsonl not found; looked in: ${candidates.join(', ')} (set PADHUB_OT_FIXTURES)`);
+  const dir = process.env.PADHUB_OT_FIXTURES || resolve(repoRoot, 'testdata', 'ot-fixtures');
+  const file = dir.endsWith('.jsonl') ? dir : resolve(dir, 'transform-seed1.jsonl');
+  if (existsSync(file)) return file;
+  throw new Error(`transform-seed1.jsonl not found at ${file} (set PADHUB_OT_FIXTURES)`);
 }
 
 const cases = readFileSync(findFixtures(), 'utf8').split('\n').filter((l) => l.trim() !== '').map((l) => JSON.parse(l));

@@ -3,7 +3,7 @@ using PadHub.Core.Operations;
 
 namespace PadHub.Tests.Core.Operations;
 
-/// <summary>Differential test against ot.js: every field of every case of shared/ot-fixtures/transform-seed1.jsonl.</summary>
+/// <summary>Differential test against ot.js: every field of every case of testdata/ot-fixtures/transform-seed1.jsonl.</summary>
 public sealed class OtFixtureTests
 {
     private static readonly string[] OperationFields = ["aPrime", "bPrime", "composeAB", "invertA"];
@@ -115,7 +115,7 @@ public sealed class OtFixtureTests
 
     private static IReadOnlyList<FixtureCase> Load()
     {
-        var path = SharedFiles.OtFixture("transform-seed1.jsonl");
+        var path = TestData.OtFixture("transform-seed1.jsonl");
         Assert.True(File.Exists(path), $"Missing fixture file {path} (set PADHUB_OT_FIXTURES to its folder).");
         return [.. File.ReadLines(path).Select((line, index) => FixtureCase.Parse(line, index + 1))];
     }
