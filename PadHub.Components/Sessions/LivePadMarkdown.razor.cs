@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
+using PadHub.Components.Viewer;
 
 namespace PadHub.Components.Sessions;
 
@@ -40,6 +42,9 @@ public sealed partial class LivePadMarkdown : ComponentBase, IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private IOptions<PadMarkdownOptions> MarkdownOptions { get; set; } = default!;
+
     protected override void OnParametersSet()
     {
         if (string.Equals(_text, Text, StringComparison.Ordinal))
@@ -48,7 +53,7 @@ public sealed partial class LivePadMarkdown : ComponentBase, IAsyncDisposable
         }
 
         _text = Text;
-        var blocks = MarkdownBlocks.Split(Text);
+        var blocks = MarkdownBlocks.Split(Text, MarkdownOptions.Value.AllowRemoteImages);
         var previous = new HashSet<string>(_blocks.Select(b => b.Key), StringComparer.Ordinal);
         string? latest = null;
         foreach (var block in blocks)

@@ -19,22 +19,29 @@ public sealed record MarkdownBlock(string Key, MarkupString Html);
 /// <remarks>
 /// Every live view of a pad receives the same <see cref="PadWatchSnapshot.Text"/> instance, so the split of one text is
 /// computed once and shared (a weak table keyed by the string instance). Rendered HTML is cached per block text in a
-/// process-wide cache bounded by total size: a block edited once is rendered once for all of its viewers.
+/// process-wide cache bounded by total size: a block edited once is rendered once for all of its viewers. Images inline
+/// or as links (<see cref="PadMarkdownOptions.AllowRemoteImages"/>) are two separate sets of tables.
 /// </remarks>
 public static class MarkdownBlocks
 {
     /// <summary>Total characters of block text kept in the HTML cache before it starts over.</summary>
     internal const int CacheBudgetChars = 4_000_000;
 
-    private static readonly ConditionalWeakTable<string, IReadOnlyList<MarkdownBlock>> Splits = [];
-    private static readonly ConcurrentDictionary<string, MarkupString> HtmlCache = new(StringComparer.Ordinal);
+    private static readonly ConditionalWeakTable<string, IReadOnlyList<MarkdownBlock>>[] Splits = [new(), new()];
+    private static readonly ConcurrentDictionary<string, MarkupString>[] HtmlCaches =
+        [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+
     private static long _cachedChars;
 
     /// <summary>The blocks of <paramref name="text"/>, in order; keys are unique within the result.</summary>
-    public static IReadOnlyList<MarkdownBlock> Split(string text)
+    /// <param name="text">The pad's text.</param>
+    /// <param name="allowRemoteImages">Images inline rather than as links (<see cref="PadMarkdownOptions.AllowRemoteImages"/>).</param>
+    public static IReadOnlyList<MarkdownBlock> Split(string text, bool allowRemoteImages = false)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Splits.GetValue(text, Compute);
+        return allowRemoteImages
+            ? Splits[1].GetValue(text, t => Compute(t, allowRemoteImages: true))
+            : Splits[0].GetValue(text, t => Compute(t, allowRemoteImages: false));
     }
 
     /// <summary>The source text of each top-level block (blank lines between blocks dropped).</summary>
@@ -72,7 +79,7 @@ public static class MarkdownBlocks
         return slices;
     }
 
-    private static IReadOnlyList<MarkdownBlock> Compute(string text)
+    private static MarkdownBlock[] Compute(string text, bool allowRemoteImages)
     {
         var slices = SplitSource(text);
         var blocks = new MarkdownBlock[slices.Count];
@@ -82,27 +89,29 @@ public static class MarkdownBlocks
             var slice = slices[i];
             var baseKey = string.Create(CultureInfo.InvariantCulture, $"b{slice.GetHashCode(StringComparison.Ordinal):x8}{slice.Length:x}");
             occurrences[baseKey] = occurrences.TryGetValue(baseKey, out var n) ? n + 1 : 0;
-            blocks[i] = new MarkdownBlock(string.Create(CultureInfo.InvariantCulture, $"{baseKey}-{occurrences[baseKey]}"), Html(slice));
+            blocks[i] = new MarkdownBlock(string.Create(CultureInfo.InvariantCulture, $"{baseKey}-{occurrences[baseKey]}"), Html(slice, allowRemoteImages));
         }
 
         return blocks;
     }
 
-    private static MarkupString Html(string block)
+    private static MarkupString Html(string block, bool allowRemoteImages)
     {
-        if (HtmlCache.TryGetValue(block, out var html))
+        var cache = HtmlCaches[allowRemoteImages ? 1 : 0];
+        if (cache.TryGetValue(block, out var html))
         {
             return html;
         }
 
-        html = new MarkupString(PadMarkdown.ToSafeHtml(block));
+        html = new MarkupString(PadMarkdown.ToSafeHtml(block, allowRemoteImages));
         if (Interlocked.Add(ref _cachedChars, block.Length) > CacheBudgetChars)
         {
             // Simple and bounded: start over. Blocks still on screen are re-rendered once on their next change.
-            HtmlCache.Clear();
+            HtmlCaches[0].Clear();
+            HtmlCaches[1].Clear();
             Interlocked.Exchange(ref _cachedChars, block.Length);
         }
 
-        return HtmlCache.GetOrAdd(block, html);
+        return cache.GetOrAdd(block, html);
     }
 }

@@ -1,32 +1,41 @@
-using Ganss.Xss;
 using Markdig;
 
 namespace PadHub.Components.Viewer;
 
-/// <summary>Renders pad text as HTML that is safe to show: Markdig with raw HTML disabled, then HtmlSanitizer.</summary>
+/// <summary>
+/// Renders pad text as HTML that is safe to show among the page's own markup: Markdig with raw HTML and author-set
+/// attributes disabled, then <see cref="PadHtmlPolicy"/> (an allow-list of tags and attributes; no author-controlled
+/// id, class, style or target; heading ids prefixed <see cref="PadHtmlPolicy.IdPrefix"/>; links <c>rel</c>-hardened).
+/// </summary>
 public static class PadMarkdown
 {
-    /// <summary>The pipeline every pad is parsed with (raw HTML disabled).</summary>
+    /// <summary>
+    /// The pipeline every pad is parsed with. Deliberately not <c>UseAdvancedExtensions()</c>: that adds generic
+    /// attributes (<c>{#id .class}</c>), custom containers (<c>::: class</c>), media links (iframes), diagrams and
+    /// alerts, all of which put author-chosen markup or classes into the page.
+    /// </summary>
     internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions()
+        .UseAutoIdentifiers()
+        .UseCitations()
+        .UseDefinitionLists()
+        .UseEmphasisExtras()
+        .UseFigures()
+        .UseFooters()
+        .UseFootnotes()
+        .UseGridTables()
+        .UsePipeTables()
+        .UseListExtras()
+        .UseTaskLists()
+        .UseAutoLinks()
         .DisableHtml()
         .Build();
 
-    // Defaults allow only http(s) and relative URLs, drop scripts, event handlers and styles that load anything.
-    // An instance is safe to share once configured.
-    private static readonly HtmlSanitizer Sanitizer = CreateSanitizer();
+    private static readonly PadHtmlPolicy ImagesAsLinks = new(allowImages: false);
+    private static readonly PadHtmlPolicy ImagesInline = new(allowImages: true);
 
-    /// <summary>The sanitised HTML of <paramref name="markdown"/>.</summary>
-    public static string ToSafeHtml(string markdown) =>
-        Sanitizer.Sanitize(Markdown.ToHtml(markdown ?? string.Empty, Pipeline));
-
-    private static HtmlSanitizer CreateSanitizer()
-    {
-        var sanitizer = new HtmlSanitizer();
-        sanitizer.AllowedSchemes.Add("mailto");
-        sanitizer.AllowedAttributes.Add("class");
-        sanitizer.AllowedAttributes.Add("id");
-        sanitizer.AllowedAttributes.Remove("style");
-        return sanitizer;
-    }
+    /// <summary>The safe HTML of <paramref name="markdown"/>.</summary>
+    /// <param name="markdown">The pad's text.</param>
+    /// <param name="allowRemoteImages">Show images inline (<see cref="PadMarkdownOptions.AllowRemoteImages"/>); otherwise each image is a link.</param>
+    public static string ToSafeHtml(string markdown, bool allowRemoteImages = false) =>
+        (allowRemoteImages ? ImagesInline : ImagesAsLinks).Sanitize(Markdown.ToHtml(markdown ?? string.Empty, Pipeline));
 }

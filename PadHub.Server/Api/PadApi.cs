@@ -8,7 +8,10 @@ using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Api;
 
-/// <summary>The HTTP API: <c>POST /api/pads</c> creates a pad and returns its edit and view links.</summary>
+/// <summary>
+/// The HTTP API: <c>POST /api/pads</c> creates a pad and returns its edit and view links; <see cref="PadLinkApi"/>
+/// replaces one of them.
+/// </summary>
 public static class PadApi
 {
     public const string PadsPath = "/api/pads";
@@ -36,6 +39,7 @@ public static class PadApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        endpoints.MapPadLinkApi();
         return endpoints;
     }
 

@@ -5,6 +5,8 @@ using PadHub.Components.Pads;
 using PadHub.Core.Operations;
 using PadHub.Server.Hosting;
 using PadHub.Server.Hubs;
+using PadHub.Server.Pads.Watch;
+using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Pads;
 
@@ -27,7 +29,10 @@ public static class PadLiveServiceCollectionExtensions
         services.TryAddSingleton<PadAuthorityProvider>();
         services.TryAddSingleton<IPadAuthorityProvider>(sp => sp.GetRequiredService<PadAuthorityProvider>());
         services.AddHostedService(sp => sp.GetRequiredService<PadAuthorityProvider>());
+        services.TryAddSingleton<PadLinkRevocations>();
         services.TryAddSingleton<IPadSessionService, PadSessionService>();
+        services.TryAddSingleton(sp => new PadLinkReplacer(
+            sp.GetRequiredService<IPadStore>(), sp.GetRequiredService<PadLinkRevocations>(), sp.GetService<PadWatchService>()));
 
         services.AddSignalR()
             .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new TextOperationJsonConverter()))

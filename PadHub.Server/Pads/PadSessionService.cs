@@ -17,7 +17,8 @@ internal sealed class PadSessionService(
     PadFanout fanout,
     IOptions<PadLimitsOptions> limits,
     TimeProvider time,
-    ISessionPadResolver? sessionPads = null) : IPadSessionService
+    ISessionPadResolver? sessionPads = null,
+    PadLinkRevocations? padLinks = null) : IPadSessionService
 {
     /// <summary>Longest client id accepted.</summary>
     public const int MaxClientIdLength = 64;
@@ -40,6 +41,7 @@ internal sealed class PadSessionService(
 
         // A pad's own link first (stand-alone pads, unchanged), then a workshop session's link.
         ISessionPadGate? gate = null;
+        var linkVersion = padLinks?.Version ?? 0;
         var access = await store.ResolveTokenAsync(request.Token, cancellationToken).ConfigureAwait(false);
         if (access is not null)
         {
@@ -61,7 +63,13 @@ internal sealed class PadSessionService(
 
         try
         {
-            return await JoinAsync(access, gate, clientId, displayName, listener, cancellationToken).ConfigureAwait(false);
+            var connection = await JoinAsync(access, gate, clientId, displayName, listener, cancellationToken).ConfigureAwait(false);
+            if (gate is null && padLinks is not null)
+            {
+                WatchForReplacedLink(connection, padLinks, linkVersion);
+            }
+
+            return connection;
         }
         catch
         {
@@ -70,7 +78,19 @@ internal sealed class PadSessionService(
         }
     }
 
-    private async Task<IPadConnection> JoinAsync(
+    /// <summary>A stand-alone pad's link replaced through the API closes the connections that used it, as a revoked session link does.</summary>
+    private static void WatchForReplacedLink(PadConnection connection, PadLinkRevocations padLinks, long linkVersion)
+    {
+        var joined = connection.Joined;
+        connection.LinkRegistration = padLinks.Register(joined.PadId, joined.Role, linkVersion, () =>
+        {
+            connection.MarkLinkRevoked();
+            connection.Subscription.EnqueueAccessChanged(
+                new PadAccessState(joined.Role, CanWrite: false, "This link was replaced; ask for the new one.", Revoked: true), connection.DisposeAsync);
+        });
+    }
+
+    private async Task<PadConnection> JoinAsync(
         PadAccess access, ISessionPadGate? gate, string clientId, string displayName, IPadListener listener, CancellationToken cancellationToken)
     {
         var authorId = AuthorIdentity.AuthorIdFor(clientId);
@@ -151,11 +171,20 @@ internal sealed class PadConnection(
     private readonly TokenBucket _submits = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
     private readonly TokenBucket _carets = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
     private int _disposed;
+    private volatile bool _linkRevoked;
 
     public PadJoined Joined { get; } = joined;
 
-    /// <summary>The connection left the pad, or its session link was revoked (the server closes it right after telling it).</summary>
-    public bool IsClosed => Volatile.Read(ref _disposed) == 1 || gate?.Current.Revoked == true;
+    internal PadSubscription Subscription => subscription;
+
+    /// <summary>Set for a stand-alone pad's link (<see cref="PadLinkRevocations"/>); disposed with the connection.</summary>
+    internal IDisposable? LinkRegistration { get; set; }
+
+    /// <summary>The connection left the pad, or its link was revoked (the server closes it right after telling it).</summary>
+    public bool IsClosed => Volatile.Read(ref _disposed) == 1 || _linkRevoked || gate?.Current.Revoked == true;
+
+    /// <summary>The pad's own link this connection joined with was replaced: every further call is refused.</summary>
+    internal void MarkLinkRevoked() => _linkRevoked = true;
 
     public async Task<int> SubmitAsync(long seq, int baseRevision, TextOperation operation, CancellationToken cancellationToken = default)
     {
@@ -212,6 +241,7 @@ internal sealed class PadConnection(
         }
 
         gate?.Dispose();
+        LinkRegistration?.Dispose();
         return subscription.DisposeAsync();
     }
 
@@ -230,6 +260,7 @@ internal sealed class PadConnection(
             }
         }
 
+        EnsureNotRevoked();
         EnsureOpen();
         if (gate is null && Joined.Role != PadRole.Editor)
         {
@@ -239,6 +270,11 @@ internal sealed class PadConnection(
 
     private void EnsureNotRevoked()
     {
+        if (_linkRevoked)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, "This link was replaced; ask for the new one.");
+        }
+
         if (gate?.Current is { Revoked: true } access)
         {
             throw new PadException(PadErrorCodes.Forbidden, access.Reason ?? "This link was revoked.");

@@ -15,6 +15,13 @@ public interface IPadStore
     /// </summary>
     Task<CreatedPad> CreatePadAsync(string initialText, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Replaces a stand-alone pad's link of <paramref name="role"/>: every token of that role on the pad is revoked (it
+    /// stops resolving at once) and a fresh one (256 random bits, stored hashed) is returned. Null when
+    /// <paramref name="padId"/> is no stand-alone pad (unknown, or a workshop session's pad, which has no links of its own).
+    /// </summary>
+    Task<string?> ReplaceTokenAsync(string padId, PadRole role, CancellationToken cancellationToken = default);
+
     /// <summary>The pad and role a token grants, or null when the token is unknown or revoked.</summary>
     Task<PadAccess?> ResolveTokenAsync(string token, CancellationToken cancellationToken = default);
 

@@ -197,6 +197,27 @@ internal sealed partial class PadWatchService(
         }
     }
 
+    /// <summary>
+    /// A stand-alone pad's link of <paramref name="role"/> was replaced: the watches that used the old one stop at once
+    /// (without waiting for their next recheck). Returns how many grants were revoked.
+    /// </summary>
+    internal int RevokePadLink(string padId, PadRole role)
+    {
+        var access = new WatchAccess(null, new PadAccess(padId, role));
+        WatchGrant[] grants;
+        lock (_gate)
+        {
+            grants = [.. _grants.Values.Where(g => g.Access == access)];
+        }
+
+        foreach (var grant in grants)
+        {
+            Revoke(grant);
+        }
+
+        return grants.Length;
+    }
+
     private void Revoke(string token)
     {
         WatchGrant? grant;

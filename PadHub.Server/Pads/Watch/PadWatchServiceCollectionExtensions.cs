@@ -1,9 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PadHub.Components.Sessions;
+using PadHub.Components.Viewer;
 
 namespace PadHub.Server.Pads.Watch;
 
-/// <summary>Registers the live views' pad mirrors (<see cref="IPadWatchService"/>).</summary>
+/// <summary>Registers the live views' pad mirrors (<see cref="IPadWatchService"/>) and how they render Markdown.</summary>
 public static class PadWatchServiceCollectionExtensions
 {
     public static IServiceCollection AddPadHubWatch(this IServiceCollection services, IConfiguration configuration)
@@ -12,6 +13,9 @@ public static class PadWatchServiceCollectionExtensions
         services.AddOptions<PadWatchOptions>()
             .Bind(configuration.GetSection(PadWatchOptions.SectionName))
             .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<PadMarkdownOptions>()
+            .Bind(configuration.GetSection(PadMarkdownOptions.SectionName))
             .ValidateOnStart();
 
         // Built on first use (a factory, not validated when the container is built): it needs the workshop service,

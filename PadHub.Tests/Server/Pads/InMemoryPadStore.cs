@@ -51,6 +51,24 @@ internal sealed class InMemoryPadStore : IPadStore
         return Task.FromResult(new CreatedPad(padId, edit, view));
     }
 
+    public Task<string?> ReplaceTokenAsync(string padId, PadRole role, CancellationToken cancellationToken = default)
+    {
+        var old = _tokens.Where(t => t.Value.PadId == padId).ToList();
+        if (old.Count == 0)
+        {
+            return Task.FromResult<string?>(null);
+        }
+
+        foreach (var (token, _) in old.Where(t => t.Value.Role == role))
+        {
+            _tokens.TryRemove(token, out _);
+        }
+
+        var fresh = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}";
+        _tokens[fresh] = new PadAccess(padId, role);
+        return Task.FromResult<string?>(fresh);
+    }
+
     /// <summary>Makes a pad's token unknown from now on (a revoked link).</summary>
     public void RevokeToken(string token) => _tokens.TryRemove(token, out _);
 
