@@ -106,11 +106,15 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
     private async Task SubmitNameAsync()
     {
         var name = _nameInput.Trim();
-        if (name.Length == 0 || _module is null)
+
+        // Only the first submit joins: a second one (a double click, Enter then a click) can reach the circuit before
+        // the form is gone from the browser, and would open a second connection that nothing ever disposes.
+        if (name.Length == 0 || _module is null || _phase != Phase.AskName)
         {
             return;
         }
 
+        _phase = Phase.Joining;
         await _module.InvokeVoidAsync("rememberName", name);
         await JoinAsync(name);
     }

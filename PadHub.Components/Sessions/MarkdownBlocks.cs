@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using Markdig;
 using Microsoft.AspNetCore.Components;
 using PadHub.Components.Viewer;
 
@@ -53,7 +52,11 @@ public static class MarkdownBlocks
             return [];
         }
 
-        var document = Markdown.Parse(text, PadMarkdown.Pipeline);
+        if (PadMarkdown.TryParse(text) is not { } document)
+        {
+            return [text.TrimEnd()]; // Markdig refused it: one block, shown as text
+        }
+
         var starts = new SortedSet<int>();
         foreach (var block in document)
         {

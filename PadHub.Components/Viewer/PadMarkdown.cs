@@ -1,4 +1,6 @@
+using System.Net;
 using Markdig;
+using Markdig.Syntax;
 
 namespace PadHub.Components.Viewer;
 
@@ -36,6 +38,36 @@ public static class PadMarkdown
     /// <summary>The safe HTML of <paramref name="markdown"/>.</summary>
     /// <param name="markdown">The pad's text.</param>
     /// <param name="allowRemoteImages">Show images inline (<see cref="PadMarkdownOptions.AllowRemoteImages"/>); otherwise each image is a link.</param>
-    public static string ToSafeHtml(string markdown, bool allowRemoteImages = false) =>
-        (allowRemoteImages ? ImagesInline : ImagesAsLinks).Sanitize(Markdown.ToHtml(markdown ?? string.Empty, Pipeline));
+    public static string ToSafeHtml(string markdown, bool allowRemoteImages = false)
+    {
+        markdown ??= string.Empty;
+        string html;
+        try
+        {
+            html = Markdown.ToHtml(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return AsText(markdown);
+        }
+
+        return (allowRemoteImages ? ImagesInline : ImagesAsLinks).Sanitize(html);
+    }
+
+    /// <summary>The parsed document, or null when Markdig refuses the text (see <see cref="AsText"/>).</summary>
+    internal static MarkdownDocument? TryParse(string markdown)
+    {
+        try
+        {
+            return Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    // Markdig refuses input nested past its depth limit (thousands of '>' or '*') with an ArgumentException: such a
+    // pad is shown as plain text rather than failing every page that shows it.
+    private static string AsText(string markdown) => "<pre>" + WebUtility.HtmlEncode(markdown) + "</pre>";
 }

@@ -20,6 +20,9 @@ internal sealed class FakePadSessionService : IPadSessionService
 
     public PadJoinRequest? LastRequest { get; private set; }
 
+    /// <summary>Connections opened so far.</summary>
+    public int ConnectCount { get; private set; }
+
     public IPadListener? Listener { get; private set; }
 
     public FakePadConnection? Connection { get; private set; }
@@ -48,6 +51,7 @@ internal sealed class FakePadSessionService : IPadSessionService
         }
 
         Listener = listener;
+        ConnectCount++;
         var participant = new PadParticipant(request.ClientId, "author-me", request.DisplayName, "#1e88e5", Role);
         var joined = new PadJoined("pad-1", Revision, Text, Role, "author-me", "#1e88e5",
             Text.Length == 0 ? [] : [new AuthorRun("author-other", Text.Length)],

@@ -1,4 +1,5 @@
 using Bunit;
+using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
@@ -68,6 +69,34 @@ public sealed class PadEditorTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".padhub-editor").GetAttribute("data-interactive")));
         _module.VerifyInvoke("rememberName");
         Assert.Equal("Grace", _sessions.LastRequest?.DisplayName);
+    }
+
+    [Fact]
+    public void SubmitName_SecondSubmitWhileTheFirstIsJoining_OpensOneConnection()
+    {
+        var remember = _module.SetupVoid("rememberName", "Grace"); // no result yet: the first submit waits in it
+        var cut = RenderJoined(displayName: null);
+        cut.WaitForAssertion(() => cut.Find(".padhub-name-form"));
+        cut.Find("#padhub-name").Input("Grace");
+        var form = cut.Find(".padhub-name-form form");
+
+        form.Submit();
+        // In a browser the second submit can reach the circuit before the form is gone (Blazor Server keeps the handler
+        // until the browser has the new render); bUnit drops it once the form is gone. Either way it must not join.
+        try
+        {
+            form.Submit();
+        }
+        catch (Exception ex) when (ex is UnknownEventHandlerIdException or ElementRemovedFromDomException)
+        {
+            // The form was already replaced by the joining state.
+        }
+
+        remember.SetVoidResult();
+
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".padhub-editor").GetAttribute("data-interactive")));
+        Assert.Equal(1, _sessions.ConnectCount);
+        Assert.Single(_module.Invocations["rememberName"]);
     }
 
     [Fact]
