@@ -3,7 +3,7 @@ using PadHub.Components.Pads;
 namespace PadHub.Components.Sessions;
 
 /// <summary>
-/// Read-only live mirrors of pads for the dashboard and the audience page. The server keeps ONE mirror per pad however
+/// Read-only live mirrors of pads for the dashboard, the audience page and a pad's view page. The server keeps ONE mirror per pad however
 /// many views watch it, and watching does not make anyone appear in the pad's presence list.
 /// </summary>
 public interface IPadWatchService
@@ -15,6 +15,13 @@ public interface IPadWatchService
     /// </summary>
     /// <exception cref="PadException"><c>not-found</c> for an unknown token, <c>forbidden</c> when it cannot read this pad.</exception>
     Task<IPadWatch> WatchAsync(string token, string padId, Func<ValueTask> onChanged, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Watches the stand-alone pad that its own link (edit or view: the <c>/v/{token}</c> page) names; the watch's
+    /// <see cref="IPadWatch.Current"/> tells which pad. Otherwise as <see cref="WatchAsync"/>.
+    /// </summary>
+    /// <exception cref="PadException"><c>not-found</c> when the token is no pad's own live link.</exception>
+    Task<IPadWatch> WatchPadLinkAsync(string token, Func<ValueTask> onChanged, CancellationToken cancellationToken = default);
 }
 
 /// <summary>One view's watch of a pad. Dispose to stop.</summary>

@@ -34,6 +34,25 @@ internal sealed class LivePadFeed : IAsyncDisposable
         return feed;
     }
 
+    /// <summary>Starts watching the stand-alone pad that <paramref name="token"/> (the pad's own link) names.</summary>
+    /// <exception cref="Pads.PadException">The token is no pad's own link.</exception>
+    public static async Task<LivePadFeed> StartForPadLinkAsync(
+        IPadWatchService service, string token, TimeProvider time, Func<Task> render, CancellationToken cancellationToken = default)
+    {
+        var feed = new LivePadFeed(time, render);
+        try
+        {
+            feed._watch = await service.WatchPadLinkAsync(token, feed.OnChangedAsync, cancellationToken);
+        }
+        catch
+        {
+            feed._throttle.Dispose();
+            throw;
+        }
+
+        return feed;
+    }
+
     private ValueTask OnChangedAsync()
     {
         _throttle.Request();

@@ -1,24 +1,19 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging;
 using PadHub.Components.Pads;
+using PadHub.Components.Sessions;
 
 namespace PadHub.Components.Viewer;
 
 /// <summary>
-/// Follows a pad read-only and shows it as rendered Markdown. It holds no write path at all: it never submits, never
-/// sends a caret and loads no script.
+/// Follows a stand-alone pad read-only through its own link and shows it as rendered Markdown. It is a live view like
+/// the audience page: one shared mirror of the pad, renders throttled to ~10 a second, only changed blocks re-rendered
+/// and resent (<see cref="LivePadMarkdown"/>). It holds no write path at all: no connection, no submit, no caret, no script.
 /// </summary>
-public sealed partial class PadViewer : ComponentBase, IPadListener, IAsyncDisposable
+public sealed partial class PadViewer : ComponentBase, IAsyncDisposable
 {
-    private IPadConnection? _connection;
+    private LivePadFeed? _feed;
     private Phase _phase = Phase.Starting;
-    private string? _padId;
-    private string? _sessionId;
-    private string _text = "";
-    private int _revision;
-    private int _renderedRevision = -1;
-    private MarkupString _html;
-    private IReadOnlyList<PadParticipant> _participants = [];
     private bool _disposed;
 
     private enum Phase
@@ -29,42 +24,31 @@ public sealed partial class PadViewer : ComponentBase, IPadListener, IAsyncDispo
         Failed,
     }
 
-    /// <summary>The capability token from the pad's view link.</summary>
+    /// <summary>The capability token from the pad's view (or edit) link.</summary>
     [Parameter, EditorRequired]
     public required string Token { get; set; }
 
     [Inject]
-    private IPadSessionService Sessions { get; set; } = default!;
+    private IPadWatchService Watches { get; set; } = default!;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = default!;
 
     [Inject]
     private ILogger<PadViewer> Logger { get; set; } = default!;
 
-    private MarkupString RenderedHtml
-    {
-        get
-        {
-            if (_renderedRevision != _revision)
-            {
-                _html = new MarkupString(PadMarkdown.ToSafeHtml(_text));
-                _renderedRevision = _revision;
-            }
-
-            return _html;
-        }
-    }
-
     protected override async Task OnInitializedAsync()
     {
-        // Join only once interactive: a prerender would join and leave at once, flickering in everyone's presence.
+        // Watch only once interactive: a prerender would load the pad's mirror for nothing.
         if (!RendererInfo.IsInteractive)
         {
             return;
         }
 
+        LivePadFeed feed;
         try
         {
-            // A viewer never resends edits, so a fresh client id per page is all it needs.
-            _connection = await Sessions.ConnectAsync(new PadJoinRequest(Token, Guid.NewGuid().ToString("N"), "Viewer"), this);
+            feed = await LivePadFeed.StartForPadLinkAsync(Watches, Token, Time, () => InvokeAsync(StateHasChanged));
         }
         catch (PadException ex) when (ex.Code is PadErrorCodes.NotFound or PadErrorCodes.Forbidden)
         {
@@ -73,84 +57,19 @@ public sealed partial class PadViewer : ComponentBase, IPadListener, IAsyncDispo
         }
         catch (PadException ex)
         {
-            LogJoinFailed(Logger, ex);
+            LogWatchFailed(Logger, ex);
             _phase = Phase.Failed;
             return;
         }
 
         if (_disposed)
         {
-            await _connection.DisposeAsync();
+            await feed.DisposeAsync();
             return;
         }
 
-        var joined = _connection.Joined;
-        _padId = joined.PadId;
-        _sessionId = joined.SessionId;
-        _text = joined.Text;
-        _revision = joined.Revision;
-        _participants = joined.Participants;
+        _feed = feed;
         _phase = Phase.Ready;
-    }
-
-    ValueTask IPadListener.OnOperationAppliedAsync(PadOperationEvent operation) =>
-        new(InvokeAsync(async () =>
-        {
-            if (operation.Revision == _revision + 1)
-            {
-                Apply(operation);
-                StateHasChanged();
-            }
-            else if (operation.Revision > _revision + 1)
-            {
-                await CatchUpAsync(); // a gap: history fills it (and includes this operation)
-            }
-        }));
-
-    ValueTask IPadListener.OnResyncRequiredAsync(int fromRevision) => new(InvokeAsync(CatchUpAsync));
-
-    ValueTask IPadListener.OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants) =>
-        new(InvokeAsync(() =>
-        {
-            _participants = participants;
-            StateHasChanged();
-        }));
-
-    // Remote carets mean nothing in rendered Markdown.
-    ValueTask IPadListener.OnCaretMovedAsync(PadCaret caret) => ValueTask.CompletedTask;
-
-    private void Apply(PadOperationEvent operation)
-    {
-        _text = operation.Operation.Apply(_text);
-        _revision = operation.Revision;
-    }
-
-    private async Task CatchUpAsync()
-    {
-        if (_connection is null)
-        {
-            return;
-        }
-
-        try
-        {
-            foreach (var operation in await _connection.GetHistoryAsync(_revision))
-            {
-                if (operation.Revision == _revision + 1)
-                {
-                    Apply(operation);
-                }
-            }
-
-            StateHasChanged();
-        }
-        catch (PadException ex)
-        {
-            // History no longer reaches back (stale-revision) or the pad is gone: ask for a reload (it rejoins).
-            LogCatchUpFailed(Logger, ex);
-            _phase = Phase.Failed;
-            StateHasChanged();
-        }
     }
 
     public async ValueTask DisposeAsync()
@@ -161,15 +80,12 @@ public sealed partial class PadViewer : ComponentBase, IPadListener, IAsyncDispo
         }
 
         _disposed = true;
-        if (_connection is not null)
+        if (_feed is not null)
         {
-            await _connection.DisposeAsync();
+            await _feed.DisposeAsync();
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A pad viewer could not catch up with the pad")]
-    private static partial void LogCatchUpFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Joining a pad to view it failed")]
-    private static partial void LogJoinFailed(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Opening a pad's live view failed")]
+    private static partial void LogWatchFailed(ILogger logger, Exception exception);
 }

@@ -1,21 +1,31 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Pads;
+using PadHub.Components.Sessions;
 using PadHub.Components.Viewer;
-using PadHub.Core.Operations;
+using PadHub.Tests.Components.Sessions;
 
 namespace PadHub.Tests.Components;
 
+// The /v/ page's component on the live views' path: a watch of the pad's shared mirror, throttled renders, Markdown
+// block by block, no write path.
 public sealed class PadViewerTests : IAsyncLifetime
 {
+    private const string ViewToken = "view-token-0123456789abcdef0123456789abcdef";
+    private const string PadId = "pad-1";
+
     private readonly BunitContext _context = MudBunit.CreateContext();
-    private readonly FakePadSessionService _sessions = new();
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2030, 5, 17, 9, 30, 0, TimeSpan.Zero));
+    private readonly FakePadWatchService _watches = new();
 
     public PadViewerTests()
     {
-        _context.Services.AddSingleton<IPadSessionService>(_sessions);
+        _context.Services.AddSingleton<TimeProvider>(_time);
+        _context.Services.AddSingleton<IPadWatchService>(_watches);
         _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        _watches.PadLinks[ViewToken] = PadId;
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
@@ -24,9 +34,8 @@ public sealed class PadViewerTests : IAsyncLifetime
 
     private IRenderedComponent<PadViewer> RenderViewer(string text)
     {
-        _sessions.Text = text;
-        _sessions.Role = PadRole.Viewer;
-        var cut = _context.Render<PadViewer>(p => p.Add(x => x.Token, FakePadSessionService.ValidToken));
+        _watches.Set(PadId, text);
+        var cut = _context.Render<PadViewer>(p => p.Add(x => x.Token, ViewToken));
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".padhub-viewer").GetAttribute("data-interactive")));
         return cut;
     }
@@ -40,6 +49,7 @@ public sealed class PadViewerTests : IAsyncLifetime
         Assert.Equal("Findings", content.QuerySelector("h1")?.TextContent);
         Assert.Equal("one", content.QuerySelector("li strong")?.TextContent);
         Assert.Equal("https://example.org/notes", content.QuerySelector("a")?.GetAttribute("href"));
+        Assert.Equal(PadId, cut.Find(".padhub-viewer").GetAttribute("data-pad-id"));
     }
 
     [Fact]
@@ -48,10 +58,10 @@ public sealed class PadViewerTests : IAsyncLifetime
         var cut = RenderViewer(
             "<script>alert(1)</script>\n\n<img src=x onerror=alert(2)>\n\n<b onclick=\"alert(3)\">raw</b>\n\n" +
             "[click](javascript:alert(4)) and ![pic](javascript:alert(5)) and <a href=\"javascript:alert(6)\">a</a>\n\n" +
-            "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCg3KTwvc2NyaXB0Pg==)");
+            "[data](data:text/html;base64,PHNjcmlwdD5hbGVydCg3KTwvc2NyaXB0Pg==)\n\n# Hi {#components-reconnect-modal .mud-overlay}");
 
         var content = cut.Find(".padhub-viewer-content");
-        Assert.Empty(content.QuerySelectorAll("script, img[onerror], b, [onclick], iframe"));
+        Assert.Empty(content.QuerySelectorAll("script, img, b, [onclick], iframe, #components-reconnect-modal, .mud-overlay"));
         foreach (var element in content.QuerySelectorAll("[href], [src]"))
         {
             var url = element.GetAttribute("href") ?? element.GetAttribute("src") ?? "";
@@ -64,38 +74,59 @@ public sealed class PadViewerTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OnOperationApplied_RemoteOperation_UpdatesRendering()
+    public async Task OnChanged_RemoteEdit_UpdatesRendering()
     {
         var cut = RenderViewer("# Draft");
-        var e = _sessions.CommitRemote(TextOperation.Parse("[7,\"\\n\\nNew *point*\"]"));
 
-        await _sessions.Listener!.OnOperationAppliedAsync(e);
+        await _watches.ChangeAsync(PadId, "# Draft\n\nNew *point*");
 
         cut.WaitForAssertion(() => Assert.Equal("point", cut.Find(".padhub-viewer-content em").TextContent));
         Assert.Equal("1", cut.Find(".padhub-viewer").GetAttribute("data-revision"));
     }
 
     [Fact]
-    public async Task OnOperationApplied_GapInRevisions_CatchesUpFromHistory()
+    public async Task OnChanged_ManyRapidEdits_RendersThrottledAndOnlyTheEditedBlock()
     {
-        var cut = RenderViewer("a");
-        _sessions.CommitRemote(TextOperation.Parse("[1,\"b\"]"), seq: 1);
-        var second = _sessions.CommitRemote(TextOperation.Parse("[2,\"c\"]"), seq: 2);
+        const string head = "# Notes\n\nFirst paragraph stays as it is.\n\n";
+        var cut = RenderViewer(head + "Typing");
+        var stableBlock = cut.Find("[data-block-key]").OuterHtml;
+        var rendersBefore = cut.RenderCount;
 
-        await _sessions.Listener!.OnOperationAppliedAsync(second); // revision 1 never arrived
+        // 50 keystrokes while the clock stands still: the first renders at once, the rest wait for the interval.
+        for (var i = 1; i <= 50; i++)
+        {
+            await _watches.ChangeAsync(PadId, head + "Typing" + new string('!', i));
+        }
 
-        cut.WaitForAssertion(() => Assert.Equal("abc", cut.Find(".padhub-viewer-content").TextContent.Trim()));
+        Assert.True(cut.RenderCount - rendersBefore <= 1, $"{cut.RenderCount - rendersBefore} renders for 50 edits inside one interval");
+        _time.Advance(TimeSpan.FromMilliseconds(100));
+
+        cut.WaitForAssertion(() => Assert.EndsWith(new string('!', 50), cut.FindAll("[data-block-key]")[^1].TextContent.Trim(), StringComparison.Ordinal));
+        Assert.True(cut.RenderCount - rendersBefore <= 2, $"{cut.RenderCount - rendersBefore} renders for 50 edits");
+        var blocks = cut.FindAll("[data-block-key]");
+        Assert.Equal(3, blocks.Count);
+        Assert.Equal(stableBlock, blocks[0].OuterHtml);
+        Assert.Equal("50", cut.Find(".padhub-viewer").GetAttribute("data-revision"));
     }
 
     [Fact]
-    public void Render_Always_HasNoWritePathAndLoadsNoPadHubScript()
+    public void Render_Always_HasNoWritePathAndLoadsNoScript()
     {
         var cut = RenderViewer("text");
 
         Assert.Empty(cut.FindAll("textarea, input, [contenteditable], .padhub-cm, form"));
-        Assert.DoesNotContain(_context.JSInterop.Invocations, i => i.Arguments.Any(a => a is string s && s.Contains("PadHub.Components", StringComparison.Ordinal)));
-        Assert.Empty(_sessions.Connection!.Submitted);
-        Assert.Empty(_sessions.Connection.Carets);
+        Assert.Empty(_context.JSInterop.Invocations);
+    }
+
+    [Fact]
+    public async Task Dispose_Viewer_StopsItsWatch()
+    {
+        var cut = RenderViewer("text");
+        Assert.Equal(1, _watches.ActiveWatches);
+
+        await cut.InvokeAsync(() => cut.Instance.DisposeAsync().AsTask());
+
+        Assert.Equal(0, _watches.ActiveWatches);
     }
 
     [Fact]

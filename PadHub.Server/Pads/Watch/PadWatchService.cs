@@ -108,6 +108,19 @@ internal sealed partial class PadWatchService(
         }
     }
 
+    public async Task<IPadWatch> WatchPadLinkAsync(string token, Func<ValueTask> onChanged, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(onChanged);
+        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
+        {
+            throw UnknownLink();
+        }
+
+        // Only a pad's own link names its pad; WatchAsync then checks the token again like any other watch.
+        var pad = await store.ResolveTokenAsync(token, cancellationToken).ConfigureAwait(false) ?? throw UnknownLink();
+        return await WatchAsync(token, pad.PadId, onChanged, cancellationToken).ConfigureAwait(false);
+    }
+
     private static PadException UnknownLink() => new(PadErrorCodes.NotFound, "This link is not valid (unknown or revoked).");
 
     /// <summary>What the token grants now: a session role, else a pad's own link, else nothing.</summary>

@@ -12,6 +12,9 @@ internal sealed class FakePadWatchService : IPadWatchService
     /// <summary>Tokens allowed to watch; others are refused as <c>not-found</c>.</summary>
     public HashSet<string> Tokens { get; } = [FakeWorkshopService.ModeratorToken, FakeWorkshopService.AudienceToken];
 
+    /// <summary>Pads' own links (token to pad id) that <see cref="WatchPadLinkAsync"/> accepts.</summary>
+    public Dictionary<string, string> PadLinks { get; } = [];
+
     public int ActiveWatches => _watches.Count;
 
     public PadWatchSnapshot this[string padId] => _pads[padId];
@@ -38,6 +41,18 @@ internal sealed class FakePadWatchService : IPadWatchService
     public Task<IPadWatch> WatchAsync(string token, string padId, Func<ValueTask> onChanged, CancellationToken cancellationToken = default)
     {
         if (!Tokens.Contains(token) || !_pads.ContainsKey(padId))
+        {
+            throw new PadException(PadErrorCodes.NotFound, "No pad has this link.");
+        }
+
+        var watch = new FakePadWatch(this, padId, onChanged);
+        _watches.Add(watch);
+        return Task.FromResult<IPadWatch>(watch);
+    }
+
+    public Task<IPadWatch> WatchPadLinkAsync(string token, Func<ValueTask> onChanged, CancellationToken cancellationToken = default)
+    {
+        if (!PadLinks.TryGetValue(token, out var padId) || !_pads.ContainsKey(padId))
         {
             throw new PadException(PadErrorCodes.NotFound, "No pad has this link.");
         }

@@ -53,4 +53,34 @@ public sealed class PadWatchServerTests : IAsyncLifetime
         Assert.Equal(200, recorder.LastSeen.EditsPerMinute.Sum());
         Assert.Equal(["typist"], _factory.Services.GetRequiredService<PadFanout>().GetParticipants(pad.PadId).Select(p => p.ClientId));
     }
+
+    [Fact]
+    public async Task WatchPadLinkAsync_PadsOwnViewLink_FollowsThatPad_SessionLinkAndForgedTokenAreNotFound()
+    {
+        var pad = await _factory.CreatePadAsync("Notes\n");
+        var watches = _factory.Services.GetRequiredService<IPadWatchService>();
+        var recorder = new WatchRecorder();
+        await using var watch = await watches.WatchPadLinkAsync(pad.ViewToken, recorder.OnChangedAsync);
+        recorder.Watch = watch;
+        var sessions = _factory.Services.GetRequiredService<IPadSessionService>();
+        await using var editor = await sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, Guid.NewGuid().ToString("N"), "Typist"), new RecordingListener());
+
+        await editor.SubmitAsync(1, 0, TextOperation.ForInsert(6, 6, "more"));
+
+        Assert.Equal(pad.PadId, watch.Current.PadId);
+        await Waits.UntilAsync(() => recorder.LastSeen?.Revision == 1, Deadline, () => $"the view at {recorder.LastSeen?.Revision}");
+        Assert.Equal("Notes\nmore", recorder.LastSeen!.Text);
+        _workshop.AddSession("s1", pad.PadId);
+        _workshop.AddToken("moderator-token-of-s1", new SessionAccess("s1", SessionRole.Moderator, null));
+        await using (await watches.WatchAsync("moderator-token-of-s1", pad.PadId, () => ValueTask.CompletedTask))
+        {
+            // A session link reaches the pad through WatchAsync, but names no pad of its own.
+        }
+
+        foreach (var token in new[] { "moderator-token-of-s1", "forged-token" })
+        {
+            var refused = await Assert.ThrowsAsync<PadException>(() => watches.WatchPadLinkAsync(token, () => ValueTask.CompletedTask));
+            Assert.Equal(PadErrorCodes.NotFound, refused.Code);
+        }
+    }
 }
