@@ -13,7 +13,8 @@ namespace PadHub.Benchmarks.Live;
 /// <c>POST /api/sessions</c>; group 1's pad is filled to the chosen size by a hub client holding the group's note-taker
 /// link, which then types keystrokes one by one. The audience page (<c>/a/{token}</c>, phone viewport) and the moderator's
 /// dashboard (<c>/m/{token}</c>) are open in Chromium meanwhile, and every WebSocket frame the server sends each page is
-/// counted (Chrome DevTools Protocol via Playwright). Goal (issue 4): at most 1 KB per keystroke per viewer, whatever
+/// counted (Chrome DevTools Protocol via Playwright). A stand-alone pad, filled the same way, is typed into at the same
+/// time by a second hub client holding its edit link, and its read-only page (<c>/v/{token}</c>) is counted too. Goal (issue 4): at most 1 KB per keystroke per viewer, whatever
 /// the pad's size.
 /// </summary>
 internal static class ViewBytesCommand
@@ -93,7 +94,7 @@ internal static class ViewBytesCommand
 
     private static async Task<IReadOnlyList<ViewerResult>> MeasureAsync(int padBytes, int keys, int keyDelay, bool atMiddle, CancellationToken cancellationToken)
     {
-        var (server, _) = await ServerProcess.StartAsync("", "Development", new Dictionary<string, string> { ["PadHub__SeedDemo"] = "false" }, cancellationToken);
+        var (server, pad) = await ServerProcess.StartAsync("", "Development", new Dictionary<string, string> { ["PadHub__SeedDemo"] = "false" }, cancellationToken);
         try
         {
             var session = await CreateSessionAsync(server, cancellationToken);
@@ -101,6 +102,8 @@ internal static class ViewBytesCommand
             var padId = group.GetProperty("padId").GetString()!;
             await using var typist = await HubTypist.JoinAsync(server.Url, padId, group.GetProperty("noteTakerToken").GetString()!, cancellationToken);
             await typist.FillAsync(padBytes, atMiddle, cancellationToken);
+            await using var padTypist = await HubTypist.JoinAsync(server.Url, pad.PadId, pad.EditToken, cancellationToken);
+            await padTypist.FillAsync(padBytes, atMiddle, cancellationToken);
 
             using var playwright = await Playwright.CreateAsync();
             await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -114,18 +117,23 @@ internal static class ViewBytesCommand
                 new ViewportSize { Width = 390, Height = 844 }, "audience page (390 px, all groups)", cancellationToken);
             var dashboard = await OpenAsync(browser, new Uri(server.Url, "m/" + session.GetProperty("moderatorToken").GetString()),
                 new ViewportSize { Width = 1366, Height = 768 }, "moderator dashboard (1366 px, 3 groups)", cancellationToken);
-            var viewers = new[] { audience, dashboard };
+            var padView = await OpenAsync(browser, new Uri(server.Url, "v/" + pad.ViewToken),
+                new ViewportSize { Width = 1366, Height = 768 }, "pad view page /v/ (1366 px, stand-alone pad)", cancellationToken);
+            var viewers = new[] { audience, dashboard, padView };
 
             // Both pages show the filled pad, then stay quiet: only what the keystrokes cause is counted.
             await WaitForTextAsync(audience, Marker);
+            await WaitForTextAsync(padView, Marker);
             await Task.WhenAll(viewers.Select(v => v.WaitQuietAsync(TimeSpan.FromSeconds(1.5), cancellationToken)));
             foreach (var viewer in viewers)
             {
                 viewer.Reset();
             }
 
-            var typed = await typist.TypeAsync(keys, keyDelay, cancellationToken);
+            var typing = await Task.WhenAll(typist.TypeAsync(keys, keyDelay, cancellationToken), padTypist.TypeAsync(keys, keyDelay, cancellationToken));
+            var typed = typing[0];
             await WaitForTextAsync(audience, Marker + typed.TrimEnd()); // innerText drops a trailing space
+            await WaitForTextAsync(padView, Marker + typed.TrimEnd());
             await Task.WhenAll(viewers.Select(v => v.WaitQuietAsync(TimeSpan.FromSeconds(1.5), cancellationToken)));
             return [.. viewers.Select(v => v.Result())];
         }
@@ -290,7 +298,7 @@ internal static class ViewBytesCommand
         {
             var connection = HubLoadClient.CreateConnection(server);
             await connection.StartAsync(cancellationToken);
-            var clientId = "viewbytes-" + Guid.NewGuid().ToString("N")[..12];
+            var clientId = "viewbytes-" + Guid.NewGuid().ToString("N");
             var joined = await connection.InvokeAsync<JsonElement>("Join", new { padId, token, clientId, displayName = "Bytes bot" }, cancellationToken);
             return new HubTypist(connection, padId, clientId, joined.GetProperty("revision").GetInt32(), joined.GetProperty("text").GetString()!);
         }
