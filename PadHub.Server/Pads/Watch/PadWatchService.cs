@@ -108,19 +108,6 @@ internal sealed partial class PadWatchService(
         }
     }
 
-    public async Task<IPadWatch> WatchPadLinkAsync(string token, Func<ValueTask> onChanged, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(onChanged);
-        if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
-        {
-            throw UnknownLink();
-        }
-
-        // Only a pad's own link names its pad; WatchAsync then checks the token again like any other watch.
-        var pad = await store.ResolveTokenAsync(token, cancellationToken).ConfigureAwait(false) ?? throw UnknownLink();
-        return await WatchAsync(token, pad.PadId, onChanged, cancellationToken).ConfigureAwait(false);
-    }
-
     private static PadException UnknownLink() => new(PadErrorCodes.NotFound, "This link is not valid (unknown or revoked).");
 
     /// <summary>What the token grants now: a session role, else a pad's own link, else nothing.</summary>
@@ -208,27 +195,6 @@ internal sealed partial class PadWatchService(
         {
             LogRecheckFailed(_logger, ex);
         }
-    }
-
-    /// <summary>
-    /// A stand-alone pad's link of <paramref name="role"/> was replaced: the watches that used the old one stop at once
-    /// (without waiting for their next recheck). Returns how many grants were revoked.
-    /// </summary>
-    internal int RevokePadLink(string padId, PadRole role)
-    {
-        var access = new WatchAccess(null, new PadAccess(padId, role));
-        WatchGrant[] grants;
-        lock (_gate)
-        {
-            grants = [.. _grants.Values.Where(g => g.Access == access)];
-        }
-
-        foreach (var grant in grants)
-        {
-            Revoke(grant);
-        }
-
-        return grants.Length;
     }
 
     private void Revoke(string token)
