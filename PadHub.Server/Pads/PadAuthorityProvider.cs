@@ -22,9 +22,7 @@ internal sealed partial class PadAuthorityProvider(
 {
     private readonly ConcurrentDictionary<string, Lazy<PadActor>> _actors = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggerFactory.CreateLogger<PadAuthorityProvider>();
-    private readonly PadDocumentOptions _documentOptions = new(
-        new OperationLimits(limits.Value.MaxPadLength, limits.Value.MaxOperationLength, limits.Value.MaxOperationComponents),
-        options.Value.RetainedHistory);
+    private readonly PadDocumentOptions _documentOptions = new(limits.Value.ToOperationLimits(), options.Value.RetainedHistory);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _sweeper;
     private int _disposed;

@@ -30,8 +30,12 @@ public static class PadLiveServiceCollectionExtensions
         services.TryAddSingleton<IPadSessionService, PadSessionService>();
 
         services.AddSignalR()
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new TextOperationJsonConverter()))
+            .AddJsonProtocol()
             .AddHubOptions<PadSyncHub>(_ => { });
+
+        // Any operation bound from a message stops at the configured limits (the hub itself reads them with HubRequest).
+        services.AddOptions<JsonHubProtocolOptions>().Configure<IOptions<PadLimitsOptions>>((o, limits) =>
+            o.PayloadSerializerOptions.Converters.Add(new TextOperationJsonConverter(limits.Value.ToOperationLimits())));
         services.AddSingleton<IConfigureOptions<HubOptions<PadSyncHub>>, ConfigurePadHubOptions>();
 
         // Keeps each connection's context so the fan-out writes events serialised once for all (HubPadListener).

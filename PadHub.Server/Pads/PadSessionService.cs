@@ -154,6 +154,8 @@ internal sealed class PadConnection(
 
     public PadJoined Joined { get; } = joined;
 
+    public OperationLimits Limits { get; } = limits.ToOperationLimits();
+
     /// <summary>The connection left the pad, or its session link was revoked (the server closes it right after telling it).</summary>
     public bool IsClosed => Volatile.Read(ref _disposed) == 1 || gate?.Current.Revoked == true;
 
