@@ -175,8 +175,12 @@ internal sealed class PadConnection(
                 $"This connection sends more than {limits.SubmitsPerSecond} operations a second; wait and resend (same seq).");
         }
 
-        var result = await authority.SubmitAsync(new PadSubmitCommand(Joined.AuthorId, clientId, seq, baseRevision, operation), cancellationToken)
-            .ConfigureAwait(false);
+        var command = new PadSubmitCommand(Joined.AuthorId, clientId, seq, baseRevision, operation)
+        {
+            // Checked again in the pad's serial order, where a session lock is ordered (IPadAuthority.SettleAsync).
+            WriteAccess = gate is null ? null : () => gate.Current,
+        };
+        var result = await authority.SubmitAsync(command, cancellationToken).ConfigureAwait(false);
         return result.Revision;
     }
 
