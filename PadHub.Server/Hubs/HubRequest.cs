@@ -14,10 +14,18 @@ internal readonly struct HubRequest
 
     private HubRequest(JsonElement root) => _root = root;
 
-    public static HubRequest From(JsonElement request, string method) =>
-        request.ValueKind == JsonValueKind.Object
-            ? new HubRequest(request)
-            : throw Invalid($"{method} takes one JSON object argument, got {Describe(request.ValueKind)}.");
+    public static HubRequest From(JsonElement request, string method)
+    {
+        if (request.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid($"{method} takes one JSON object argument, got {Describe(request.ValueKind)}.");
+        }
+
+        // The stand-in BoundedJsonHubProtocol passes for a message it refused to parse.
+        return request.TryGetProperty(BoundedJsonHubProtocol.RefusedProperty, out var refused)
+            ? throw new PadException(PadErrorCodes.TooLarge, refused.GetString() ?? "The message is too large.")
+            : new HubRequest(request);
+    }
 
     public string String(string name, int maxLength, bool required = true)
     {
