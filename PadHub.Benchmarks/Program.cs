@@ -19,5 +19,6 @@ return args switch
     ["latency", .. var rest] => await LatencyCommand.RunAsync(rest),
     ["viewbytes", .. var rest] => await ViewBytesCommand.RunAsync(rest),
     ["hostile", .. var rest] => await HostileCommand.RunAsync(rest),
+    ["hostile-attackers", .. var rest] => await HostileAttackers.RunAsync(rest),
     _ => BenchmarkSwitcher.FromAssembly(typeof(SideBySideRunner).Assembly).Run(args).Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0,
 };

@@ -40,16 +40,8 @@ internal static class HostileCommand
             // Enough history for a base 100 revisions back.
             await typist.TypeAsync(options.Stale + 10, TimeSpan.Zero, null, cancel.Token);
 
-            var attackers = new List<HostileSocket>();
-            for (var i = 0; i < options.Attackers; i++)
-            {
-                var attacker = await HostileSocket.ConnectAsync(server.Url, cancel.Token);
-                await attacker.JoinAsync(pad.PadId, pad.EditToken, cancel.Token);
-                attacker.PrepareProbe(pad.PadId, options.Pairs, InitialLength);
-                attackers.Add(attacker);
-            }
-
-            Console.WriteLine($"probe: {(2 * options.Pairs) + 1:N0} components, {attackers[0].ProbeBytes / 1e6:F2} MB per Submit, based {options.Stale} revisions back; {options.Attackers} attackers at {options.Rate}/s each; typist every {options.TypingMs} ms; {options.Seconds} s per phase");
+            using var attackers = await HostileAttackers.StartAsync(server.Url, pad, options.Attackers, options.Pairs, InitialLength, options.Rate, options.Stale);
+            Console.WriteLine($"probe: {(2 * options.Pairs) + 1:N0} components, about {options.Pairs * 6 / 1e6:F2} MB per Submit, based {options.Stale} revisions back; {options.Attackers} attackers (a process of their own) at {options.Rate}/s each; typist every {options.TypingMs} ms; {options.Seconds} s per phase");
 
             // The quiet phases before and after the attack share one set of samples.
             var quiet = new LatencySamples();
@@ -60,71 +52,28 @@ internal static class HostileCommand
             await typist.TypeFor(phase, typing, quiet, cancel.Token);
             var cpu1 = server.CpuTime;
 
-            var codes = new Dictionary<string, int>(StringComparer.Ordinal);
-            using var stopAttack = CancellationTokenSource.CreateLinkedTokenSource(cancel.Token);
-            var attacking = attackers.Select(a => AttackAsync(a, typist, options, codes, stopAttack.Token)).ToArray();
+            await attackers.StandardInput.WriteLineAsync("go");
+            await attackers.StandardInput.FlushAsync();
             await typist.TypeFor(phase, typing, hostile, cancel.Token);
-            await stopAttack.CancelAsync();
-            var sent = (await Task.WhenAll(attacking)).Sum();
+            await attackers.StandardInput.WriteLineAsync("stop");
+            await attackers.StandardInput.FlushAsync();
+            var sent = await attackers.StandardOutput.ReadLineAsync();
+            var codes = await attackers.StandardOutput.ReadLineAsync();
+            await attackers.WaitForExitAsync(cancel.Token);
             var cpu2 = server.CpuTime;
 
             await typist.TypeFor(phase, typing, quiet, cancel.Token);
             var state = await typist.ReadPadAsync(cancel.Token);
-            foreach (var attacker in attackers)
-            {
-                await attacker.DisposeAsync();
-            }
 
             Print("quiet (before + after)", quiet.Summarise(), cpu1 - cpu0, phase);
             Print("under attack", hostile.Summarise(), cpu2 - cpu1, phase);
             var q = quiet.Summarise();
             var h = hostile.Summarise();
-            Console.WriteLine($"attackers: {sent:N0} probes sent, answers: {string.Join(", ", codes.OrderBy(c => c.Key).Select(c => $"{c.Key} {c.Value:N0}"))}");
+            Console.WriteLine($"attackers: {sent} probes; answers: {codes}");
             Console.WriteLine($"delay under attack vs quiet: p50 {h.P50 - q.P50:+0.0;-0.0} ms, p99 {h.P99 - q.P99:+0.0;-0.0} ms, max {h.Max - q.Max:+0.0;-0.0} ms; worst ack under attack minus quiet p50: {h.Max - q.P50:F1} ms (goal: at most 50 ms)");
             var expected = InitialLength + typist.Committed;
             Console.WriteLine($"pad after the run: revision {state.Revision:N0} (typist commits {typist.Committed:N0}), length {state.Length:N0} (expected {expected:N0}): {(state.Revision == typist.Committed && state.Length == expected ? "only the typist's edits" : "CHANGED BY AN ATTACKER")}");
             return 0;
-        }
-    }
-
-    private static async Task<int> AttackAsync(HostileSocket attacker, Typist typist, Options options, Dictionary<string, int> codes, CancellationToken cancellationToken)
-    {
-        var interval = TimeSpan.FromSeconds(1.0 / options.Rate);
-        var next = Stopwatch.GetTimestamp();
-        var inFlight = new List<Task>();
-        var sent = 0;
-        long seq = 0;
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            var baseRevision = Math.Max(0, typist.Revision - options.Stale);
-            inFlight.Add(CountAsync(attacker.SendProbeAsync(++seq, baseRevision, CancellationToken.None), codes));
-            sent++;
-            inFlight.RemoveAll(t => t.IsCompleted);
-            next += (long)(interval.TotalSeconds * Stopwatch.Frequency);
-            var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
-            try
-            {
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
-                }
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
-        }
-
-        await Task.WhenAll(inFlight).WaitAsync(TimeSpan.FromSeconds(60), CancellationToken.None).ConfigureAwait(false);
-        return sent;
-    }
-
-    private static async Task CountAsync(Task<string?> answer, Dictionary<string, int> codes)
-    {
-        var code = await answer.ConfigureAwait(false) ?? "committed";
-        lock (codes)
-        {
-            codes[code] = codes.GetValueOrDefault(code) + 1;
         }
     }
 

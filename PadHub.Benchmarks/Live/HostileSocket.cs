@@ -35,6 +35,8 @@ internal sealed class HostileSocket : IAsyncDisposable
     private int _baseLengthAtZero;
     private int _pairs;
     private long _nextInvocation;
+    private int _head;
+    private int? _joinRevision;
 
     private HostileSocket(ClientWebSocket socket)
     {
@@ -57,6 +59,11 @@ internal sealed class HostileSocket : IAsyncDisposable
     {
         var request = JsonSerializer.Serialize(new { padId, token, clientId = ClientId, displayName = "Mallory" });
         var error = await InvokeAsync($$"""{"type":1,"invocationId":"{{Interlocked.Increment(ref _nextInvocation)}}","target":"Join","arguments":[{{request}}]}""", cancellationToken).ConfigureAwait(false);
+        if (error is null && _joinRevision is { } revision && revision > _head)
+        {
+            Volatile.Write(ref _head, revision);
+        }
+
         if (error is not null)
         {
             throw new InvalidOperationException($"The attacker could not join: {error}");
@@ -89,8 +96,11 @@ internal sealed class HostileSocket : IAsyncDisposable
         _tailAt = text.IndexOf(TailMarker, StringComparison.Ordinal);
     }
 
-    /// <summary>Sends the probe based on <paramref name="baseRevision"/>; the task completes with the refusal's code (null if committed).</summary>
-    public async Task<string?> SendProbeAsync(long seq, int baseRevision, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends the probe based on <paramref name="baseRevision"/> (one send at a time: the frame is patched in place) and
+    /// returns, once it is sent, the answer: the refusal's code, or null if the server committed it.
+    /// </summary>
+    public async Task<Task<string?>> SendProbeAsync(long seq, int baseRevision, CancellationToken cancellationToken)
     {
         var id = Interlocked.Increment(ref _nextInvocation).ToString(CultureInfo.InvariantCulture).PadLeft(FieldWidth, '0');
         var completion = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -100,7 +110,7 @@ internal sealed class HostileSocket : IAsyncDisposable
         Patch(_baseAt, baseRevision.ToString(CultureInfo.InvariantCulture).PadLeft(FieldWidth));
         Patch(_tailAt, (_baseLengthAtZero + baseRevision - _pairs).ToString(CultureInfo.InvariantCulture).PadLeft(FieldWidth));
         await _socket.SendAsync(_frame, WebSocketMessageType.Text, true, cancellationToken).ConfigureAwait(false);
-        return await completion.Task.ConfigureAwait(false);
+        return completion.Task;
     }
 
     /// <summary>Bytes of one probe frame.</summary>
@@ -172,19 +182,21 @@ internal sealed class HostileSocket : IAsyncDisposable
         }
     }
 
-    public int Received;
+    /// <summary>The newest revision seen in an <c>OpApplied</c>, or the join's.</summary>
+    public int HeadRevision => Volatile.Read(ref _head);
 
     private void Handle(ReadOnlySpan<byte> message)
     {
-        Interlocked.Increment(ref Received);
-        if (Environment.GetEnvironmentVariable("HOSTILE_DEBUG") == "1" && message.IndexOf("\"type\":1,\"target\":\"OpApplied"u8) < 0)
-        {
-            Console.WriteLine("recv: " + Encoding.UTF8.GetString(message[..Math.Min(message.Length, 300)]));
-        }
-
-        // Only completions (type 3) matter; everything else (OpApplied, presence, pings) is dropped unparsed.
+        // Only completions (type 3) and OpApplied's revision matter; everything else (presence, pings) is dropped unparsed.
         if (message.IndexOf("\"type\":3"u8) < 0)
         {
+            var at = message.IndexOf("\"revision\":"u8);
+            if (at >= 0 && message.IndexOf("\"OpApplied\""u8) >= 0
+                && System.Buffers.Text.Utf8Parser.TryParse(message[(at + 11)..], out int revision, out _) && revision > _head)
+            {
+                Volatile.Write(ref _head, revision);
+            }
+
             return;
         }
 
@@ -198,6 +210,11 @@ internal sealed class HostileSocket : IAsyncDisposable
 
         if (!root.TryGetProperty("error", out var error))
         {
+            if (root.TryGetProperty("result", out var result) && result.ValueKind == JsonValueKind.Object && result.TryGetProperty("revision", out var joined))
+            {
+                _joinRevision = joined.GetInt32();
+            }
+
             completion.TrySetResult(null);
             return;
         }

@@ -45,8 +45,15 @@ internal sealed class BoundedJsonHubProtocol(IOptions<JsonHubProtocolOptions> op
 
     public bool TryParseMessage(ref ReadOnlySequence<byte> input, IInvocationBinder binder, [NotNullWhen(true)] out HubMessage? message)
     {
-        if (input.Length > ScanThreshold && input.PositionOf(RecordSeparator) is { } end
-            && TooManyValues(input.Slice(0, end), out var invocationId, out var target))
+        // The inner protocol is asked only once a whole message has arrived, so a large message arriving in many reads is
+        // searched for its end once per read, as SignalR itself does, and parsed (or refused) once.
+        if (input.PositionOf(RecordSeparator) is not { } end)
+        {
+            message = null;
+            return false;
+        }
+
+        if (input.Length > ScanThreshold && TooManyValues(input.Slice(0, end), out var invocationId, out var target))
         {
             input = input.Slice(input.GetPosition(1, end));
             message = new InvocationMessage(invocationId, target, [Refused]);
