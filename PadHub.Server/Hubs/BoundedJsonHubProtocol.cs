@@ -29,8 +29,10 @@ internal sealed class BoundedJsonHubProtocol(IOptions<JsonHubProtocolOptions> op
     // Room for the call's own fields around the operation's components.
     private const int ValueAllowance = 1_024;
 
-    private static readonly JsonElement Refused = JsonDocument.Parse(
-        $$"""{"{{RefusedProperty}}":"The message holds more values than any call may: an operation has at most the configured number of components."}""").RootElement;
+    /// <summary>What the hub answers (after <c>too-large:</c>) for a refused message.</summary>
+    public const string RefusedMessage = "The message holds more values than any call may: an operation has at most PadHub:Limits:MaxOperationComponents components.";
+
+    private static readonly JsonElement Refused = JsonDocument.Parse($$"""{"{{RefusedProperty}}":true}""").RootElement;
 
     private readonly JsonHubProtocol _inner = new(options);
     private readonly long _maxValues = (long)limits.Value.MaxOperationComponents + ValueAllowance;

@@ -21,9 +21,10 @@ internal readonly struct HubRequest
             throw Invalid($"{method} takes one JSON object argument, got {Describe(request.ValueKind)}.");
         }
 
-        // The stand-in BoundedJsonHubProtocol passes for a message it refused to parse.
-        return request.TryGetProperty(BoundedJsonHubProtocol.RefusedProperty, out var refused)
-            ? throw new PadException(PadErrorCodes.TooLarge, refused.GetString() ?? "The message is too large.")
+        // The stand-in BoundedJsonHubProtocol passes for a message it refused to parse (a fixed message: a client can send
+        // the property too, and must not get its own text echoed as the server's).
+        return request.TryGetProperty(BoundedJsonHubProtocol.RefusedProperty, out _)
+            ? throw new PadException(PadErrorCodes.TooLarge, BoundedJsonHubProtocol.RefusedMessage)
             : new HubRequest(request);
     }
 
