@@ -185,12 +185,16 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
 
         try
         {
-            var revision = await _connection.SubmitAsync(seq, baseRevision, TextOperation.Parse(operation));
+            var revision = await _connection.SubmitAsync(seq, baseRevision, TextOperation.Parse(operation, _connection.Limits));
             Enqueue((m, ct) => m.InvokeVoidAsync("acknowledge", ct, _root, seq, revision));
         }
         catch (PadException ex)
         {
             Enqueue((m, ct) => m.InvokeVoidAsync("reject", ct, _root, seq, ex.Code, ex.Message));
+        }
+        catch (OperationTooLargeException ex)
+        {
+            Enqueue((m, ct) => m.InvokeVoidAsync("reject", ct, _root, seq, PadErrorCodes.TooLarge, ex.Message));
         }
         catch (OtException ex)
         {

@@ -24,6 +24,12 @@ public interface IPadConnection : IAsyncDisposable
     PadJoined Joined { get; }
 
     /// <summary>
+    /// What one submitted operation may be: parse the client's operation with these (<see cref="TextOperation.Parse(string, OperationLimits)"/>)
+    /// so an oversized one is refused before it is built.
+    /// </summary>
+    OperationLimits Limits => OperationLimits.Default;
+
+    /// <summary>
     /// Submits an operation made against <paramref name="baseRevision"/>. Returns the revision it produced once it is
     /// durable. Resubmitting an already-committed <paramref name="seq"/> returns its original revision and commits nothing.
     /// </summary>

@@ -19,7 +19,7 @@ namespace PadHub.Core.Documents;
 /// nothing of its own. See docs/ARCHITECTURE.md, "Text storage and authorship".
 /// </para>
 /// </remarks>
-public sealed class PadDocument
+public sealed partial class PadDocument
 {
     private readonly PadDocumentOptions _options;
     private readonly GapBuffer _text;
@@ -147,6 +147,12 @@ public sealed class PadDocument
     /// operation insert at the same position, the incoming insert lands first.
     /// </para>
     /// <para>
+    /// Before any rebase, the operation's own size is checked against <see cref="PadDocumentOptions.Limits"/>
+    /// (components, inserted code units), its base length against the document at its base revision, and the rebase
+    /// work against <see cref="OperationLimits.MaxRebaseWork"/>; so a hostile operation costs at most one pass over its
+    /// components and one over the revisions it would cross, whatever its size.
+    /// </para>
+    /// <para>
     /// Seqs are per client and strictly increasing across commits (gaps allowed). A seq at or below the client's last
     /// that is not in the retained log, whether it fell out of the window or was never sent, is refused with
     /// <see cref="SequenceTooOldException"/>: the document cannot tell those apart and must never commit it twice.
@@ -159,6 +165,9 @@ public sealed class PadDocument
     /// <exception cref="RevisionAheadException"><paramref name="baseRevision"/> is above <see cref="Revision"/>.</exception>
     /// <exception cref="RevisionTooOldException">
     /// <paramref name="baseRevision"/> is below <see cref="OldestBaseRevision"/> (negative revisions included).
+    /// </exception>
+    /// <exception cref="RebaseBudgetExceededException">
+    /// Rebasing it from <paramref name="baseRevision"/> would cost more than <see cref="OperationLimits.MaxRebaseWork"/>.
     /// </exception>
     /// <exception cref="OtException">
     /// The operation does not fit the document at its base revision or breaks a rule of
@@ -191,6 +200,8 @@ public sealed class PadDocument
         {
             throw new RevisionTooOldException(baseRevision, oldest);
         }
+
+        CheckBeforeRebase(baseRevision, operation);
 
         var applied = operation;
         for (var revision = baseRevision + 1; revision <= _revision; revision++)

@@ -9,9 +9,20 @@ public sealed partial class TextOperation
     /// <summary>Parses the ot.js JSON wire form, e.g. <c>[5,"abc",-2]</c>, and canonicalises it.</summary>
     /// <exception cref="OperationFormatException">Not a JSON array of non-zero integers and non-empty strings.</exception>
     /// <exception cref="InvalidComponentException">A component is <c>0</c> or <c>""</c>.</exception>
-    public static TextOperation Parse(string json)
+    public static TextOperation Parse(string json) => Parse(json, OperationLimits.None);
+
+    /// <summary>
+    /// Parses the ot.js JSON wire form, stopping at the first component over <see cref="OperationLimits.MaxComponents"/>
+    /// or the first insert that takes the total over <see cref="OperationLimits.MaxInsertLength"/>: an oversized input
+    /// costs no more than a valid one of the largest allowed size.
+    /// </summary>
+    /// <exception cref="OperationFormatException">Not a JSON array of non-zero integers and non-empty strings.</exception>
+    /// <exception cref="InvalidComponentException">A component is <c>0</c> or <c>""</c>.</exception>
+    /// <exception cref="OperationTooLargeException">More components, or more inserted code units, than the limits allow.</exception>
+    public static TextOperation Parse(string json, OperationLimits limits)
     {
         ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(limits);
         var bytes = Encoding.UTF8.GetBytes(json);
         var reader = new Utf8JsonReader(bytes);
         try
@@ -21,7 +32,7 @@ public sealed partial class TextOperation
                 throw new OperationFormatException("An operation must be a JSON array; the input is empty.");
             }
 
-            var operation = Read(ref reader);
+            var operation = Read(ref reader, limits);
             if (reader.Read())
             {
                 throw new OperationFormatException("Unexpected content after the operation's closing bracket.");
@@ -40,8 +51,19 @@ public sealed partial class TextOperation
     /// </summary>
     /// <exception cref="OperationFormatException">The value is not an ot.js operation.</exception>
     /// <exception cref="InvalidComponentException">A component is <c>0</c> or <c>""</c>.</exception>
-    public static TextOperation Read(ref Utf8JsonReader reader)
+    public static TextOperation Read(ref Utf8JsonReader reader) => Read(ref reader, OperationLimits.None);
+
+    /// <summary>
+    /// Reads one operation from <paramref name="reader"/>, positioned on its <c>[</c> token; leaves it on the <c>]</c>.
+    /// Stops at the first component over <see cref="OperationLimits.MaxComponents"/> or the first insert that takes the
+    /// total inserted over <see cref="OperationLimits.MaxInsertLength"/>, before building anything more.
+    /// </summary>
+    /// <exception cref="OperationFormatException">The value is not an ot.js operation.</exception>
+    /// <exception cref="InvalidComponentException">A component is <c>0</c> or <c>""</c>.</exception>
+    /// <exception cref="OperationTooLargeException">More components, or more inserted code units, than the limits allow.</exception>
+    public static TextOperation Read(ref Utf8JsonReader reader, OperationLimits limits)
     {
+        ArgumentNullException.ThrowIfNull(limits);
         if (reader.TokenType != JsonTokenType.StartArray)
         {
             throw new OperationFormatException($"An operation must be a JSON array, found {Describe(reader.TokenType)}.");
@@ -49,6 +71,7 @@ public sealed partial class TextOperation
 
         var builder = new Builder();
         var index = 0;
+        long inserted = 0;
         while (true)
         {
             if (!reader.Read())
@@ -56,10 +79,18 @@ public sealed partial class TextOperation
                 throw new OperationFormatException("The operation's array is not closed.");
             }
 
+            if (reader.TokenType == JsonTokenType.EndArray)
+            {
+                return builder.Build();
+            }
+
+            if (index >= limits.MaxComponents)
+            {
+                throw new OperationTooLargeException("components read before stopping", (long)index + 1, limits.MaxComponents);
+            }
+
             switch (reader.TokenType)
             {
-                case JsonTokenType.EndArray:
-                    return builder.Build();
                 case JsonTokenType.Number:
                     if (!reader.TryGetInt32(out var count) || IsNegativeZero(ref reader))
                     {
@@ -100,6 +131,12 @@ public sealed partial class TextOperation
                     if (text.Length == 0)
                     {
                         throw new InvalidComponentException($"Component {index} is \"\": inserts must not be empty.");
+                    }
+
+                    inserted += text.Length;
+                    if (inserted > limits.MaxInsertLength)
+                    {
+                        throw new OperationTooLargeException("code units inserted by one operation", inserted, limits.MaxInsertLength);
                     }
 
                     builder.Insert(text);

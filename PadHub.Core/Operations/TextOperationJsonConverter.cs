@@ -7,14 +7,20 @@ namespace PadHub.Core.Operations;
 /// Serialises <see cref="TextOperation"/> in the ot.js wire form for System.Text.Json (SignalR's JSON protocol).
 /// Format errors surface as <see cref="JsonException"/> wrapping the <see cref="OtException"/> that explains them.
 /// </summary>
-public sealed class TextOperationJsonConverter : JsonConverter<TextOperation>
+/// <param name="limits">
+/// What <see cref="Read"/> accepts: it stops at the first component or insert over them (default: none, for clients that
+/// trust their server).
+/// </param>
+public sealed class TextOperationJsonConverter(OperationLimits? limits = null) : JsonConverter<TextOperation>
 {
+    private readonly OperationLimits _limits = limits ?? OperationLimits.None;
+
     /// <inheritdoc />
     public override TextOperation Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         try
         {
-            return TextOperation.Read(ref reader);
+            return TextOperation.Read(ref reader, _limits);
         }
         catch (OtException ex)
         {

@@ -20,6 +20,14 @@ public sealed record PadLimitsOptions
     [Range(1, 10_000_000)]
     public int MaxOperationComponents { get; init; } = 10_000;
 
+    /// <summary>
+    /// Most work one submission may cost to rebase over the revisions committed since its base: the sum, over the
+    /// revisions it crosses, of its components plus each revision's components. Past it the submission is refused with
+    /// <c>stale-revision:</c> and the client catches up from the history itself instead of the pad's commit loop doing it.
+    /// </summary>
+    [Range(1_000, 1_000_000_000)]
+    public long MaxRebaseWork { get; init; } = OperationLimits.DefaultMaxRebaseWork;
+
     /// <summary>Largest message a client may send (SignalR's own default is 32 KB, too small for a large paste).</summary>
     [Range(1_024, 256 * 1024 * 1024)]
     public long MaxMessageBytes { get; init; } = 2 * 1024 * 1024;
@@ -33,5 +41,5 @@ public sealed record PadLimitsOptions
     public int SubmitBurst { get; init; } = 200;
 
     /// <summary>The same limits as PadHub.Core's <see cref="OperationLimits"/>.</summary>
-    public OperationLimits ToOperationLimits() => new(MaxPadLength, MaxOperationLength, MaxOperationComponents);
+    public OperationLimits ToOperationLimits() => new(MaxPadLength, MaxOperationLength, MaxOperationComponents, MaxRebaseWork);
 }

@@ -14,10 +14,19 @@ internal readonly struct HubRequest
 
     private HubRequest(JsonElement root) => _root = root;
 
-    public static HubRequest From(JsonElement request, string method) =>
-        request.ValueKind == JsonValueKind.Object
-            ? new HubRequest(request)
-            : throw Invalid($"{method} takes one JSON object argument, got {Describe(request.ValueKind)}.");
+    public static HubRequest From(JsonElement request, string method)
+    {
+        if (request.ValueKind != JsonValueKind.Object)
+        {
+            throw Invalid($"{method} takes one JSON object argument, got {Describe(request.ValueKind)}.");
+        }
+
+        // The stand-in BoundedJsonHubProtocol passes for a message it refused to parse (a fixed message: a client can send
+        // the property too, and must not get its own text echoed as the server's).
+        return request.TryGetProperty(BoundedJsonHubProtocol.RefusedProperty, out _)
+            ? throw new PadException(PadErrorCodes.TooLarge, BoundedJsonHubProtocol.RefusedMessage)
+            : new HubRequest(request);
+    }
 
     public string String(string name, int maxLength, bool required = true)
     {
@@ -54,16 +63,28 @@ internal readonly struct HubRequest
         return value.TryGetInt64(out var result) ? result : throw Invalid($"'{name}' must be a whole number within 64 bits.");
     }
 
-    public TextOperation Operation(string name)
+    /// <summary>An ot.js operation, refused before it is built when it has more components or inserts than <paramref name="limits"/> allow.</summary>
+    public TextOperation Operation(string name, OperationLimits limits)
     {
         if (!TryGet(name, out var value))
         {
             throw Invalid($"'{name}' is required.");
         }
 
+        // The array's length is known without walking it: a huge one is refused before its text is copied.
+        if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() > limits.MaxComponents)
+        {
+            throw new PadException(PadErrorCodes.TooLarge,
+                $"'{name}' has {value.GetArrayLength()} components, the maximum is {limits.MaxComponents}.");
+        }
+
         try
         {
-            return TextOperation.Parse(value.GetRawText());
+            return TextOperation.Parse(value.GetRawText(), limits);
+        }
+        catch (OperationTooLargeException ex)
+        {
+            throw new PadException(PadErrorCodes.TooLarge, $"'{name}' is too large: {ex.Message}");
         }
         catch (OtException ex)
         {

@@ -62,7 +62,7 @@ public sealed class PadSyncHub(IPadSessionService sessions, IHubContext<PadSyncH
         var clientId = r.String("clientId", PadSessionService.MaxClientIdLength);
         var seq = r.Int64("seq");
         var baseRevision = r.Int32("baseRevision");
-        var operation = r.Operation("ops");
+        var operation = r.Operation("ops", membership.Connection.Limits);
         if (!string.Equals(clientId, membership.ClientId, StringComparison.Ordinal))
         {
             throw new PadException(PadErrorCodes.Forbidden, "clientId is not the one this connection joined the pad with.");

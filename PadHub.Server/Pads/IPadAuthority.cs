@@ -1,3 +1,4 @@
+using PadHub.Components.Pads;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
 
@@ -17,6 +18,14 @@ public interface IPadAuthority
     /// <exception cref="Components.Pads.PadException">With a stable code; nothing was committed.</exception>
     Task<PadSubmitResult> SubmitAsync(PadSubmitCommand command, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Completes once every request queued to the pad before this call has been committed or refused; returns the head
+    /// revision then, or null when the pad is not loaded (nothing can be in flight). A session lock publishes its new
+    /// state and then settles each pad: since submissions of session links check their access inside the pad's serial
+    /// order, nothing commits after the returned revision while the lock holds.
+    /// </summary>
+    Task<int?> SettleAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Committed operations after <paramref name="fromRevision"/> (from memory or the store).</summary>
     Task<IReadOnlyList<CommittedOperation>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default);
 }
@@ -29,7 +38,14 @@ public interface IPadAuthorityProvider
 }
 
 /// <summary>An operation to commit.</summary>
-public sealed record PadSubmitCommand(string AuthorId, string ClientId, long Seq, int BaseRevision, TextOperation Operation);
+public sealed record PadSubmitCommand(string AuthorId, string ClientId, long Seq, int BaseRevision, TextOperation Operation)
+{
+    /// <summary>
+    /// For a session link: its access now, read by the authority in the pad's serial order right before committing, so
+    /// that a lock (or a revoked link) settled through the authority is never overtaken by a submission already queued.
+    /// </summary>
+    public Func<PadAccessState>? WriteAccess { get; init; }
+}
 
 /// <summary>The outcome of a submit.</summary>
 /// <param name="Revision">The revision the operation produced (the original one for a duplicate).</param>

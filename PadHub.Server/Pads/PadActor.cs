@@ -29,6 +29,8 @@ internal sealed partial class PadActor
     private readonly Channel<List<(TaskCompletionSource<PadSubmitResult> Completion, PadSubmitResult Result)>> _unsynced =
         Channel.CreateUnbounded<List<(TaskCompletionSource<PadSubmitResult>, PadSubmitResult)>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Task _syncLoop;
+    private readonly Task _predecessor;
+    private readonly Lazy<Task> _close;
     private PadDocument? _document;
     private int _durableRevision;
     private int _snapshotRevision;
@@ -41,9 +43,12 @@ internal sealed partial class PadActor
         PadAuthorityOptions options,
         PadDocumentOptions documentOptions,
         TimeProvider time,
-        ILogger logger)
+        ILogger logger,
+        Task? predecessor = null)
     {
         _padId = padId;
+        _predecessor = predecessor ?? Task.CompletedTask;
+        _close = new Lazy<Task>(CloseCoreAsync);
         _store = store;
         _observer = observer;
         _options = options;
@@ -67,8 +72,10 @@ internal sealed partial class PadActor
         return _inbox.Writer.TryWrite(work);
     }
 
-    /// <summary>Stops taking work, finishes what is queued, writes a final snapshot.</summary>
-    public async Task CloseAsync()
+    /// <summary>Stops taking work, finishes what is queued, writes a final snapshot (the same task for every caller).</summary>
+    public Task CloseAsync() => _close.Value;
+
+    private async Task CloseCoreAsync()
     {
         _inbox.Writer.TryComplete();
         await _loop.ConfigureAwait(false);
@@ -78,6 +85,14 @@ internal sealed partial class PadActor
 
     private async Task RunAsync()
     {
+        // The previous actor of this pad may still be committing its last batch or writing its closing snapshot: loading
+        // before it is done would start from a state it is about to change.
+        if (!_predecessor.IsCompleted)
+        {
+            LogWaitingForPredecessor(_logger, _padId);
+            await _predecessor.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
         var reader = _inbox.Reader;
         while (await reader.WaitToReadAsync().ConfigureAwait(false))
         {
@@ -88,6 +103,12 @@ internal sealed partial class PadActor
                 if (work is SubmitWork submit)
                 {
                     await SubmitAsync(submit).ConfigureAwait(false);
+                }
+                else if (work is SettleWork settle)
+                {
+                    // Everything queued before it is committed (or refused) in memory: write it, then answer.
+                    await FlushAsync().ConfigureAwait(false);
+                    settle.Completion.TrySetResult(_document?.Revision);
                 }
                 else
                 {
@@ -149,6 +170,15 @@ internal sealed partial class PadActor
         }
 
         var command = work.Command;
+
+        // Checked here, in the pad's serial order, so that a lock settled through this loop (SettleWork) is never
+        // overtaken by a submission that passed its connection's check just before the lock.
+        if (command.WriteAccess?.Invoke() is { CanWrite: false } access)
+        {
+            work.Fail(new PadException(PadErrorCodes.Forbidden, access.Reason ?? "This link does not allow editing now."));
+            return;
+        }
+
         CommitResult result;
         try
         {
@@ -386,6 +416,9 @@ internal sealed partial class PadActor
         }
     }
 
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pad {PadId}: its previous actor is still closing; this one waits for it before loading")]
+    private static partial void LogWaitingForPredecessor(ILogger logger, string padId);
+
     [LoggerMessage(Level = LogLevel.Information, Message = "Pad {PadId} loaded at revision {Revision} ({Replayed} revisions replayed after the snapshot)")]
     private static partial void LogLoaded(ILogger logger, string padId, int revision, int replayed);
 
@@ -414,6 +447,12 @@ internal sealed record SubmitWork(PadSubmitCommand Command, TaskCompletionSource
 }
 
 internal sealed record StateWork(TaskCompletionSource<PadStateResult> Completion) : PadWork
+{
+    public override void Fail(Exception exception) => Completion.TrySetException(exception);
+}
+
+/// <summary>A barrier: completes when everything queued before it is committed or refused; null when nothing was loaded.</summary>
+internal sealed record SettleWork(TaskCompletionSource<int?> Completion) : PadWork
 {
     public override void Fail(Exception exception) => Completion.TrySetException(exception);
 }

@@ -21,10 +21,11 @@ internal sealed partial class PadAuthorityProvider(
     ILoggerFactory loggerFactory) : IPadAuthorityProvider, IHostedService, IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<PadActor>> _actors = new(StringComparer.Ordinal);
+
+    // Actors taken out of _actors that may still be draining: the next actor of the same pad waits for them to close.
+    private readonly ConcurrentDictionary<string, PadActor> _closing = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggerFactory.CreateLogger<PadAuthorityProvider>();
-    private readonly PadDocumentOptions _documentOptions = new(
-        new OperationLimits(limits.Value.MaxPadLength, limits.Value.MaxOperationLength, limits.Value.MaxOperationComponents),
-        options.Value.RetainedHistory);
+    private readonly PadDocumentOptions _documentOptions = new(limits.Value.ToOperationLimits(), options.Value.RetainedHistory);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _sweeper;
     private int _disposed;
@@ -54,8 +55,20 @@ internal sealed partial class PadAuthorityProvider(
         }
     }
 
+    /// <summary>Settles the pad's actor if there is one (loaded or still closing); null when there is none.</summary>
+    internal Task<int?> SettleAsync(string padId, CancellationToken cancellationToken)
+    {
+        if (!_actors.ContainsKey(padId) && !_closing.TryGetValue(padId, out _))
+        {
+            return Task.FromResult<int?>(null);
+        }
+
+        return PostAsync<int?>(padId, c => new SettleWork(c), cancellationToken);
+    }
+
     private PadActor CreateActor(string padId) =>
-        new(padId, store, fanout, options.Value, _documentOptions, time, _logger);
+        new(padId, store, fanout, options.Value, _documentOptions, time, _logger,
+            _closing.TryGetValue(padId, out var previous) ? previous.CloseAsync() : null);
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -90,12 +103,22 @@ internal sealed partial class PadAuthorityProvider(
             {
                 foreach (var (padId, lazy) in _actors)
                 {
-                    if (lazy.IsValueCreated && lazy.Value.IdleFor >= idle && !fanout.HasSubscribers(padId)
-                        && _actors.TryRemove(new KeyValuePair<string, Lazy<PadActor>>(padId, lazy)))
+                    if (!lazy.IsValueCreated || lazy.Value.IdleFor < idle || fanout.HasSubscribers(padId))
                     {
-                        await lazy.Value.CloseAsync().ConfigureAwait(false);
+                        continue;
+                    }
+
+                    // Registered before the removal: an actor created for this pad from now on loads only once this
+                    // one has drained its mailbox and written its closing snapshot (unload and reload are exclusive).
+                    var actor = lazy.Value;
+                    _closing[padId] = actor;
+                    if (_actors.TryRemove(new KeyValuePair<string, Lazy<PadActor>>(padId, lazy)))
+                    {
+                        await actor.CloseAsync().ConfigureAwait(false);
                         LogUnloaded(_logger, padId);
                     }
+
+                    _closing.TryRemove(new KeyValuePair<string, PadActor>(padId, actor));
                 }
             }
         }
@@ -129,6 +152,8 @@ internal sealed class PadAuthorityHandle(PadAuthorityProvider provider, string p
         ArgumentNullException.ThrowIfNull(command);
         return provider.PostAsync<PadSubmitResult>(padId, c => new SubmitWork(command, c), cancellationToken);
     }
+
+    public Task<int?> SettleAsync(CancellationToken cancellationToken = default) => provider.SettleAsync(padId, cancellationToken);
 
     public Task<IReadOnlyList<CommittedOperation>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default) =>
         provider.PostAsync<IReadOnlyList<CommittedOperation>>(padId, c => new HistoryWork(fromRevision, c), cancellationToken);

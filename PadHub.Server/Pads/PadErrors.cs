@@ -10,7 +10,7 @@ internal static class PadErrors
     public static PadException From(OtException exception) => exception switch
     {
         OperationTooLargeException => new PadException(PadErrorCodes.TooLarge, exception.Message, exception),
-        RevisionAheadException or RevisionTooOldException or SequenceTooOldException
+        RevisionAheadException or RevisionTooOldException or SequenceTooOldException or RebaseBudgetExceededException
             => new PadException(PadErrorCodes.StaleRevision, exception.Message, exception),
         _ => new PadException(PadErrorCodes.InvalidOp, exception.Message, exception),
     };

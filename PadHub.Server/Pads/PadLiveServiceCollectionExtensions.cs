@@ -35,8 +35,16 @@ public static class PadLiveServiceCollectionExtensions
             sp.GetRequiredService<IPadStore>(), sp.GetRequiredService<PadLinkRevocations>(), sp.GetService<PadWatchService>()));
 
         services.AddSignalR()
-            .AddJsonProtocol(o => o.PayloadSerializerOptions.Converters.Add(new TextOperationJsonConverter()))
+            .AddJsonProtocol()
             .AddHubOptions<PadSyncHub>(_ => { });
+
+        // SignalR's JSON protocol, bounded: a message with more values than any call may hold is refused unparsed.
+        services.TryAddSingleton<BoundedJsonHubProtocol>();
+        services.Replace(ServiceDescriptor.Singleton<IHubProtocolResolver, BoundedHubProtocolResolver>());
+
+        // Any operation bound from a message stops at the configured limits (the hub itself reads them with HubRequest).
+        services.AddOptions<JsonHubProtocolOptions>().Configure<IOptions<PadLimitsOptions>>((o, limits) =>
+            o.PayloadSerializerOptions.Converters.Add(new TextOperationJsonConverter(limits.Value.ToOperationLimits())));
         services.AddSingleton<IConfigureOptions<HubOptions<PadSyncHub>>, ConfigurePadHubOptions>();
 
         // Keeps each connection's context so the fan-out writes events serialised once for all (HubPadListener).

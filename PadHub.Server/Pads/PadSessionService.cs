@@ -175,6 +175,8 @@ internal sealed class PadConnection(
 
     public PadJoined Joined { get; } = joined;
 
+    public OperationLimits Limits { get; } = limits.ToOperationLimits();
+
     internal PadSubscription Subscription => subscription;
 
     /// <summary>Set for a stand-alone pad's link (<see cref="PadLinkRevocations"/>); disposed with the connection.</summary>
@@ -202,8 +204,12 @@ internal sealed class PadConnection(
                 $"This connection sends more than {limits.SubmitsPerSecond} operations a second; wait and resend (same seq).");
         }
 
-        var result = await authority.SubmitAsync(new PadSubmitCommand(Joined.AuthorId, clientId, seq, baseRevision, operation), cancellationToken)
-            .ConfigureAwait(false);
+        var command = new PadSubmitCommand(Joined.AuthorId, clientId, seq, baseRevision, operation)
+        {
+            // Checked again in the pad's serial order, where a session lock is ordered (IPadAuthority.SettleAsync).
+            WriteAccess = gate is null ? null : () => gate.Current,
+        };
+        var result = await authority.SubmitAsync(command, cancellationToken).ConfigureAwait(false);
         return result.Revision;
     }
 

@@ -19,7 +19,8 @@ internal sealed partial class WorkshopService(
     SessionStore store,
     IOptions<PadLimitsOptions> limits,
     TimeProvider time,
-    ILogger<WorkshopService> logger) : IWorkshopService, ISessionPadResolver
+    ILogger<WorkshopService> logger,
+    IPadAuthorityProvider? authorities = null) : IWorkshopService, ISessionPadResolver
 {
     private readonly ConcurrentDictionary<string, Lazy<Task<SessionRuntime>>> _runtimes = new(StringComparer.Ordinal);
 
@@ -187,6 +188,15 @@ internal sealed partial class WorkshopService(
 
             await store.SaveLockedAsync(runtime.SessionId, locked, cancellationToken).ConfigureAwait(false);
             runtime.Publish(s => s with { Locked = locked });
+
+            // Ordered through each pad's authority: once every pad has settled, whatever was queued before the lock is
+            // committed or refused, and every later submission sees the lock in the pad's serial order.
+            if (locked && authorities is not null)
+            {
+                await Task.WhenAll(runtime.GroupsByPad.Keys.Select(padId => authorities.GetAuthority(padId).SettleAsync(cancellationToken)))
+                    .ConfigureAwait(false);
+            }
+
             LogLocked(logger, runtime.SessionId, locked);
         }, cancellationToken).ConfigureAwait(false);
     }

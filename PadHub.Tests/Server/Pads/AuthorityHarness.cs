@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
@@ -9,13 +10,17 @@ namespace PadHub.Tests.Server.Pads;
 /// <summary>The single-node authority wired by hand over an in-memory store and a fake clock.</summary>
 internal sealed class AuthorityHarness : IAsyncDisposable
 {
-    public AuthorityHarness(PadAuthorityOptions? authority = null, PadLimitsOptions? limits = null)
+    public AuthorityHarness(
+        PadAuthorityOptions? authority = null,
+        PadLimitsOptions? limits = null,
+        ILoggerFactory? loggerFactory = null,
+        ISessionPadResolver? sessionPads = null)
     {
         var authorityOptions = Options.Create(authority ?? new PadAuthorityOptions());
         var limitsOptions = Options.Create(limits ?? new PadLimitsOptions());
         Fanout = new PadFanout(authorityOptions, NullLogger<PadFanout>.Instance);
-        Provider = new PadAuthorityProvider(Store, Fanout, authorityOptions, limitsOptions, Time, NullLoggerFactory.Instance);
-        Sessions = new PadSessionService(Store, Provider, Fanout, limitsOptions, Time);
+        Provider = new PadAuthorityProvider(Store, Fanout, authorityOptions, limitsOptions, Time, loggerFactory ?? NullLoggerFactory.Instance);
+        Sessions = new PadSessionService(Store, Provider, Fanout, limitsOptions, Time, sessionPads);
     }
 
     public InMemoryPadStore Store { get; } = new();

@@ -16,6 +16,7 @@ internal sealed class InMemoryPadStore : IPadStore
     private readonly ConcurrentDictionary<string, PadAccess> _tokens = new();
     private readonly ConcurrentDictionary<string, PadAuthor> _authors = new();
     private readonly Lock _gate = new();
+    private int _loads;
 
     /// <summary>The size of every AppendRevisionsAsync batch, in call order.</summary>
     public List<int> AppendBatches { get; } = [];
@@ -36,6 +37,9 @@ internal sealed class InMemoryPadStore : IPadStore
     public int UnsyncedAppends { get; private set; }
 
     public int Syncs { get; private set; }
+
+    /// <summary>How many times a pad was loaded.</summary>
+    public int LoadCount => Volatile.Read(ref _loads);
 
     public int SnapshotCount(string padId) => _snapshots.TryGetValue(padId, out var list) ? list.Count : 0;
 
@@ -77,6 +81,7 @@ internal sealed class InMemoryPadStore : IPadStore
 
     public Task<StoredPadState?> LoadAsync(string padId, CancellationToken cancellationToken = default)
     {
+        Interlocked.Increment(ref _loads);
         lock (_gate)
         {
             if (!_snapshots.TryGetValue(padId, out var snapshots))
