@@ -24,10 +24,12 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddHostedService<DataDirectoryInitializer>();
+        services.AddPadHubDataProtection(configuration, environment);
         services.AddOptions<PadLimitsOptions>()
             .Bind(configuration.GetSection(PadLimitsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddPadHubEdge(configuration);
         services.AddPadHubPersistence(configuration);
         services.AddPadHubApi(configuration);
         services.AddPadHubLive(configuration);

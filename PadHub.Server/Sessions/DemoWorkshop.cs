@@ -42,8 +42,8 @@ internal sealed class DemoWorkshop(WorkshopService workshops) : IDemoWorkshop
 
 /// <summary>
 /// Seeds the demo at start when the database has no session (<see cref="WorkshopOptions.SeedDemo"/>), writes its
-/// moderator link to <c>{DataDirectory}/demo-workshop.json</c>, and prints the dashboard's absolute URL once the server
-/// listens, at every start.
+/// moderator link to <c>{DataDirectory}/demo-workshop.json</c> (owner-only), and in Development prints the dashboard's
+/// absolute URL once the server listens, at every start.
 /// </summary>
 internal sealed partial class DemoWorkshopSeeder(
     IServiceProvider services,
@@ -62,7 +62,7 @@ internal sealed partial class DemoWorkshopSeeder(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.SeedDemo)
+        if (!options.Value.ShouldSeedDemo(environment))
         {
             return;
         }
@@ -74,7 +74,7 @@ internal sealed partial class DemoWorkshopSeeder(
             var created = await workshops.CreateSessionAsync(DemoWorkshopDefinition.Request, cancellationToken);
             demo = new DemoFile(created.SessionId, created.Title, created.ModeratorToken);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(demo, SessionJson.Options), cancellationToken);
+            await OwnerOnlyFile.WriteAllTextAsync(path, JsonSerializer.Serialize(demo, SessionJson.Options), cancellationToken);
             LogSeeded(logger, created.SessionId, path);
         }
         else
@@ -94,6 +94,13 @@ internal sealed partial class DemoWorkshopSeeder(
         }
 
         services.GetService<DemoWorkshop>()?.Set(demo.ModeratorToken);
+        if (!environment.IsDevelopment())
+        {
+            // A link is a capability: outside Development it never reaches a log, only the owner-only file.
+            LogLinkInFile(logger, path);
+            return;
+        }
+
         var token = demo.ModeratorToken;
         lifetime.ApplicationStarted.Register(() => LogLink(logger, BaseUrl() + SessionRoutes.Dashboard(token)));
     }
@@ -141,6 +148,9 @@ internal sealed partial class DemoWorkshopSeeder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo workshop moderator dashboard: {Url}")]
     private static partial void LogLink(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The demo workshop's moderator link is in {Path} (readable by this user only)")]
+    private static partial void LogLinkInFile(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The database already has sessions and {Path} does not exist: no demo link to print (links are stored hashed and cannot be recovered)")]
     private static partial void LogNoFile(ILogger logger, string path);
