@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.Repositories;
+using Microsoft.Extensions.Options;
 
 namespace PadHub.Server.Hosting;
 
@@ -8,17 +11,19 @@ public static class DataProtectionSetup
     public const string ApplicationName = "PadHub";
 
     /// <summary>Data Protection with PadHub's name, its keys in <see cref="PadHubOptions.DataProtectionKeysDirectory"/> when set.</summary>
-    public static IServiceCollection AddPadHubDataProtection(this IServiceCollection services, IConfiguration configuration, IHostEnvironment? environment)
+    public static IServiceCollection AddPadHubDataProtection(this IServiceCollection services)
     {
-        ArgumentNullException.ThrowIfNull(configuration);
-        var builder = services.AddDataProtection().SetApplicationName(ApplicationName);
-        var configured = configuration[$"{PadHubOptions.SectionName}:{nameof(PadHubOptions.DataProtectionKeysDirectory)}"];
-        if (!string.IsNullOrWhiteSpace(configured))
-        {
-            var path = KeysPath(configured, environment?.ContentRootPath ?? AppContext.BaseDirectory);
-            builder.PersistKeysToFileSystem(new DirectoryInfo(path));
-        }
+        services.AddDataProtection().SetApplicationName(ApplicationName);
 
+        // Through options rather than PersistKeysToFileSystem, so that the setting is read once configuration is complete.
+        services.AddOptions<KeyManagementOptions>().Configure<IOptions<PadHubOptions>, IHostEnvironment, ILoggerFactory>((keys, options, environment, loggers) =>
+        {
+            if (!string.IsNullOrWhiteSpace(options.Value.DataProtectionKeysDirectory))
+            {
+                var path = KeysPath(options.Value.DataProtectionKeysDirectory, environment.ContentRootPath);
+                keys.XmlRepository = new FileSystemXmlRepository(new DirectoryInfo(path), loggers);
+            }
+        });
         return services;
     }
 

@@ -24,7 +24,7 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddHostedService<DataDirectoryInitializer>();
-        services.AddPadHubDataProtection(configuration, environment);
+        services.AddPadHubDataProtection();
         services.AddOptions<PadLimitsOptions>()
             .Bind(configuration.GetSection(PadLimitsOptions.SectionName))
             .ValidateDataAnnotations()
