@@ -26,8 +26,9 @@ internal sealed class SessionGrant(string key, byte[] hash, SessionRole role, st
 
 /// <summary>
 /// One session in memory: its live <see cref="SessionState"/>, its live tokens, the watchers of its state and the open
-/// pad connections of its links. Loaded once from the store and kept; every change goes through the store first, then
-/// here, under <see cref="Mutations"/> (one change at a time), so memory never runs ahead of the database.
+/// pad connections of its links. Loaded from the store on first use and dropped when idle (<see cref="TryRetire"/>);
+/// every change goes through the store first, then here, under <see cref="Mutations"/> (one change at a time), so memory
+/// never runs ahead of the database.
 /// </summary>
 internal sealed class SessionRuntime
 {
@@ -40,10 +41,13 @@ internal sealed class SessionRuntime
     private ImmutableArray<SessionWatcher> _watchers = [];
     private ImmutableArray<SessionPadGate> _padGates = [];
     private SessionState _state;
+    private long _lastUsedTicks;
+    private volatile bool _retired;
 
-    public SessionRuntime(LoadedSession loaded)
+    public SessionRuntime(LoadedSession loaded, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(loaded);
+        _lastUsedTicks = now.UtcTicks;
         var session = loaded.Session;
         SessionId = session.Id;
         SealedSecret = session.LinkSecret;
@@ -89,6 +93,42 @@ internal sealed class SessionRuntime
     public ImmutableDictionary<string, SessionGroup> GroupsById { get; }
 
     public SessionState State => Volatile.Read(ref _state);
+
+    /// <summary>True once the idle sweep dropped this runtime: callers load a fresh one from the store.</summary>
+    public bool Retired => _retired;
+
+    /// <summary>Notes a use (a token check), which keeps the runtime loaded for another idle timeout.</summary>
+    public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
+
+    /// <summary>
+    /// Retires the runtime when it was not used since <paramref name="cutoff"/>, nobody watches it, no pad connection of
+    /// its links is open and no change is running; after that it takes no watcher, gate or change (they go to a new one).
+    /// </summary>
+    public bool TryRetire(DateTimeOffset cutoff)
+    {
+        if (!Mutations.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            lock (_gate)
+            {
+                if (_retired || Interlocked.Read(ref _lastUsedTicks) > cutoff.UtcTicks || _watchers.Length > 0 || _padGates.Length > 0)
+                {
+                    return false;
+                }
+
+                _retired = true;
+                return true;
+            }
+        }
+        finally
+        {
+            Mutations.Release();
+        }
+    }
 
     public IReadOnlyCollection<SessionGrant> Grants
     {
@@ -188,10 +228,16 @@ internal sealed class SessionRuntime
         }
     }
 
-    public SessionWatcher AddWatcher(SessionGrant grant, Func<SessionState, ValueTask> onChanged, Action<Exception> onError)
+    /// <summary>A new watcher, or null when the runtime is retired.</summary>
+    public SessionWatcher? AddWatcher(SessionGrant grant, Func<SessionState, ValueTask> onChanged, Action<Exception> onError)
     {
         lock (_gate)
         {
+            if (_retired)
+            {
+                return null;
+            }
+
             var watcher = new SessionWatcher(this, grant, _state, onChanged, onError);
             _watchers = _watchers.Add(watcher);
             return watcher;
@@ -206,10 +252,16 @@ internal sealed class SessionRuntime
         }
     }
 
-    public SessionPadGate AddPadGate(SessionGrant grant, string padId, Action<Exception> onError)
+    /// <summary>A new pad gate, or null when the runtime is retired.</summary>
+    public SessionPadGate? AddPadGate(SessionGrant grant, string padId, Action<Exception> onError)
     {
         lock (_gate)
         {
+            if (_retired)
+            {
+                return null;
+            }
+
             var gate = new SessionPadGate(this, grant, padId, onError);
             _padGates = _padGates.Add(gate);
             return gate;
