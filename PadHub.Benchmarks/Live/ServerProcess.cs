@@ -65,6 +65,8 @@ internal sealed class ServerProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["PadHub__DataDirectory"] = dataDirectory;
         start.Environment["PadHub__ApiKey"] = apiKey;
+        // Outside Development the server refuses to start without a public base URL or a host allow-list.
+        start.Environment["PadHub__PublicBaseUrl"] = url.ToString().TrimEnd('/');
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         foreach (var (key, value) in settings)

@@ -135,7 +135,7 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
         }
         catch (PadException ex)
         {
-            LogJoinFailed(Logger, ex);
+            LogJoinRefused(Logger, ex.Code);
             _phase = Phase.Failed;
             StateHasChanged();
             return;
@@ -349,8 +349,9 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
     [LoggerMessage(Level = LogLevel.Debug, Message = "A call into the pad editor's JS failed; the editor resyncs on its own")]
     private static partial void LogJsCallFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Joining a pad failed")]
-    private static partial void LogJoinFailed(ILogger logger, Exception exception);
+    // The client's doing (a refused join), not a server fault: no stack trace, and not the message (it may quote input).
+    [LoggerMessage(Level = LogLevel.Information, Message = "Joining a pad was refused ({Code})")]
+    private static partial void LogJoinRefused(ILogger logger, string code);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Submitting an operation failed")]
     private static partial void LogSubmitFailed(ILogger logger, Exception exception);

@@ -12,10 +12,13 @@ public sealed partial class SessionCreateForm : ComponentBase
 {
     private const string TitleField = "title";
     private const string DescriptionField = "description";
+    private const string OrganiserKeyField = "organiser-key";
     private readonly SessionFormModel _model = new();
     private Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
     private List<string> _generalErrors = [];
     private IWorkshopService? _workshops;
+    private ISessionCreationGate? _gate;
+    private string? _organiserKey;
     private bool _busy;
 
     [Inject]
@@ -24,8 +27,14 @@ public sealed partial class SessionCreateForm : ComponentBase
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
-    // Optional: a host without workshop sessions still serves the home page.
-    protected override void OnInitialized() => _workshops = Services.GetService<IWorkshopService>();
+    private SessionCreationAccess Access => _gate?.Access ?? SessionCreationAccess.Open;
+
+    // Optional: a host without workshop sessions still serves the home page; a host without a gate lets anyone create.
+    protected override void OnInitialized()
+    {
+        _workshops = Services.GetService<IWorkshopService>();
+        _gate = Services.GetService<ISessionCreationGate>();
+    }
 
     private bool HasError(string field) => _errors.ContainsKey(field);
 
@@ -67,13 +76,18 @@ public sealed partial class SessionCreateForm : ComponentBase
 
     private async Task SubmitAsync()
     {
-        if (_workshops is null || _busy)
+        if (_workshops is null || _busy || Access == SessionCreationAccess.Disabled)
         {
             return;
         }
 
         _generalErrors = [];
         _errors = _model.Validate();
+        if (Access == SessionCreationAccess.KeyRequired && string.IsNullOrEmpty(_organiserKey))
+        {
+            _errors[OrganiserKeyField] = ["Enter the organiser key to create a session."];
+        }
+
         if (_errors.Count > 0)
         {
             return;
@@ -82,12 +96,22 @@ public sealed partial class SessionCreateForm : ComponentBase
         _busy = true;
         try
         {
+            // Before anything is created: the key (constant-time) and this client's creation limit.
+            _gate?.Admit(_organiserKey);
             var created = await _workshops.CreateSessionAsync(_model.ToRequest());
             Navigation.NavigateTo(SessionRoutes.Share(created.ModeratorToken));
         }
         catch (SessionValidationException ex)
         {
             ShowServerErrors(ex.Errors);
+        }
+        catch (PadException ex) when (ex.Code == PadErrorCodes.Forbidden && Access == SessionCreationAccess.KeyRequired)
+        {
+            _errors = new(StringComparer.Ordinal) { [OrganiserKeyField] = [Reason(ex)] };
+        }
+        catch (PadException ex) when (ex.Code == PadErrorCodes.RateLimited)
+        {
+            _generalErrors = [Reason(ex)];
         }
         catch (PadException ex)
         {
@@ -98,6 +122,10 @@ public sealed partial class SessionCreateForm : ComponentBase
             _busy = false;
         }
     }
+
+    // A PadException's message starts with its code ("forbidden: ..."): the person reads the reason only.
+    private static string Reason(PadException ex) =>
+        ex.Message.StartsWith(ex.Code + ": ", StringComparison.Ordinal) ? ex.Message[(ex.Code.Length + 2)..] : ex.Message;
 
     // The server names fields like the form does; a path the form has no field for (groups[0].animators[3]) goes to the
     // nearest field that has one, or to the list under the form.

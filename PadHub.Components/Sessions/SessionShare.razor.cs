@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using MudBlazor;
 using PadHub.Components.Pads;
@@ -6,7 +7,8 @@ using PadHub.Components.Pads;
 namespace PadHub.Components.Sessions;
 
 /// <summary>
-/// The moderator's share page: every link (absolute, from <see cref="NavigationManager.BaseUri"/>) with its QR code, a
+/// The moderator's share page: every link (absolute, from <see cref="IPublicLinkBase"/> when the host has a public
+/// address, else from <see cref="NavigationManager.BaseUri"/>) with its QR code, a
 /// copy button and "replace link" (the old token stops working at once).
 /// </summary>
 public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
@@ -40,6 +42,9 @@ public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
+
+    [Inject]
+    private IServiceProvider Services { get; set; } = default!;
 
     [Inject]
     private IDialogService Dialogs { get; set; } = default!;
@@ -99,7 +104,7 @@ public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
 
     private ShareItem Item(string id, SessionLinkKind kind, string? groupId, string title, string what, string path)
     {
-        var url = Navigation.BaseUri.TrimEnd('/') + path;
+        var url = (Services.GetService<IPublicLinkBase>()?.BaseUrl ?? Navigation.BaseUri.TrimEnd('/')) + path;
         return new ShareItem(id, kind, groupId, title, what, url, QrCodes.Svg(url));
     }
 

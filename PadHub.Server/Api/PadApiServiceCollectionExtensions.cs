@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using PadHub.Components.Sessions;
 
 namespace PadHub.Server.Api;
 
@@ -15,6 +16,7 @@ public static class PadApiServiceCollectionExtensions
                 "PadHub:PublicBaseUrl must be an absolute http(s) URL without query or fragment, e.g. https://pads.example.org.")
             .ValidateOnStart();
         services.TryAddSingleton<IApiKeyProvider, ApiKeyProvider>();
+        services.TryAddSingleton<IPublicLinkBase, PublicLinkBase>();
         services.AddHostedService<ApiKeyAnnouncer>();
         return services;
     }

@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace PadHub.Server.Hosting;
 
-/// <summary>Creates the data directory before the server takes requests, so that nothing later has to.</summary>
+/// <summary>
+/// Creates the data directory (and the Data Protection keys directory, owner-only) before the server takes requests, so
+/// that nothing later has to.
+/// </summary>
 internal sealed partial class DataDirectoryInitializer(
     IOptions<PadHubOptions> options,
     IHostEnvironment environment,
@@ -13,6 +16,18 @@ internal sealed partial class DataDirectoryInitializer(
         var path = options.Value.GetDataDirectoryPath(environment.ContentRootPath);
         Directory.CreateDirectory(path);
         LogDataDirectory(logger, path);
+        if (!string.IsNullOrWhiteSpace(options.Value.DataProtectionKeysDirectory))
+        {
+            var keys = DataProtectionSetup.KeysPath(options.Value.DataProtectionKeysDirectory, environment.ContentRootPath);
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(keys);
+            }
+            else
+            {
+                Directory.CreateDirectory(keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
         return Task.CompletedTask;
     }
 

@@ -14,6 +14,13 @@ public sealed record PadHubOptions
     [Required(AllowEmptyStrings = false)]
     public string DataDirectory { get; init; } = "data";
 
+    /// <summary>
+    /// Folder where ASP.NET Core Data Protection keeps its keys (antiforgery tokens, circuit state), so that they outlive
+    /// a container; created owner-only. Relative paths are resolved against the content root. Unset: the framework's
+    /// default place (the user profile, or memory only in a container).
+    /// </summary>
+    public string? DataProtectionKeysDirectory { get; init; }
+
     /// <summary>The absolute path of <see cref="DataDirectory"/>.</summary>
     public string GetDataDirectoryPath(string contentRootPath) => Path.GetFullPath(DataDirectory, contentRootPath);
 }

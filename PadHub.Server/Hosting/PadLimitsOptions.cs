@@ -32,6 +32,13 @@ public sealed record PadLimitsOptions
     [Range(1_024, 256 * 1024 * 1024)]
     public long MaxMessageBytes { get; init; } = 2 * 1024 * 1024;
 
+    /// <summary>
+    /// Largest message a Blazor circuit (any page, anonymous ones included) may send. The editor needs little: it splits a
+    /// large paste into operations of at most 16 KB on the wire, so this is independent of <see cref="MaxMessageBytes"/>.
+    /// </summary>
+    [Range(32 * 1024, 1024 * 1024)]
+    public long CircuitMessageBytes { get; init; } = 64 * 1024;
+
     /// <summary>Sustained submits per second per connection (token bucket refill rate).</summary>
     [Range(1, 100_000)]
     public int SubmitsPerSecond { get; init; } = 40;

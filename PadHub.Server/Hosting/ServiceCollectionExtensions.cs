@@ -24,10 +24,12 @@ public static class ServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddHostedService<DataDirectoryInitializer>();
+        services.AddPadHubDataProtection();
         services.AddOptions<PadLimitsOptions>()
             .Bind(configuration.GetSection(PadLimitsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddPadHubEdge(configuration);
         services.AddPadHubPersistence(configuration);
         services.AddPadHubApi(configuration);
         services.AddPadHubLive(configuration);
@@ -36,11 +38,12 @@ public static class ServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
 
-        // The editor's edits travel through the circuit: its message limit is set as deliberately as the hub's.
+        // Circuits serve anonymous pages: a small message limit; the editor splits large pastes into 16 KB operations.
+        // (Read when the options are first used, so that configuration added late, as tests do, counts.)
         services.AddRazorComponents()
             .AddInteractiveServerComponents()
             .AddHubOptions(o => o.MaximumReceiveMessageSize = configuration.GetValue(
-                $"{PadLimitsOptions.SectionName}:{nameof(PadLimitsOptions.MaxMessageBytes)}", new PadLimitsOptions().MaxMessageBytes));
+                $"{PadLimitsOptions.SectionName}:{nameof(PadLimitsOptions.CircuitMessageBytes)}", new PadLimitsOptions().CircuitMessageBytes));
         services.AddMudServices();
 
         services.AddHealthChecks();

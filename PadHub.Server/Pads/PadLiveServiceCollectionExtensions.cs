@@ -47,6 +47,10 @@ public static class PadLiveServiceCollectionExtensions
             o.PayloadSerializerOptions.Converters.Add(new TextOperationJsonConverter(limits.Value.ToOperationLimits())));
         services.AddSingleton<IConfigureOptions<HubOptions<PadSyncHub>>, ConfigurePadHubOptions>();
 
+        // SignalR logs every exception a hub method throws at Error with its stack trace, refusals included;
+        // PadHubErrorFilter logs instead (refusals briefly and rate-limited, faults at Error).
+        services.AddLogging(logging => logging.AddFilter(PadHubErrorFilter.DispatcherLogCategory, LogLevel.None));
+
         // Keeps each connection's context so the fan-out writes events serialised once for all (HubPadListener).
         services.AddSingleton<HubLifetimeManager<PadSyncHub>, PadHubLifetimeManager>();
         return services;

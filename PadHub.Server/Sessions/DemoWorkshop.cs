@@ -31,19 +31,36 @@ internal static class DemoWorkshopDefinition
 /// <see cref="IDemoWorkshop"/>: the demo's links, derived live from its moderator link (kept in the data directory,
 /// since the database holds only hashes). Null when there is no demo or its moderator link no longer works.
 /// </summary>
-internal sealed class DemoWorkshop(WorkshopService workshops) : IDemoWorkshop
+internal sealed class DemoWorkshop(WorkshopService workshops) : IDemoWorkshop, IAsyncDisposable
 {
     private volatile string? _moderatorToken;
+    private ISessionSubscription? _pin;
 
     public SessionLinks? Links => _moderatorToken is { } token ? workshops.TryGetLinks(token) : null;
 
-    internal void Set(string moderatorToken) => _moderatorToken = moderatorToken;
+    /// <summary>
+    /// Shows the demo on the home page. Its links are read synchronously from the loaded session, so the demo watches its
+    /// own session, which keeps it from being dropped when idle.
+    /// </summary>
+    internal async Task SetAsync(string moderatorToken, CancellationToken cancellationToken)
+    {
+        _pin = await workshops.WatchAsync(moderatorToken, _ => ValueTask.CompletedTask, cancellationToken).ConfigureAwait(false);
+        _moderatorToken = moderatorToken;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_pin is not null)
+        {
+            await _pin.DisposeAsync().ConfigureAwait(false);
+        }
+    }
 }
 
 /// <summary>
 /// Seeds the demo at start when the database has no session (<see cref="WorkshopOptions.SeedDemo"/>), writes its
-/// moderator link to <c>{DataDirectory}/demo-workshop.json</c>, and prints the dashboard's absolute URL once the server
-/// listens, at every start.
+/// moderator link to <c>{DataDirectory}/demo-workshop.json</c> (owner-only), and in Development prints the dashboard's
+/// absolute URL once the server listens, at every start.
 /// </summary>
 internal sealed partial class DemoWorkshopSeeder(
     IServiceProvider services,
@@ -62,7 +79,7 @@ internal sealed partial class DemoWorkshopSeeder(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!options.Value.SeedDemo)
+        if (!options.Value.ShouldSeedDemo(environment))
         {
             return;
         }
@@ -74,7 +91,7 @@ internal sealed partial class DemoWorkshopSeeder(
             var created = await workshops.CreateSessionAsync(DemoWorkshopDefinition.Request, cancellationToken);
             demo = new DemoFile(created.SessionId, created.Title, created.ModeratorToken);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await File.WriteAllTextAsync(path, JsonSerializer.Serialize(demo, SessionJson.Options), cancellationToken);
+            await OwnerOnlyFile.WriteAllTextAsync(path, JsonSerializer.Serialize(demo, SessionJson.Options), cancellationToken);
             LogSeeded(logger, created.SessionId, path);
         }
         else
@@ -93,7 +110,18 @@ internal sealed partial class DemoWorkshopSeeder(
             return;
         }
 
-        services.GetService<DemoWorkshop>()?.Set(demo.ModeratorToken);
+        if (services.GetService<DemoWorkshop>() is { } shown)
+        {
+            await shown.SetAsync(demo.ModeratorToken, cancellationToken);
+        }
+
+        if (!environment.IsDevelopment())
+        {
+            // A link is a capability: outside Development it never reaches a log, only the owner-only file.
+            LogLinkInFile(logger, path);
+            return;
+        }
+
         var token = demo.ModeratorToken;
         lifetime.ApplicationStarted.Register(() => LogLink(logger, BaseUrl() + SessionRoutes.Dashboard(token)));
     }
@@ -141,6 +169,9 @@ internal sealed partial class DemoWorkshopSeeder(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo workshop moderator dashboard: {Url}")]
     private static partial void LogLink(ILogger logger, string url);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The demo workshop's moderator link is in {Path} (readable by this user only)")]
+    private static partial void LogLinkInFile(ILogger logger, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The database already has sessions and {Path} does not exist: no demo link to print (links are stored hashed and cannot be recovered)")]
     private static partial void LogNoFile(ILogger logger, string path);

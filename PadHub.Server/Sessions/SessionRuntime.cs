@@ -5,29 +5,11 @@ using PadHub.Server.Pads;
 
 namespace PadHub.Server.Sessions;
 
-/// <summary>A live session token: what it grants, and whether it was revoked (checked at every call).</summary>
-internal sealed class SessionGrant(string key, byte[] hash, SessionRole role, string? groupId)
-{
-    private volatile bool _revoked;
-
-    /// <summary>Hex of the token's SHA-256.</summary>
-    public string Key { get; } = key;
-
-    public byte[] Hash { get; } = hash;
-
-    public SessionRole Role { get; } = role;
-
-    public string? GroupId { get; } = groupId;
-
-    public bool Revoked => _revoked;
-
-    public void Revoke() => _revoked = true;
-}
-
 /// <summary>
 /// One session in memory: its live <see cref="SessionState"/>, its live tokens, the watchers of its state and the open
-/// pad connections of its links. Loaded once from the store and kept; every change goes through the store first, then
-/// here, under <see cref="Mutations"/> (one change at a time), so memory never runs ahead of the database.
+/// pad connections of its links. Loaded from the store on first use and dropped when idle (<see cref="TryRetire"/>);
+/// every change goes through the store first, then here, under <see cref="Mutations"/> (one change at a time), so memory
+/// never runs ahead of the database.
 /// </summary>
 internal sealed class SessionRuntime
 {
@@ -40,10 +22,13 @@ internal sealed class SessionRuntime
     private ImmutableArray<SessionWatcher> _watchers = [];
     private ImmutableArray<SessionPadGate> _padGates = [];
     private SessionState _state;
+    private long _lastUsedTicks;
+    private volatile bool _retired;
 
-    public SessionRuntime(LoadedSession loaded)
+    public SessionRuntime(LoadedSession loaded, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(loaded);
+        _lastUsedTicks = now.UtcTicks;
         var session = loaded.Session;
         SessionId = session.Id;
         SealedSecret = session.LinkSecret;
@@ -89,6 +74,42 @@ internal sealed class SessionRuntime
     public ImmutableDictionary<string, SessionGroup> GroupsById { get; }
 
     public SessionState State => Volatile.Read(ref _state);
+
+    /// <summary>True once the idle sweep dropped this runtime: callers load a fresh one from the store.</summary>
+    public bool Retired => _retired;
+
+    /// <summary>Notes a use (a token check), which keeps the runtime loaded for another idle timeout.</summary>
+    public void Touch(DateTimeOffset now) => Interlocked.Exchange(ref _lastUsedTicks, now.UtcTicks);
+
+    /// <summary>
+    /// Retires the runtime when it was not used since <paramref name="cutoff"/>, nobody watches it, no pad connection of
+    /// its links is open and no change is running; after that it takes no watcher, gate or change (they go to a new one).
+    /// </summary>
+    public bool TryRetire(DateTimeOffset cutoff)
+    {
+        if (!Mutations.Wait(0))
+        {
+            return false;
+        }
+
+        try
+        {
+            lock (_gate)
+            {
+                if (_retired || Interlocked.Read(ref _lastUsedTicks) > cutoff.UtcTicks || _watchers.Length > 0 || _padGates.Length > 0)
+                {
+                    return false;
+                }
+
+                _retired = true;
+                return true;
+            }
+        }
+        finally
+        {
+            Mutations.Release();
+        }
+    }
 
     public IReadOnlyCollection<SessionGrant> Grants
     {
@@ -188,10 +209,16 @@ internal sealed class SessionRuntime
         }
     }
 
-    public SessionWatcher AddWatcher(SessionGrant grant, Func<SessionState, ValueTask> onChanged, Action<Exception> onError)
+    /// <summary>A new watcher, or null when the runtime is retired.</summary>
+    public SessionWatcher? AddWatcher(SessionGrant grant, Func<SessionState, ValueTask> onChanged, Action<Exception> onError)
     {
         lock (_gate)
         {
+            if (_retired)
+            {
+                return null;
+            }
+
             var watcher = new SessionWatcher(this, grant, _state, onChanged, onError);
             _watchers = _watchers.Add(watcher);
             return watcher;
@@ -206,10 +233,16 @@ internal sealed class SessionRuntime
         }
     }
 
-    public SessionPadGate AddPadGate(SessionGrant grant, string padId, Action<Exception> onError)
+    /// <summary>A new pad gate, or null when the runtime is retired.</summary>
+    public SessionPadGate? AddPadGate(SessionGrant grant, string padId, Action<Exception> onError)
     {
         lock (_gate)
         {
+            if (_retired)
+            {
+                return null;
+            }
+
             var gate = new SessionPadGate(this, grant, padId, onError);
             _padGates = _padGates.Add(gate);
             return gate;
@@ -245,210 +278,5 @@ internal sealed class SessionRuntime
         }
 
         return state.Locked ? new PadAccessState(role, false, "The moderator locked the pads.") : new PadAccessState(role, true, null);
-    }
-}
-
-/// <summary>
-/// One watcher of a session's state. Delivery is latest-wins: a new state replaces one not yet delivered, so a slow
-/// watcher never queues up and never holds up the others or the moderator; callbacks run in version order, one at a time.
-/// </summary>
-internal sealed class SessionWatcher : ISessionSubscription
-{
-    private readonly Lock _gate = new();
-    private readonly SessionRuntime _runtime;
-    private readonly Func<SessionState, ValueTask> _onChanged;
-    private readonly Action<Exception> _onError;
-    private SessionState _current;
-    private SessionState? _pending;
-    private bool _pumping;
-    private bool _stopped;
-
-    public SessionWatcher(SessionRuntime runtime, SessionGrant grant, SessionState current, Func<SessionState, ValueTask> onChanged, Action<Exception> onError)
-    {
-        _runtime = runtime;
-        Grant = grant;
-        _current = current;
-        _onChanged = onChanged;
-        _onError = onError;
-        Access = new SessionAccess(runtime.SessionId, grant.Role, grant.GroupId);
-    }
-
-    public SessionGrant Grant { get; }
-
-    public SessionAccess Access { get; }
-
-    public SessionState Current => Volatile.Read(ref _current);
-
-    public void Offer(SessionState state)
-    {
-        lock (_gate)
-        {
-            if (_stopped || state.Version <= (_pending ?? _current).Version)
-            {
-                return;
-            }
-
-            _pending = state;
-            if (_pumping)
-            {
-                return;
-            }
-
-            _pumping = true;
-        }
-
-        _ = Task.Run(PumpAsync);
-    }
-
-    public void Stop()
-    {
-        lock (_gate)
-        {
-            _stopped = true;
-            _pending = null;
-        }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Stop();
-        _runtime.RemoveWatcher(this);
-        return ValueTask.CompletedTask;
-    }
-
-    private async Task PumpAsync()
-    {
-        while (true)
-        {
-            SessionState next;
-            lock (_gate)
-            {
-                if (_stopped || _pending is null)
-                {
-                    _pumping = false;
-                    return;
-                }
-
-                next = _pending;
-                _pending = null;
-                Volatile.Write(ref _current, next);
-            }
-
-            try
-            {
-                await _onChanged(next).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // A failing view must not stop the session's other watchers or this one's next states.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                _onError(ex);
-            }
-        }
-    }
-}
-
-/// <summary>An open pad connection of a session link: its access is read live from the runtime at every call.</summary>
-internal sealed class SessionPadGate : ISessionPadGate
-{
-    private readonly Lock _gate = new();
-    private readonly SessionRuntime _runtime;
-    private readonly Action<Exception> _onError;
-    private Func<PadAccessState, ValueTask>? _onChanged;
-    private PadAccessState _delivered;
-    private PadAccessState? _pending;
-    private bool _pumping;
-    private bool _disposed;
-
-    public SessionPadGate(SessionRuntime runtime, SessionGrant grant, string padId, Action<Exception> onError)
-    {
-        _runtime = runtime;
-        Grant = grant;
-        PadId = padId;
-        _onError = onError;
-        _delivered = runtime.AccessOf(grant);
-    }
-
-    public SessionGrant Grant { get; }
-
-    public string PadId { get; }
-
-    public string SessionId => _runtime.SessionId;
-
-    public PadAccessState Current => _runtime.AccessOf(Grant);
-
-    public void OnChanged(Func<PadAccessState, ValueTask> onChanged)
-    {
-        lock (_gate)
-        {
-            _onChanged = onChanged;
-        }
-
-        Refresh(); // Anything that changed between the join and now.
-    }
-
-    public void Refresh()
-    {
-        var now = Current;
-        lock (_gate)
-        {
-            if (_disposed || _onChanged is null || now == (_pending ?? _delivered))
-            {
-                return;
-            }
-
-            _pending = now;
-            if (_pumping)
-            {
-                return;
-            }
-
-            _pumping = true;
-        }
-
-        _ = Task.Run(PumpAsync);
-    }
-
-    public void Dispose()
-    {
-        lock (_gate)
-        {
-            _disposed = true;
-        }
-
-        _runtime.RemovePadGate(this);
-    }
-
-    private async Task PumpAsync()
-    {
-        while (true)
-        {
-            PadAccessState next;
-            Func<PadAccessState, ValueTask> onChanged;
-            lock (_gate)
-            {
-                if (_disposed || _pending is null || _onChanged is null)
-                {
-                    _pumping = false;
-                    return;
-                }
-
-                next = _pending;
-                _pending = null;
-                _delivered = next;
-                onChanged = _onChanged;
-            }
-
-            try
-            {
-                await onChanged(next).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // A connection going away must not stop the notification of the others.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                _onError(ex);
-            }
-        }
     }
 }

@@ -7,8 +7,9 @@ namespace PadHub.Server.Sessions;
 public static class SessionsServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers workshop sessions: <see cref="IWorkshopService"/>, the session links' gate onto the pad path, the
-    /// options (validated at start), the demo seeder and, in Development, <see cref="IDemoWorkshop"/>.
+    /// Registers workshop sessions: <see cref="IWorkshopService"/>, the session links' gate onto the pad path, who may
+    /// create sessions from the home page, the idle sweeper, the options (validated at start), the demo seeder and, in
+    /// Development, <see cref="IDemoWorkshop"/>.
     /// </summary>
     public static IServiceCollection AddPadHubSessions(this IServiceCollection services, IConfiguration configuration, bool isDevelopment)
     {
@@ -16,6 +17,15 @@ public static class SessionsServiceCollectionExtensions
         services.AddOptions<WorkshopOptions>()
             .Bind(configuration.GetSection(WorkshopOptions.SectionName))
             .ValidateOnStart();
+
+        services.AddOptions<SessionOptions>()
+            .Bind(configuration.GetSection(SessionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<SessionCreationLimiter>();
+        services.TryAddScoped<ISessionCreationGate, SessionCreationGate>();
+        services.AddHostedService<SessionRuntimeSweeper>();
 
         services.TryAddSingleton<SessionStore>();
         services.TryAddSingleton<WorkshopService>();

@@ -12,12 +12,14 @@ namespace PadHub.Server.Sessions;
 
 /// <summary>
 /// Workshop sessions on the server: creation (every pad, group and token in one transaction), capability checks and
-/// facilitation. Each session lives in memory as a <see cref="SessionRuntime"/> (loaded on first use and kept), so a
-/// token check is a dictionary lookup and a lock, a regenerated link or a lock takes effect at the call that made it.
+/// facilitation. Each session lives in memory as a <see cref="SessionRuntime"/> (loaded on first use, dropped when idle:
+/// WorkshopService.Idle.cs), so a token check is a dictionary lookup and a lock, a regenerated link or a lock takes
+/// effect at the call that made it.
 /// </summary>
 internal sealed partial class WorkshopService(
     SessionStore store,
     IOptions<PadLimitsOptions> limits,
+    IOptions<SessionOptions> sessionOptions,
     TimeProvider time,
     ILogger<WorkshopService> logger,
     IPadAuthorityProvider? authorities = null) : IWorkshopService, ISessionPadResolver
@@ -93,8 +95,16 @@ internal sealed partial class WorkshopService(
     public async Task<ISessionSubscription> WatchAsync(string token, Func<SessionState, ValueTask> onChanged, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(onChanged);
-        var (runtime, grant) = await RequireAsync(token, cancellationToken).ConfigureAwait(false);
-        return runtime.AddWatcher(grant, onChanged, ex => LogWatcherFailed(logger, runtime.SessionId, ex));
+        while (true)
+        {
+            var (runtime, grant) = await RequireAsync(token, cancellationToken).ConfigureAwait(false);
+            if (runtime.AddWatcher(grant, onChanged, ex => LogWatcherFailed(logger, runtime.SessionId, ex)) is { } watcher)
+            {
+                return watcher;
+            }
+
+            // Retired by the idle sweep between the lookup and now: the next lookup loads it afresh.
+        }
     }
 
     public async Task<SessionLinks> GetLinksAsync(string moderatorToken, CancellationToken cancellationToken = default)
@@ -112,9 +122,13 @@ internal sealed partial class WorkshopService(
         }
 
         var key = Convert.ToHexString(PadTokens.Hash(moderatorToken));
-        return _tokens.TryGetValue(key, out var runtime) && runtime.FindGrant(key) is { Role: SessionRole.Moderator } grant
-            ? LinksOf(runtime, grant, moderatorToken)
-            : null;
+        if (!_tokens.TryGetValue(key, out var runtime) || runtime.Retired || runtime.FindGrant(key) is not { Role: SessionRole.Moderator } grant)
+        {
+            return null;
+        }
+
+        runtime.Touch(time.GetUtcNow());
+        return LinksOf(runtime, grant, moderatorToken);
     }
 
     public Task StartTimerAsync(string moderatorToken, CancellationToken cancellationToken = default) =>
@@ -160,7 +174,7 @@ internal sealed partial class WorkshopService(
             throw new PadException(PadErrorCodes.InvalidOp, "groupId is not a group of this session.");
         }
 
-        await MutateAsync(runtime, moderatorToken, async () =>
+        await MutateAsync(runtime, moderatorToken, async runtime =>
         {
             var now = time.GetUtcNow();
             var announcement = new Announcement(NewId(now), groupId, clean, now);
@@ -179,7 +193,7 @@ internal sealed partial class WorkshopService(
     public async Task SetLockedAsync(string moderatorToken, bool locked, CancellationToken cancellationToken = default)
     {
         var (runtime, _) = await RequireModeratorAsync(moderatorToken, locked ? "lock the pads" : "unlock the pads", cancellationToken).ConfigureAwait(false);
-        await MutateAsync(runtime, moderatorToken, async () =>
+        await MutateAsync(runtime, moderatorToken, async runtime =>
         {
             if (runtime.State.Locked == locked)
             {
@@ -217,7 +231,7 @@ internal sealed partial class WorkshopService(
         }
 
         string newToken = "";
-        await MutateAsync(runtime, moderatorToken, async () =>
+        await MutateAsync(runtime, moderatorToken, async runtime =>
         {
             var secret = SessionLinkSecret.TryDecrypt(runtime.SealedSecret, moderatorToken, runtime.SessionId)
                 ?? throw new InvalidOperationException($"Session {runtime.SessionId}: the link secret does not open with the live moderator link.");
@@ -265,10 +279,24 @@ internal sealed partial class WorkshopService(
 
     public async Task<ISessionPadGate?> ResolveAsync(string token, string? padId, CancellationToken cancellationToken)
     {
-        if (await FindAsync(token, cancellationToken).ConfigureAwait(false) is not var (runtime, grant))
+        while (true)
         {
-            return null;
+            if (await FindAsync(token, cancellationToken).ConfigureAwait(false) is not var (runtime, grant))
+            {
+                return null;
+            }
+
+            if (ResolvePad(runtime, grant, padId) is { } gate)
+            {
+                return gate;
+            }
+
+            // Retired by the idle sweep between the lookup and now: the next lookup loads it afresh.
         }
+    }
+
+    private SessionPadGate? ResolvePad(SessionRuntime runtime, SessionGrant grant, string? padId)
+    {
 
         string target;
         if (string.IsNullOrEmpty(padId))
@@ -335,7 +363,7 @@ internal sealed partial class WorkshopService(
         CancellationToken cancellationToken)
     {
         var (runtime, _) = await RequireModeratorAsync(moderatorToken, action, cancellationToken).ConfigureAwait(false);
-        await MutateAsync(runtime, moderatorToken, async () =>
+        await MutateAsync(runtime, moderatorToken, async runtime =>
         {
             var state = runtime.State;
             var timer = change(state.Timer, state.Phases, time.GetUtcNow());
@@ -350,22 +378,34 @@ internal sealed partial class WorkshopService(
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Runs a change alone on the session, re-checking the moderator link once it has the turn (it may have been replaced while waiting).</summary>
-    private static async Task MutateAsync(SessionRuntime runtime, string moderatorToken, Func<Task> change, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs a change alone on the session, re-checking the moderator link once it has the turn (it may have been replaced
+    /// while waiting). A runtime retired by the idle sweep meanwhile is replaced by a fresh one and the change runs there.
+    /// </summary>
+    private async Task MutateAsync(SessionRuntime runtime, string moderatorToken, Func<SessionRuntime, Task> change, CancellationToken cancellationToken)
     {
-        await runtime.Mutations.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        while (true)
         {
-            if (runtime.FindGrant(Convert.ToHexString(PadTokens.Hash(moderatorToken))) is not { Role: SessionRole.Moderator })
+            await runtime.Mutations.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                throw new PadException(PadErrorCodes.NotFound, "This link is not valid (unknown or revoked).");
+                if (!runtime.Retired)
+                {
+                    if (runtime.FindGrant(Convert.ToHexString(PadTokens.Hash(moderatorToken))) is not { Role: SessionRole.Moderator })
+                    {
+                        throw new PadException(PadErrorCodes.NotFound, "This link is not valid (unknown or revoked).");
+                    }
+
+                    await change(runtime).ConfigureAwait(false);
+                    return;
+                }
+            }
+            finally
+            {
+                runtime.Mutations.Release();
             }
 
-            await change().ConfigureAwait(false);
-        }
-        finally
-        {
-            runtime.Mutations.Release();
+            runtime = (await RequireAsync(moderatorToken, cancellationToken).ConfigureAwait(false)).Runtime;
         }
     }
 
@@ -391,8 +431,9 @@ internal sealed partial class WorkshopService(
 
         var hash = PadTokens.Hash(token);
         var key = Convert.ToHexString(hash);
-        if (_tokens.TryGetValue(key, out var known))
+        if (_tokens.TryGetValue(key, out var known) && !known.Retired)
         {
+            known.Touch(time.GetUtcNow());
             return known.FindGrant(key) is { } knownGrant ? (known, knownGrant) : null;
         }
 
@@ -409,15 +450,28 @@ internal sealed partial class WorkshopService(
 
     private async Task<SessionRuntime> GetRuntimeAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var lazy = _runtimes.GetOrAdd(sessionId, id => new Lazy<Task<SessionRuntime>>(() => LoadRuntimeAsync(id)));
-        try
+        while (true)
         {
-            return await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception) when (lazy.Value.IsFaulted)
-        {
+            var lazy = _runtimes.GetOrAdd(sessionId, id => new Lazy<Task<SessionRuntime>>(() => LoadRuntimeAsync(id)));
+            SessionRuntime runtime;
+            try
+            {
+                runtime = await lazy.Value.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception) when (lazy.Value.IsFaulted)
+            {
+                _runtimes.TryRemove(new KeyValuePair<string, Lazy<Task<SessionRuntime>>>(sessionId, lazy));
+                throw;
+            }
+
+            if (!runtime.Retired)
+            {
+                runtime.Touch(time.GetUtcNow());
+                return runtime;
+            }
+
+            // Retired while the sweep has not yet removed it: remove it here and load afresh.
             _runtimes.TryRemove(new KeyValuePair<string, Lazy<Task<SessionRuntime>>>(sessionId, lazy));
-            throw;
         }
     }
 
@@ -426,7 +480,7 @@ internal sealed partial class WorkshopService(
         // Not the caller's token: one caller giving up must not fail the load for the others waiting on it.
         var loaded = await store.LoadAsync(sessionId, SessionRuntime.MaxAnnouncements, CancellationToken.None).ConfigureAwait(false)
             ?? throw new PadException(PadErrorCodes.NotFound, "This session no longer exists.");
-        var runtime = new SessionRuntime(loaded);
+        var runtime = new SessionRuntime(loaded, time.GetUtcNow());
         foreach (var grant in runtime.Grants)
         {
             _tokens[grant.Key] = runtime;

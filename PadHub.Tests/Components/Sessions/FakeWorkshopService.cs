@@ -31,6 +31,9 @@ internal sealed class FakeWorkshopService : IWorkshopService
 
     public CreateSessionRequest? LastCreateRequest { get; private set; }
 
+    /// <summary>Forgets <see cref="LastCreateRequest"/>, to see whether another creation happens.</summary>
+    public void ResetLastCreateRequest() => LastCreateRequest = null;
+
     /// <summary>Thrown by <see cref="CreateSessionAsync"/> when set.</summary>
     public Exception? CreateFailure { get; set; }
 

@@ -13,10 +13,12 @@ public sealed class SessionShareTests : IAsyncLifetime
 
     private readonly BunitContext _context = MudBunit.CreateContext();
     private readonly FakeWorkshopService _workshops = new(Now);
+    private readonly SettableLinkBase _linkBase = new();
 
     public SessionShareTests()
     {
         _context.Services.AddSingleton<IWorkshopService>(_workshops);
+        _context.Services.AddSingleton<IPublicLinkBase>(_linkBase);
         _context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
@@ -52,6 +54,17 @@ public sealed class SessionShareTests : IAsyncLifetime
             Assert.NotEmpty(svg!.QuerySelectorAll("rect, path"));
             Assert.Empty(card.QuerySelectorAll(".padhub-share-qr script, .padhub-share-qr foreignObject"));
         });
+    }
+
+    [Fact]
+    public void Render_HostHasAPublicBaseUrl_LinksAndQrCodesUseItNotThePageAddress()
+    {
+        _linkBase.BaseUrl = "https://pads.example.org";
+
+        var cut = RenderShare();
+
+        Assert.All(cut.FindAll("[data-share-link] [data-url]"),
+            a => Assert.StartsWith("https://pads.example.org/", a.GetAttribute("href"), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -121,5 +134,11 @@ public sealed class SessionShareTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".mud-dialog")));
         Assert.Empty(_workshops.Calls);
+    }
+
+    // Null (the page's own address) unless a test sets it.
+    private sealed class SettableLinkBase : IPublicLinkBase
+    {
+        public string? BaseUrl { get; set; }
     }
 }

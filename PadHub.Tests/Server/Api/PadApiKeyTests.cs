@@ -39,7 +39,7 @@ public sealed class PadApiKeyTests
     [Fact]
     public async Task Post_ProductionWithoutConfiguredKey_Returns503()
     {
-        await using var server = new PadHubServerFactory { EnvironmentName = "Production" };
+        await using var server = new PadHubServerFactory(new Dictionary<string, string?> { ["AllowedHosts"] = "127.0.0.1" }) { EnvironmentName = "Production" };
         using var client = server.CreateHttpClient();
 
         using var response = await PostAsync(client, "anything");
@@ -52,7 +52,7 @@ public sealed class PadApiKeyTests
     [Fact]
     public async Task Post_ProductionWithConfiguredKey_Returns201()
     {
-        await using var server = new PadHubServerFactory(new Dictionary<string, string?> { ["PadHub:ApiKey"] = "production-key" })
+        await using var server = new PadHubServerFactory(new Dictionary<string, string?> { ["PadHub:ApiKey"] = "production-key", ["AllowedHosts"] = "127.0.0.1" })
         {
             EnvironmentName = "Production",
         };

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using PadHub.Components.Sessions;
 using PadHub.Server.Persistence;
 using PadHub.Server.Sessions;
@@ -83,13 +85,77 @@ public sealed class DemoWorkshopTests : IDisposable
     [Fact]
     public async Task Startup_Production_DoesNotRegisterTheDemoForTheHomePage()
     {
-        await using var server = new PadHubServerFactory(Settings()) { EnvironmentName = "Production" };
+        await using var server = new PadHubServerFactory(ProductionSettings()) { EnvironmentName = "Production" };
         server.Start();
 
         Assert.Null(server.Services.GetService<IDemoWorkshop>());
     }
 
+    [Theory]
+    [InlineData("Development", 1)]
+    [InlineData("Production", 0)]
+    public async Task Startup_SeedDemoUnset_SeedsInDevelopmentOnly(string environment, int sessions)
+    {
+        var settings = ProductionSettings();
+        settings["PadHub:SeedDemo"] = null;
+        await using var server = new PadHubServerFactory(settings) { EnvironmentName = environment };
+        server.Start();
+
+        await using var db = await server.Services.GetRequiredService<IDbContextFactory<PadHubDbContext>>().CreateDbContextAsync();
+        Assert.Equal(sessions, await db.Sessions.CountAsync());
+    }
+
+    [Fact]
+    public async Task Startup_ProductionWithDemo_NoLinkInAnyLogAndTheFileIsOwnerOnly()
+    {
+        var logs = new CapturingLoggerProvider();
+        await using (var server = new PadHubServerFactory(ProductionSettings(), services => services.AddSingleton<ILoggerProvider>(logs))
+        {
+            EnvironmentName = "Production",
+        })
+        {
+            server.Start();
+        }
+
+        var path = Path.Combine(_dataDirectory, DemoWorkshopSeeder.FileName);
+        var token = JsonDocument.Parse(await File.ReadAllTextAsync(path)).RootElement.GetProperty("moderatorToken").GetString();
+        Assert.False(string.IsNullOrEmpty(token));
+        Assert.DoesNotContain(logs.Messages, m => m.Contains(token, StringComparison.Ordinal) || m.Contains("/m/", StringComparison.Ordinal));
+        Assert.Contains(logs.Messages, m => m.Contains(path, StringComparison.Ordinal));
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+        }
+    }
+
+    [Fact]
+    public async Task Startup_ExistingWorldReadableDemoFile_IsNarrowedToOwnerOnlyWhenRewritten()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        var path = Path.Combine(_dataDirectory, DemoWorkshopSeeder.FileName);
+        await File.WriteAllTextAsync(path, "{}");
+        File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+
+        await using (var server = Server())
+        {
+            server.Start();
+        }
+
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+    }
+
     private PadHubServerFactory Server() => new(Settings());
+
+    private Dictionary<string, string?> ProductionSettings()
+    {
+        var settings = Settings();
+        settings["PadHub:PublicBaseUrl"] = "https://pads.example.org";
+        return settings;
+    }
 
     private Dictionary<string, string?> Settings() => new()
     {

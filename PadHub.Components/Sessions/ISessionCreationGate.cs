@@ -1,0 +1,31 @@
+namespace PadHub.Components.Sessions;
+
+/// <summary>
+/// Who may create a session from the home page (one instance per page / circuit, which knows its client). Optional:
+/// without it the form creates sessions for anyone, as in Development.
+/// </summary>
+public interface ISessionCreationGate
+{
+    /// <summary>What the form must ask for.</summary>
+    SessionCreationAccess Access { get; }
+
+    /// <summary>
+    /// Admits one creation: checks <paramref name="organiserKey"/> when <see cref="Access"/> is
+    /// <see cref="SessionCreationAccess.KeyRequired"/> (in constant time) and the client's creation limit.
+    /// </summary>
+    /// <exception cref="Pads.PadException"><c>forbidden</c> (no or wrong key, or creation disabled) or <c>rate-limited</c> (the limit is reached; the message says when to retry).</exception>
+    void Admit(string? organiserKey);
+}
+
+/// <summary>How the home page's form may create sessions.</summary>
+public enum SessionCreationAccess
+{
+    /// <summary>Anyone (perhaps with a per-client limit).</summary>
+    Open,
+
+    /// <summary>Only with the organiser key.</summary>
+    KeyRequired,
+
+    /// <summary>Nobody: the server has no organiser key and creation is not open.</summary>
+    Disabled,
+}

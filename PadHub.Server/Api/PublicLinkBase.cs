@@ -1,0 +1,10 @@
+using Microsoft.Extensions.Options;
+using PadHub.Components.Sessions;
+
+namespace PadHub.Server.Api;
+
+/// <summary><see cref="IPublicLinkBase"/> from <c>PadHub:PublicBaseUrl</c>.</summary>
+internal sealed class PublicLinkBase(IOptions<PadApiOptions> options) : IPublicLinkBase
+{
+    public string? BaseUrl => string.IsNullOrEmpty(options.Value.PublicBaseUrl) ? null : options.Value.PublicBaseUrl.TrimEnd('/');
+}

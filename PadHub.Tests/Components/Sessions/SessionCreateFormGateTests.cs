@@ -1,0 +1,139 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using PadHub.Components.Sessions;
+using PadHub.Server.Api;
+using PadHub.Server.Sessions;
+
+namespace PadHub.Tests.Components.Sessions;
+
+// The home page's form with the server's real gate: outside Development it asks for the organiser key before creating
+// anything; open creation has a per-client limit.
+public sealed class SessionCreateFormGateTests : IAsyncLifetime
+{
+    private const string OrganiserKey = "organiser-key-0123456789";
+    private static readonly DateTimeOffset Now = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly BunitContext _context = MudBunit.CreateContext();
+    private readonly FakeWorkshopService _workshops = new(Now);
+    private readonly FakeTimeProvider _time = new(Now);
+
+    public SessionCreateFormGateTests()
+    {
+        _context.Services.AddSingleton<IWorkshopService>(_workshops);
+        _context.Services.AddSingleton<TimeProvider>(_time);
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _context.DisposeAsync();
+
+    [Fact]
+    public void Submit_ProductionWithoutKey_AsksForTheKeyAndCreatesNothing()
+    {
+        UseGate(Environments.Production, apiKey: OrganiserKey);
+        var cut = RenderFilled();
+
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Enter the organiser key", cut.Find("[data-field='organiser-key']").TextContent, StringComparison.Ordinal));
+        Assert.Null(_workshops.LastCreateRequest);
+    }
+
+    [Fact]
+    public void Submit_ProductionWrongKey_RefusedOnTheKeyFieldAndNothingCreated()
+    {
+        UseGate(Environments.Production, apiKey: OrganiserKey);
+        var cut = RenderFilled();
+        cut.Find("#organiser-key").Change("guess");
+
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("not the organiser key", cut.Find("[data-field='organiser-key']").TextContent, StringComparison.Ordinal));
+        Assert.Null(_workshops.LastCreateRequest);
+    }
+
+    [Fact]
+    public void Submit_ProductionRightKey_CreatesTheSession()
+    {
+        UseGate(Environments.Production, apiKey: OrganiserKey);
+        var cut = RenderFilled();
+        cut.Find("#organiser-key").Change(OrganiserKey);
+
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.NotNull(_workshops.LastCreateRequest));
+        var navigation = _context.Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.EndsWith(SessionRoutes.Share("new-mod"), navigation.Uri, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Render_ProductionWithNoKeyConfigured_SaysCreationIsOffAndHasNoForm()
+    {
+        UseGate(Environments.Production, apiKey: null);
+
+        var cut = _context.Render<SessionCreateForm>();
+
+        Assert.NotNull(cut.Find("[data-creation-disabled]"));
+        Assert.Empty(cut.FindAll("form"));
+    }
+
+    [Fact]
+    public void Submit_DevelopmentByDefault_NeedsNoKey()
+    {
+        UseGate(Environments.Development, apiKey: OrganiserKey);
+        var cut = RenderFilled();
+
+        Assert.Empty(cut.FindAll("#organiser-key"));
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.NotNull(_workshops.LastCreateRequest));
+    }
+
+    [Fact]
+    public void Submit_OpenCreationPastTheLimit_SaysWhenToRetryAndCreatesNothing()
+    {
+        UseGate(Environments.Production, apiKey: null, new SessionOptions { OpenCreation = true, MaxCreationsPerClient = 1, CreationWindow = TimeSpan.FromMinutes(30) });
+        var first = RenderFilled();
+        Assert.Empty(first.FindAll("#organiser-key"));
+        first.Find("form").Submit();
+        first.WaitForAssertion(() => Assert.NotNull(_workshops.LastCreateRequest));
+        _workshops.ResetLastCreateRequest();
+
+        var second = RenderFilled();
+        second.Find("form").Submit();
+
+        second.WaitForAssertion(() => Assert.Contains("Too many sessions created from this address: at most 1 per 30 minute(s). Try again in 30 minute(s).",
+            second.Find("[data-form-errors]").TextContent, StringComparison.Ordinal));
+        Assert.Null(_workshops.LastCreateRequest);
+    }
+
+    private void UseGate(string environment, string? apiKey, SessionOptions? options = null)
+    {
+        var host = new HostingEnvironment { EnvironmentName = environment };
+        var sessionOptions = Options.Create(options ?? new SessionOptions());
+        var keys = new ApiKeyProvider(Options.Create(new PadApiOptions { ApiKey = apiKey }), host);
+        _context.Services.AddSingleton<ISessionCreationGate>(
+            new SessionCreationGate(sessionOptions, keys, host, new SessionCreationLimiter(_time, sessionOptions), new HttpContextAccessor()));
+
+        // Reads the services: only once every one is registered.
+        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+    }
+
+    private IRenderedComponent<SessionCreateForm> RenderFilled()
+    {
+        var cut = _context.Render<SessionCreateForm>();
+        cut.Find("#session-title").Change("IGF 2018 WS #42");
+        for (var i = 0; i < 3; i++)
+        {
+            cut.Find($"#group-{i}-topic").Change($"Topic {i + 1}");
+        }
+
+        return cut;
+    }
+}
