@@ -30,8 +30,11 @@ public interface IPadConnection : IAsyncDisposable
     /// <exception cref="PadException">With a code from <see cref="PadErrorCodes"/>; nothing was committed.</exception>
     Task<int> SubmitAsync(long seq, int baseRevision, TextOperation operation, CancellationToken cancellationToken = default);
 
-    /// <summary>Operations committed after <paramref name="fromRevision"/>, in order.</summary>
-    Task<IReadOnlyList<PadOperationEvent>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// One page (at most 1,000) of the operations committed after <paramref name="fromRevision"/>, in order; when
+    /// <see cref="PadHistoryPage.HasMore"/>, ask again from the last one's revision. Rate-limited like submits.
+    /// </summary>
+    Task<PadHistoryPage> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default);
 
     /// <summary>Shares this client's caret or selection (made at <paramref name="revision"/>) with the others.</summary>
     Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default);

@@ -134,13 +134,19 @@ public sealed partial class PadViewer : ComponentBase, IPadListener, IAsyncDispo
 
         try
         {
-            foreach (var operation in await _connection.GetHistoryAsync(_revision))
+            PadHistoryPage page;
+            do
             {
-                if (operation.Revision == _revision + 1)
+                page = await _connection.GetHistoryAsync(_revision);
+                foreach (var operation in page.Operations)
                 {
-                    Apply(operation);
+                    if (operation.Revision == _revision + 1)
+                    {
+                        Apply(operation);
+                    }
                 }
             }
+            while (page.HasMore && page.Operations.Count > 0);
 
             StateHasChanged();
         }

@@ -130,6 +130,6 @@ internal sealed class PadAuthorityHandle(PadAuthorityProvider provider, string p
         return provider.PostAsync<PadSubmitResult>(padId, c => new SubmitWork(command, c), cancellationToken);
     }
 
-    public Task<IReadOnlyList<CommittedOperation>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default) =>
-        provider.PostAsync<IReadOnlyList<CommittedOperation>>(padId, c => new HistoryWork(fromRevision, c), cancellationToken);
+    public Task<PadHistoryResult> GetHistoryAsync(int fromRevision, int maxCount, CancellationToken cancellationToken = default) =>
+        provider.ReadHistoryAsync(padId, fromRevision, maxCount, cancellationToken);
 }

@@ -153,6 +153,14 @@ internal sealed class InMemoryPadStore : IPadStore
         }
     }
 
+    public Task<bool> HasClientAsync(string padId, string clientId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_revisions.TryGetValue(padId, out var revisions) && revisions.Any(r => r.Operation.ClientId == clientId));
+        }
+    }
+
     public Task SaveAuthorAsync(PadAuthor author, CancellationToken cancellationToken = default)
     {
         _authors[author.AuthorId] = author;
