@@ -175,7 +175,7 @@ public sealed class PadEditorTests : IAsyncLifetime
 
         Assert.Null(history.Error);
         var only = Assert.Single(history.Operations);
-        Assert.Equal((2, "[6,\"B\"]", "client-other", 2L), (only.Revision, only.Operation, only.ClientId, only.Seq));
+        Assert.Equal((2, "[6,\"B\"]", "tag-other", 2L), (only.Revision, only.Operation, only.ClientTag, only.Seq));
     }
 
     [Fact]
