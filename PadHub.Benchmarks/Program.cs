@@ -7,6 +7,7 @@ using PadHub.Benchmarks.Runners;
 // `profile [--trace NAME | --contended K]`: a stopwatch split of a commit loop into its parts.
 // `load`: typists and followers on one pad through /hubs/pad against a server process (docs/BENCHMARKS-live.md).
 // `latency`: keystroke to the other page's screen in Chromium on the editor page (docs/BENCHMARKS-live.md).
+// `history-load`: an editor's submit round trips idle vs while viewers page through a long history (docs/BENCHMARKS-live.md).
 // `viewbytes`: bytes each live viewer (audience page, dashboard) receives per keystroke, by pad size (docs/BENCHMARKS-live.md).
 // Anything else goes to BenchmarkDotNet: every [Benchmark] class in this assembly; pick suites with --filter.
 return args switch
@@ -17,5 +18,6 @@ return args switch
     ["load", .. var rest] => await LoadCommand.RunAsync(rest),
     ["latency", .. var rest] => await LatencyCommand.RunAsync(rest),
     ["viewbytes", .. var rest] => await ViewBytesCommand.RunAsync(rest),
+    ["history-load", .. var rest] => await HistoryLoadCommand.RunAsync(rest),
     _ => BenchmarkSwitcher.FromAssembly(typeof(SideBySideRunner).Assembly).Run(args).Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0,
 };

@@ -290,7 +290,7 @@ internal static class ViewBytesCommand
         {
             var connection = HubLoadClient.CreateConnection(server);
             await connection.StartAsync(cancellationToken);
-            var clientId = "viewbytes-" + Guid.NewGuid().ToString("N")[..12];
+            var clientId = "viewbytes-" + Guid.NewGuid().ToString("N");
             var joined = await connection.InvokeAsync<JsonElement>("Join", new { padId, token, clientId, displayName = "Bytes bot" }, cancellationToken);
             return new HubTypist(connection, padId, clientId, joined.GetProperty("revision").GetInt32(), joined.GetProperty("text").GetString()!);
         }
