@@ -41,6 +41,9 @@ internal sealed class HubPadClient : IAsyncDisposable
     /// <summary>The public tag Join returned: the client's own operations carry it (never its id).</summary>
     public string? ClientTag { get; private set; }
 
+    /// <summary>The author id Join returned.</summary>
+    public string? AuthorId { get; private set; }
+
     public HubConnection Connection => _connection;
 
     public string Text
@@ -96,6 +99,7 @@ internal sealed class HubPadClient : IAsyncDisposable
             _padId = padId;
             var revision = joined.GetProperty("revision").GetInt32();
             ClientTag = joined.GetProperty("clientTag").GetString()!;
+            AuthorId = joined.GetProperty("authorId").GetString()!;
 
             // The state machine recognises its own committed operations by this identity: the tag, as events carry it.
             _client = new OtClient(ClientTag, revision, joined.GetProperty("text").GetString());
