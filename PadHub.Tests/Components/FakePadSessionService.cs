@@ -18,6 +18,9 @@ internal sealed class FakePadSessionService : IPadSessionService
 
     public PadException? ConnectFailure { get; set; }
 
+    /// <summary>Refuses joins with this client id (as the server does for an id first used with another role).</summary>
+    public string? ClientIdInUse { get; set; }
+
     public PadJoinRequest? LastRequest { get; private set; }
 
     public IPadListener? Listener { get; private set; }
@@ -40,6 +43,11 @@ internal sealed class FakePadSessionService : IPadSessionService
         if (ConnectFailure is not null)
         {
             throw ConnectFailure;
+        }
+
+        if (request.ClientId == ClientIdInUse)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, "This clientId was first used on this pad with another kind of link.") { ClientIdInUse = true };
         }
 
         if (request.Token != ValidToken)
