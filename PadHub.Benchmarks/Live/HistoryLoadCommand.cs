@@ -234,8 +234,8 @@ internal static class HistoryLoadCommand
                 }
                 catch (HubException ex) when (ex.Message.Contains("rate-limited:", StringComparison.Ordinal))
                 {
-                    RateLimited++;
-                    await Task.Delay(TimeSpan.FromMilliseconds(20), stop).ContinueWith(_ => { }, TaskScheduler.Default);
+                    RateLimited++; // a sane client waits a while before asking again
+                    await Task.Delay(TimeSpan.FromMilliseconds(200), stop).ContinueWith(_ => { }, TaskScheduler.Default);
                 }
                 catch (OperationCanceledException) when (stop.IsCancellationRequested)
                 {

@@ -27,6 +27,9 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
     /// <summary>History pages served so far.</summary>
     public int HistoryPagesServed => Volatile.Read(ref _historyPages);
 
+    /// <summary>When set, committed operations reach no other connection (as if their queues overflowed).</summary>
+    public bool DropDeliveries { get; set; }
+
     /// <summary>When set, a submit commits and then never answers (the reply is lost).</summary>
     public bool SwallowAcknowledgements { get; set; }
 
@@ -108,7 +111,7 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
                 _log.Add(committed);
             }
 
-            foreach (var other in _connections.Where(c => c != from))
+            foreach (var other in _connections.Where(c => c != from && !DropDeliveries))
             {
                 await other.Listener.OnOperationAppliedAsync(committed);
             }
@@ -118,6 +121,40 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
         finally
         {
             _gate.Release();
+        }
+    }
+
+    /// <summary>Commits an insert at the end from a client that is not connected here (a bot elsewhere).</summary>
+    public Task<int> CommitFromElsewhereAsync(string insert)
+    {
+        int revision;
+        string text;
+        lock (_log)
+        {
+            (revision, text) = (_log.Count, _text);
+        }
+
+        var elsewhere = new Connection(this, listener: null!, new PadParticipant("p-elsewhere", "author-elsewhere", "Bot", "#000000", PadRole.Editor), "t-elsewhere");
+        return CommitAsync(elsewhere, revision + 1, revision, TextOperation.ForInsert(text.Length, text.Length, insert));
+    }
+
+    /// <summary>Tells every connection it lost events and must fetch history (a full queue's ResyncRequired).</summary>
+    public async Task RequestResyncAsync()
+    {
+        List<Connection> connections;
+        await _gate.WaitAsync();
+        try
+        {
+            connections = [.. _connections];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        foreach (var connection in connections)
+        {
+            await connection.Listener.OnResyncRequiredAsync(0);
         }
     }
 
