@@ -13,7 +13,9 @@ public interface IPadSessionService
     /// committed after <see cref="PadJoined.Revision"/> except the connection's own, and presence changes.
     /// Dispose the connection to leave.
     /// </summary>
-    /// <exception cref="PadException"><c>not-found</c> for an unknown or revoked token.</exception>
+    /// <exception cref="PadException"><c>not-found</c> for an unknown or revoked token; <c>invalid-op</c> for a client id
+    /// that is not 32-64 characters of A-Z a-z 0-9 - _; <c>forbidden</c> (with <see cref="PadException.ClientIdInUse"/>)
+    /// for a client id first used on the pad with the other role; <c>rate-limited</c> for joins faster than the limit.</exception>
     Task<IPadConnection> ConnectAsync(PadJoinRequest request, IPadListener listener, CancellationToken cancellationToken = default);
 }
 
