@@ -9,7 +9,7 @@ namespace PadHub.Benchmarks.Live;
 
 internal sealed record JoinRequest(string PadId, string Token, string ClientId, string DisplayName);
 
-internal sealed record JoinResult(string PadId, int Revision, string Text, string Role, string AuthorId, string Color);
+internal sealed record JoinResult(string PadId, int Revision, string Text, string Role, string AuthorId, string Color, string ParticipantId, string ClientTag);
 
 internal sealed record SubmitRequest(string PadId, string ClientId, long Seq, int BaseRevision, TextOperation Ops);
 
@@ -17,7 +17,8 @@ internal sealed record SubmitResult(int Revision);
 
 internal sealed record HistoryRequest(string PadId, int FromRevision);
 
-internal sealed record HistoryItem(int Revision, TextOperation Ops, string AuthorId, string ClientId, long Seq);
+/// <summary>One page of GetHistory: when <see cref="HasMore"/>, ask again from the last operation's revision.</summary>
+internal sealed record HistoryPage(IReadOnlyList<CommittedOp> Operations, int HeadRevision, bool HasMore);
 
 internal sealed record ResyncRequired(string PadId, int FromRevision);
 
@@ -25,16 +26,16 @@ internal sealed record ResyncRequired(string PadId, int FromRevision);
 /// A committed operation as a client sees it: an <c>OpApplied</c> event, a <c>GetHistory</c> entry, or (no
 /// <see cref="Operation"/>) the acknowledgement of the client's own operation.
 /// </summary>
-internal readonly record struct CommittedOp(int Revision, TextOperation? Operation, string ClientId, long Seq)
+internal readonly record struct CommittedOp(int Revision, TextOperation? Operation, string ClientTag, long Seq)
 {
-    private static readonly ConcurrentDictionary<string, string> ClientIds = new(StringComparer.Ordinal);
-    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ClientIdLookup =
-        ClientIds.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly ConcurrentDictionary<string, string> ClientTags = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> ClientTagLookup =
+        ClientTags.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
     /// Reads an <c>OpApplied</c> payload or a <c>GetHistory</c> entry by hand (the generator receives hundreds of
     /// thousands a second), from its <c>{</c> to its <c>}</c>: property names compared as UTF-8, <c>padId</c> and
-    /// <c>authorId</c> skipped (one pad, authorship unused), client ids interned (450 distinct strings instead of one
+    /// <c>authorId</c> skipped (one pad, authorship unused), client tags interned (450 distinct strings instead of one
     /// allocation per message).
     /// </summary>
     public static CommittedOp Read(ref Utf8JsonReader reader)
@@ -46,7 +47,7 @@ internal readonly record struct CommittedOp(int Revision, TextOperation? Operati
 
         var revision = 0;
         TextOperation? operation = null;
-        var clientId = "";
+        var clientTag = "";
         long seq = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
@@ -60,10 +61,10 @@ internal readonly record struct CommittedOp(int Revision, TextOperation? Operati
                 reader.Read();
                 operation = TextOperation.Read(ref reader);
             }
-            else if (reader.ValueTextEquals("clientId"u8))
+            else if (reader.ValueTextEquals("clientTag"u8))
             {
                 reader.Read();
-                clientId = InternClientId(ref reader);
+                clientTag = InternClientTag(ref reader);
             }
             else if (reader.ValueTextEquals("seq"u8))
             {
@@ -79,10 +80,10 @@ internal readonly record struct CommittedOp(int Revision, TextOperation? Operati
 
         return operation is null
             ? throw new JsonException($"The committed operation at revision {revision} has no 'ops'.")
-            : new CommittedOp(revision, operation, clientId, seq);
+            : new CommittedOp(revision, operation, clientTag, seq);
     }
 
-    private static string InternClientId(ref Utf8JsonReader reader)
+    private static string InternClientTag(ref Utf8JsonReader reader)
     {
         Span<char> buffer = stackalloc char[128];
         if (reader.HasValueSequence || reader.ValueIsEscaped || reader.ValueSpan.Length > buffer.Length)
@@ -92,13 +93,13 @@ internal readonly record struct CommittedOp(int Revision, TextOperation? Operati
 
         var length = System.Text.Encoding.UTF8.GetChars(reader.ValueSpan, buffer);
         var chars = buffer[..length];
-        if (ClientIdLookup.TryGetValue(chars, out var known))
+        if (ClientTagLookup.TryGetValue(chars, out var known))
         {
             return known;
         }
 
-        var id = new string(chars);
-        return ClientIds.GetOrAdd(id, id);
+        var tag = new string(chars);
+        return ClientTags.GetOrAdd(tag, tag);
     }
 }
 

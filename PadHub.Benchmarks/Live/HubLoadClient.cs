@@ -52,8 +52,8 @@ internal sealed class HubLoadClient : LoadClient
     protected override async Task<int> InvokeSubmitAsync(SubmitRequest request) =>
         (await _connection.InvokeAsync<SubmitResult>("Submit", request).ConfigureAwait(false)).Revision;
 
-    protected override async Task<IReadOnlyList<CommittedOp>> InvokeGetHistoryAsync(HistoryRequest request) =>
-        await _connection.InvokeAsync<CommittedOp[]>("GetHistory", request).ConfigureAwait(false);
+    protected override Task<HistoryPage> InvokeGetHistoryAsync(HistoryRequest request) =>
+        _connection.InvokeAsync<HistoryPage>("GetHistory", request);
 
     protected override ValueTask DisposeTransportAsync() => _connection.DisposeAsync();
 }

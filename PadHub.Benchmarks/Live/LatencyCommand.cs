@@ -170,7 +170,7 @@ internal static class LatencyCommand
 
             for (var i = 0; i < typists; i++)
             {
-                var client = await LoadClient.ConnectAsync(LoadClientKind.Hub, server.Url, run, $"hub{i}", 7919 + i, observer: false, cancellationToken);
+                var client = await LoadClient.ConnectAsync(LoadClientKind.Hub, server.Url, run, LoadClientIds.For($"hub{i}"), 7919 + i, observer: false, cancellationToken);
                 hubTypists.Add(client);
                 await client.JoinAsync(pad.PadId, pad.EditToken, $"Hub typist {i}", LoadCommand.LinePrefix(i), cancellationToken);
             }
@@ -179,11 +179,12 @@ internal static class LatencyCommand
             // the server: keystroke to server fan-out, apart from B's circuit and rendering.
             var arrivals = new List<double>();
             var arrivalsGate = new Lock();
-            var watcher = await LoadClient.ConnectAsync(LoadClientKind.Hub, server.Url, run, "hubwatch", 1, observer: false, cancellationToken);
+            var hubTags = hubTypists.Select(c => c.ClientTag).ToHashSet(StringComparer.Ordinal);
+            var watcher = await LoadClient.ConnectAsync(LoadClientKind.Hub, server.Url, run, LoadClientIds.For("hubwatch"), 1, observer: false, cancellationToken);
             hubTypists.Add(watcher);
-            watcher.RemoteApplied = (clientId, operation) =>
+            watcher.RemoteApplied = (clientTag, operation) =>
             {
-                if (clientId.StartsWith("hub", StringComparison.Ordinal))
+                if (hubTags.Contains(clientTag))
                 {
                     return;
                 }

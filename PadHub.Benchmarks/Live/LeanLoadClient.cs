@@ -118,8 +118,8 @@ internal sealed class LeanLoadClient : LoadClient
             inline: true,
             CancellationToken.None);
 
-    protected override Task<IReadOnlyList<CommittedOp>> InvokeGetHistoryAsync(HistoryRequest request) =>
-        InvokeAsync<IReadOnlyList<CommittedOp>>(
+    protected override Task<HistoryPage> InvokeGetHistoryAsync(HistoryRequest request) =>
+        InvokeAsync<HistoryPage>(
             "GetHistory",
             w =>
             {
@@ -182,20 +182,44 @@ internal sealed class LeanLoadClient : LoadClient
         return revision ?? throw new JsonException("Submit's result has no 'revision'.");
     }
 
-    private static List<CommittedOp> ReadHistory(ref Utf8JsonReader reader)
+    private static HistoryPage ReadHistory(ref Utf8JsonReader reader)
     {
-        if (reader.TokenType != JsonTokenType.StartArray)
+        if (reader.TokenType != JsonTokenType.StartObject)
         {
-            throw new JsonException("GetHistory's result: expected an array.");
+            throw new JsonException("GetHistory's result: expected an object.");
         }
 
-        var history = new List<CommittedOp>();
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        var operations = new List<CommittedOp>();
+        int head = 0;
+        var hasMore = false;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            history.Add(CommittedOp.Read(ref reader));
+            if (reader.ValueTextEquals("operations"u8))
+            {
+                reader.Read();
+                while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+                {
+                    operations.Add(CommittedOp.Read(ref reader));
+                }
+            }
+            else if (reader.ValueTextEquals("headRevision"u8))
+            {
+                reader.Read();
+                head = reader.GetInt32();
+            }
+            else if (reader.ValueTextEquals("hasMore"u8))
+            {
+                reader.Read();
+                hasMore = reader.GetBoolean();
+            }
+            else
+            {
+                reader.Read();
+                reader.Skip();
+            }
         }
 
-        return history;
+        return new HistoryPage(operations, head, hasMore);
     }
 
     /// <summary>Sends <c>{"protocol":"json","version":1}</c> and reads the server's answer: <c>{}</c>, or an error.</summary>

@@ -48,6 +48,9 @@ internal abstract class LoadClient : IAsyncDisposable
 
     public string ClientId { get; }
 
+    /// <summary>The public tag Join returned: this client's committed operations carry it.</summary>
+    public string ClientTag { get; private set; } = "";
+
     /// <summary>Records echo latency of the others' edits (a sample of the clients).</summary>
     public bool IsObserver { get; }
 
@@ -108,7 +111,10 @@ internal abstract class LoadClient : IAsyncDisposable
         lock (_gate)
         {
             _padId = padId;
-            _client = new OtClient(ClientId, joined.Revision);
+            ClientTag = joined.ClientTag;
+
+            // Own operations come back marked with the client tag (the client id is never sent to anyone).
+            _client = new OtClient(ClientTag, joined.Revision);
             _sequencer = new RevisionSequencer<CommittedOp>(joined.Revision);
             _text = new ChunkedText(joined.Text);
             if (caretAfter is not null)
@@ -165,7 +171,7 @@ internal abstract class LoadClient : IAsyncDisposable
     protected abstract Task<int> InvokeSubmitAsync(SubmitRequest request);
 
     /// <summary>Calls <c>GetHistory</c>.</summary>
-    protected abstract Task<IReadOnlyList<CommittedOp>> InvokeGetHistoryAsync(HistoryRequest request);
+    protected abstract Task<HistoryPage> InvokeGetHistoryAsync(HistoryRequest request);
 
     /// <summary>Closes the connection (<see cref="Disposing"/> is already set).</summary>
     protected abstract ValueTask DisposeTransportAsync();
@@ -221,7 +227,7 @@ internal abstract class LoadClient : IAsyncDisposable
             }
             else
             {
-                _run.Sent(ClientId, send.Seq, [now]);
+                _run.Sent(ClientTag, send.Seq, [now]);
                 _outstandingEdits = 1;
             }
 
@@ -249,7 +255,7 @@ internal abstract class LoadClient : IAsyncDisposable
                     _run.SubmitRoundTrip.Add(now - sentAt);
                 }
 
-                Deliver(new CommittedOp(revision, null, ClientId, operation.Seq));
+                Deliver(new CommittedOp(revision, null, ClientTag, operation.Seq));
                 return;
             }
             catch (HubException ex) when (ErrorCode(ex) == "rate-limited")
@@ -272,11 +278,20 @@ internal abstract class LoadClient : IAsyncDisposable
         _run.ResyncReceived();
         try
         {
-            var history = await InvokeGetHistoryAsync(new HistoryRequest(_padId, Revision)).ConfigureAwait(false);
-            foreach (var item in history)
+            // Pages of at most 1,000 operations: follow them to the head.
+            var from = Revision;
+            HistoryPage page;
+            do
             {
-                Deliver(item);
+                page = await InvokeGetHistoryAsync(new HistoryRequest(_padId, from)).ConfigureAwait(false);
+                foreach (var item in page.Operations)
+                {
+                    Deliver(item);
+                }
+
+                from = page.Operations.Count > 0 ? page.Operations[^1].Revision : from;
             }
+            while (page.HasMore && page.Operations.Count > 0);
         }
 #pragma warning disable CA1031 // Counted by code and reported; the client stops.
         catch (Exception ex)
@@ -324,13 +339,13 @@ internal abstract class LoadClient : IAsyncDisposable
     // applied. Returns what to send next (the buffer, after an acknowledgement).
     private OutgoingOperation? Handle(CommittedOp ready, long now, OutgoingOperation? send)
     {
-        if (string.Equals(ready.ClientId, ClientId, StringComparison.Ordinal))
+        if (string.Equals(ready.ClientTag, ClientTag, StringComparison.Ordinal))
         {
             _run.Acknowledged(_outstandingEdits);
             send = _client!.ServerAck(ready.Revision);
             if (send is not null)
             {
-                _run.Sent(ClientId, send.Seq, [.. _bufferedEditTimes]);
+                _run.Sent(ClientTag, send.Seq, [.. _bufferedEditTimes]);
                 _outstandingEdits = _bufferedEditTimes.Count;
                 _bufferedEditTimes.Clear();
             }
@@ -343,10 +358,10 @@ internal abstract class LoadClient : IAsyncDisposable
         _caret = apply.TransformCaret(_caret);
         if (IsObserver)
         {
-            _run.Observed(ready.ClientId, ready.Seq, now);
+            _run.Observed(ready.ClientTag, ready.Seq, now);
         }
 
-        RemoteApplied?.Invoke(ready.ClientId, ready.Operation!);
+        RemoteApplied?.Invoke(ready.ClientTag, ready.Operation!);
         return send;
     }
 

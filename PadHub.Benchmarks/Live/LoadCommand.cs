@@ -119,7 +119,7 @@ internal static class LoadCommand
                     try
                     {
                         var typist = i < typists;
-                        var client = await LoadClient.ConnectAsync(options.Client, url, run, $"lg{i:D4}", options.Seed * 100_003 + i,
+                        var client = await LoadClient.ConnectAsync(options.Client, url, run, LoadClientIds.For($"lg{i:D4}", options.Seed), options.Seed * 100_003 + i,
                             observer: options.Observers > 0 && i % observerEvery == observerEvery / 2, cancellationToken);
                         lock (clients)
                         {
@@ -306,23 +306,23 @@ internal static class LoadCommand
     {
         await using var connection = HubLoadClient.CreateConnection(url);
         await connection.StartAsync(cancellationToken);
-        var joined = await connection.InvokeAsync<JoinResult>("Join", new JoinRequest(padId, viewToken, "lg-check", "Checker"), cancellationToken);
-        var history = await connection.InvokeAsync<HistoryItem[]>("GetHistory", new HistoryRequest(padId, 0), cancellationToken);
+        var joined = await connection.InvokeAsync<JoinResult>("Join", new JoinRequest(padId, viewToken, LoadClientIds.For("lg-check"), "Checker"), cancellationToken);
+        var history = await HistoryReader.ReadAllAsync(connection, padId, 0, cancellationToken);
         var replay = initialText;
         foreach (var item in history)
         {
-            replay = item.Ops.Apply(replay);
+            replay = item.Operation!.Apply(replay);
         }
 
         var failed = clients.Count(c => c.Failure is not null);
         var differing = clients.Count(c => c.Failure is null && !string.Equals(c.Text, joined.Text, StringComparison.Ordinal));
-        var replayMatches = history.Length == joined.Revision && string.Equals(replay, joined.Text, StringComparison.Ordinal);
+        var replayMatches = history.Count == joined.Revision && string.Equals(replay, joined.Text, StringComparison.Ordinal);
         result.FinalRevision = joined.Revision;
         result.FinalLength = joined.Text.Length;
         result.Converged = drained && failed == 0 && differing == 0 && replayMatches;
         result.Divergence = result.Converged
-            ? $"none: {clients.Count} clients = fresh Join = replay of {history.Length} ops"
-            : $"drained {drained}, {failed} clients failed, {differing} texts differ, replay {(replayMatches ? "matches" : "DIFFERS")} ({history.Length} ops, head {joined.Revision})";
+            ? $"none: {clients.Count} clients = fresh Join = replay of {history.Count} ops"
+            : $"drained {drained}, {failed} clients failed, {differing} texts differ, replay {(replayMatches ? "matches" : "DIFFERS")} ({history.Count} ops, head {joined.Revision})";
         if (failed > 0)
         {
             foreach (var failure in clients.Where(c => c.Failure is not null).Select(c => c.Failure!).Distinct().Take(3))

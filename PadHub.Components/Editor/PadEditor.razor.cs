@@ -125,7 +125,20 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
         StateHasChanged();
         try
         {
-            _connection = await Sessions.ConnectAsync(new PadJoinRequest(Token, _identity!.ClientId, displayName, PadId), this);
+            try
+            {
+                _connection = await Sessions.ConnectAsync(new PadJoinRequest(Token, _identity!.ClientId, displayName, PadId), this);
+            }
+            catch (PadException ex) when (ex.ClientIdInUse)
+            {
+                // This tab used its id on this pad with the other kind of link: it has a second id for that.
+                _identity = _identity! with { ClientId = await _module!.InvokeAsync<string>("swapClientId") };
+                _connection = await Sessions.ConnectAsync(new PadJoinRequest(Token, _identity.ClientId, displayName, PadId), this);
+            }
+        }
+        catch (JSDisconnectedException)
+        {
+            return;
         }
         catch (PadException ex) when (ex.Code is PadErrorCodes.NotFound or PadErrorCodes.Forbidden)
         {
@@ -156,7 +169,7 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
         _phase = Phase.Ready;
         _self = DotNetObjectReference.Create(this);
         var start = new EditorStart(
-            joined.PadId, _identity.ClientId, joined.Revision, joined.Text, joined.Role != PadRole.Editor, _access.CanWrite, joined.AuthorId,
+            joined.PadId, _identity.ClientId, joined.ClientTag, joined.ParticipantId, joined.Revision, joined.Text, joined.Role != PadRole.Editor, _access.CanWrite, joined.AuthorId,
             joined.Color, joined.Authorship, joined.Authors, joined.Participants, _showAuthorship);
         try
         {
@@ -208,7 +221,10 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
         }
     }
 
-    /// <summary>Committed operations after <paramref name="fromRevision"/> (the JS resyncs and rebases with them).</summary>
+    /// <summary>
+    /// A page of the operations committed after <paramref name="fromRevision"/> (the JS resyncs and rebases with them,
+    /// asking for the next page while <see cref="EditorHistory.HasMore"/>).
+    /// </summary>
     [JSInvokable]
     public async Task<EditorHistory> GetHistory(int fromRevision)
     {
@@ -220,8 +236,8 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
 
         try
         {
-            var history = await _connection.GetHistoryAsync(fromRevision);
-            return new EditorHistory(null, [.. history.Select(EditorOperation.From)]);
+            var page = await _connection.GetHistoryAsync(fromRevision);
+            return new EditorHistory(null, [.. page.Operations.Select(EditorOperation.From)], page.HeadRevision, page.HasMore);
         }
         catch (PadException ex)
         {

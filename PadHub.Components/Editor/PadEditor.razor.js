@@ -4,6 +4,7 @@ export {
   attach,
   detach,
   identity,
+  swapClientId,
   rememberName,
   receive,
   acknowledge,

@@ -13,7 +13,9 @@ public interface IPadSessionService
     /// committed after <see cref="PadJoined.Revision"/> except the connection's own, and presence changes.
     /// Dispose the connection to leave.
     /// </summary>
-    /// <exception cref="PadException"><c>not-found</c> for an unknown or revoked token.</exception>
+    /// <exception cref="PadException"><c>not-found</c> for an unknown or revoked token; <c>invalid-op</c> for a client id
+    /// that is not 32-64 characters of A-Z a-z 0-9 - _; <c>forbidden</c> (with <see cref="PadException.ClientIdInUse"/>)
+    /// for a client id first used on the pad with the other role; <c>rate-limited</c> for joins faster than the limit.</exception>
     Task<IPadConnection> ConnectAsync(PadJoinRequest request, IPadListener listener, CancellationToken cancellationToken = default);
 }
 
@@ -36,8 +38,11 @@ public interface IPadConnection : IAsyncDisposable
     /// <exception cref="PadException">With a code from <see cref="PadErrorCodes"/>; nothing was committed.</exception>
     Task<int> SubmitAsync(long seq, int baseRevision, TextOperation operation, CancellationToken cancellationToken = default);
 
-    /// <summary>Operations committed after <paramref name="fromRevision"/>, in order.</summary>
-    Task<IReadOnlyList<PadOperationEvent>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// One page (at most 1,000) of the operations committed after <paramref name="fromRevision"/>, in order; when
+    /// <see cref="PadHistoryPage.HasMore"/>, ask again from the last one's revision. Rate-limited like submits.
+    /// </summary>
+    Task<PadHistoryPage> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default);
 
     /// <summary>Shares this client's caret or selection (made at <paramref name="revision"/>) with the others.</summary>
     Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default);

@@ -15,7 +15,9 @@ public enum PadRole
 
 /// <summary>A request to join a pad with a link's token.</summary>
 /// <param name="Token">The capability token from the pad's edit or view link.</param>
-/// <param name="ClientId">The client's id (one per browser tab or bot connection), stable across reconnects so resent edits are recognised.</param>
+/// <param name="ClientId">The client's secret id (one per browser tab or bot connection, 32-64 characters of A-Z a-z 0-9 - _),
+/// stable across reconnects so resent edits are recognised. Never shown to anyone else: others see its participant id,
+/// author id and client tag.</param>
 /// <param name="DisplayName">The name shown to the other participants.</param>
 /// <param name="PadId">The pad to join. Optional for a pad's own links and a note-taker's link (they name one pad); required
 /// for session links that reach several pads (moderator, audience).</param>
@@ -37,7 +39,8 @@ public sealed record PadAccessState(PadRole Role, bool CanWrite, string? Reason,
 public sealed record PadAuthor(string AuthorId, string DisplayName, string Color);
 
 /// <summary>Someone connected to the pad now.</summary>
-public sealed record PadParticipant(string ClientId, string AuthorId, string DisplayName, string Color, PadRole Role);
+/// <param name="ParticipantId">A public id of this one connection (random per join); carets name it.</param>
+public sealed record PadParticipant(string ParticipantId, string AuthorId, string DisplayName, string Color, PadRole Role);
 
 /// <summary>The state of a pad as a client joins it.</summary>
 /// <param name="PadId">The pad.</param>
@@ -51,6 +54,9 @@ public sealed record PadParticipant(string ClientId, string AuthorId, string Dis
 /// <param name="Participants">Who is connected now (the joining client included).</param>
 /// <param name="Access">What the connection may do now; null means <see cref="PadAccessState.For"/> of <paramref name="Role"/>.</param>
 /// <param name="SessionId">The workshop session the pad belongs to, or null for a stand-alone pad.</param>
+/// <param name="ParticipantId">This connection's public id in <paramref name="Participants"/> and carets.</param>
+/// <param name="ClientTag">The public tag of the joining client id: operations committed with it carry this tag, so the
+/// client recognises its own (with their seq) in history and events without anyone learning its client id.</param>
 public sealed record PadJoined(
     string PadId,
     int Revision,
@@ -62,7 +68,9 @@ public sealed record PadJoined(
     IReadOnlyList<PadAuthor> Authors,
     IReadOnlyList<PadParticipant> Participants,
     PadAccessState? Access = null,
-    string? SessionId = null)
+    string? SessionId = null,
+    string ParticipantId = "",
+    string ClientTag = "")
 {
     /// <summary>What the connection may do now, as joined.</summary>
     public PadAccessState EffectiveAccess => Access ?? PadAccessState.For(Role);
@@ -70,10 +78,22 @@ public sealed record PadJoined(
 
 /// <summary>An operation committed to a pad, as every other client receives it.</summary>
 /// <param name="Revision">The revision the operation produced.</param>
-public sealed record PadOperationEvent(string PadId, int Revision, TextOperation Operation, string AuthorId, string ClientId, long Seq);
+/// <param name="ClientTag">The public tag of the client that sent it (<see cref="PadJoined.ClientTag"/>), never its client id.</param>
+public sealed record PadOperationEvent(string PadId, int Revision, TextOperation Operation, string AuthorId, string ClientTag, long Seq);
+
+/// <summary>One page of a pad's history.</summary>
+/// <param name="Operations">Up to the page size of committed operations after the requested revision, in order.</param>
+/// <param name="HeadRevision">The pad's head revision when the page was read.</param>
+/// <param name="HasMore">More operations follow: ask again from the last operation's revision.</param>
+public sealed record PadHistoryPage(IReadOnlyList<PadOperationEvent> Operations, int HeadRevision, bool HasMore)
+{
+    /// <summary>Most operations one page holds.</summary>
+    public const int MaxOperations = 1_000;
+}
 
 /// <summary>A participant's caret or selection, at a revision.</summary>
-public sealed record PadCaret(string PadId, string ClientId, string AuthorId, int Revision, int Anchor, int Head);
+/// <param name="ParticipantId">The participant's public connection id (<see cref="PadParticipant.ParticipantId"/>).</param>
+public sealed record PadCaret(string PadId, string ParticipantId, string AuthorId, int Revision, int Anchor, int Head);
 
 /// <summary>The stable error codes of the pad protocol (docs/PROTOCOL.md); messages start with <c>code:</c>.</summary>
 public static class PadErrorCodes
@@ -103,4 +123,10 @@ public sealed class PadException(string code, string message, Exception? innerEx
 {
     /// <summary>One of <see cref="PadErrorCodes"/>.</summary>
     public string Code { get; } = code;
+
+    /// <summary>
+    /// A <c>forbidden</c> join because the client id was first used on the pad with another role: joining again with
+    /// another client id works (the editor keeps one id per role for this).
+    /// </summary>
+    public bool ClientIdInUse { get; init; }
 }

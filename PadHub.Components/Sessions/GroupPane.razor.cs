@@ -89,7 +89,7 @@ public sealed partial class GroupPane : ComponentBase, IAsyncDisposable
 
     /// <summary>Changes exactly when the participant chips would: who, under which name and colour, with which role.</summary>
     private static string ParticipantsKey(PadWatchSnapshot pad) =>
-        string.Join('\n', pad.Participants.Select(p => $"{p.ClientId}\t{p.DisplayName}\t{p.Color}\t{p.Role}"));
+        string.Join('\n', pad.Participants.Select(p => $"{p.ParticipantId}\t{p.DisplayName}\t{p.Color}\t{p.Role}"));
 
     private static List<string> TypingNames(PadWatchSnapshot pad) =>
         [.. pad.TypingAuthorIds

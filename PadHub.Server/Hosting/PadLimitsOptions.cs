@@ -47,6 +47,22 @@ public sealed record PadLimitsOptions
     [Range(1, 1_000_000)]
     public int SubmitBurst { get; init; } = 200;
 
+    /// <summary>Sustained history pages a connection may read per second (token bucket refill rate).</summary>
+    [Range(1, 100_000)]
+    public int HistoryPagesPerSecond { get; init; } = 5;
+
+    /// <summary>History pages a connection may read in a burst: enough to catch up over the retained history at once.</summary>
+    [Range(1, 1_000_000)]
+    public int HistoryBurst { get; init; } = 20;
+
+    /// <summary>Sustained joins per second per connection (token bucket refill rate).</summary>
+    [Range(1, 100_000)]
+    public int JoinsPerSecond { get; init; } = 2;
+
+    /// <summary>Joins a connection may make in a burst (token bucket size).</summary>
+    [Range(1, 1_000_000)]
+    public int JoinBurst { get; init; } = 10;
+
     /// <summary>The same limits as PadHub.Core's <see cref="OperationLimits"/>.</summary>
     public OperationLimits ToOperationLimits() => new(MaxPadLength, MaxOperationLength, MaxOperationComponents, MaxRebaseWork);
 }

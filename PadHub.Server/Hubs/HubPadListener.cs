@@ -83,7 +83,7 @@ internal sealed class HubPadListener(IHubContext<PadSyncHub, IPadClient> hubCont
     }
 
     public ValueTask OnCaretMovedAsync(PadCaret caret) =>
-        new(Client.CaretMoved(new CaretMovedEvent(caret.PadId, caret.ClientId, caret.AuthorId, caret.Revision, caret.Anchor, caret.Head)));
+        new(Client.CaretMoved(new CaretMovedEvent(caret.PadId, caret.ParticipantId, caret.AuthorId, caret.Revision, caret.Anchor, caret.Head)));
 
     public ValueTask OnAccessChangedAsync(PadAccessState access) =>
         new(Client.AccessChanged(new AccessChangedEvent(padId, PadSyncHub.RoleName(access.Role), access.CanWrite, access.Reason, access.Revoked)));
@@ -93,8 +93,8 @@ internal sealed class HubPadListener(IHubContext<PadSyncHub, IPadClient> hubCont
         operation.GetWireForm(static e => new SerializedHubMessage(new InvocationMessage(OpAppliedMethod, [ToDto(e)])));
 
     private static OpAppliedEvent ToDto(PadOperationEvent operation) =>
-        new(operation.PadId, operation.Revision, operation.Operation, operation.AuthorId, operation.ClientId, operation.Seq);
+        new(operation.PadId, operation.Revision, operation.Operation, operation.AuthorId, operation.ClientTag, operation.Seq);
 
     private static PresenceChangedEvent ToPresence(string padId, IReadOnlyList<PadParticipant> participants) =>
-        new(padId, [.. participants.Select(p => new ParticipantDto(p.ClientId, p.AuthorId, p.DisplayName, p.Color, PadSyncHub.RoleName(p.Role)))]);
+        new(padId, [.. participants.Select(p => new ParticipantDto(p.ParticipantId, p.AuthorId, p.DisplayName, p.Color, PadSyncHub.RoleName(p.Role)))]);
 }

@@ -1,7 +1,9 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using PadHub.Components.Pads;
+using PadHub.Server.Hosting;
 using PadHub.Server.Pads;
 
 namespace PadHub.Server.Hubs;
@@ -11,7 +13,8 @@ namespace PadHub.Server.Hubs;
 /// it validates, calls the same <see cref="IPadSessionService"/> the editor uses, and the error filter turns
 /// <see cref="PadException"/> into a <see cref="HubException"/> whose message starts with the stable code.
 /// </summary>
-public sealed class PadSyncHub(IPadSessionService sessions, IHubContext<PadSyncHub, IPadClient> hubContext) : Hub<IPadClient>
+public sealed class PadSyncHub(
+    IPadSessionService sessions, IHubContext<PadSyncHub, IPadClient> hubContext, IOptions<PadLimitsOptions> limits, TimeProvider time) : Hub<IPadClient>
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string Path = "/hubs/pad";
@@ -26,6 +29,10 @@ public sealed class PadSyncHub(IPadSessionService sessions, IHubContext<PadSyncH
         var token = r.String("token", MaxIdLength);
         var clientId = r.String("clientId", PadSessionService.MaxClientIdLength);
         var displayName = r.String("displayName", PadSessionService.MaxDisplayNameLength, required: false);
+        if (!Limits().Joins.TryTake())
+        {
+            throw new PadException(PadErrorCodes.RateLimited, $"This connection joins more than {limits.Value.JoinsPerSecond} pads a second; wait and join again.");
+        }
 
         var memberships = Memberships();
 
@@ -51,7 +58,8 @@ public sealed class PadSyncHub(IPadSessionService sessions, IHubContext<PadSyncH
         }
 
         var access = joined.EffectiveAccess;
-        return new JoinResponse(joined.PadId, joined.Revision, joined.Text, RoleName(joined.Role), joined.AuthorId, joined.Color, access.CanWrite, access.Reason);
+        return new JoinResponse(joined.PadId, joined.Revision, joined.Text, RoleName(joined.Role), joined.AuthorId, joined.Color,
+            access.CanWrite, access.Reason, joined.ParticipantId, joined.ClientTag);
     }
 
     /// <summary>Submits an operation: <c>{ padId, clientId, seq, baseRevision, ops }</c>.</summary>
@@ -72,13 +80,21 @@ public sealed class PadSyncHub(IPadSessionService sessions, IHubContext<PadSyncH
         return new SubmitResponse(revision);
     }
 
-    /// <summary>Committed operations after a revision: <c>{ padId, fromRevision }</c>.</summary>
-    public async Task<IReadOnlyList<HistoryEntry>> GetHistory(JsonElement request)
+    /// <summary>One page (at most 1,000) of committed operations after a revision: <c>{ padId, fromRevision }</c>.</summary>
+    public async Task<HistoryResponse> GetHistory(JsonElement request)
     {
         var r = HubRequest.From(request, nameof(GetHistory));
         var connection = Membership(r.String("padId", MaxIdLength)).Connection;
-        var history = await connection.GetHistoryAsync(r.Int32("fromRevision"), Context.ConnectionAborted);
-        return [.. history.Select(h => new HistoryEntry(h.Revision, h.Operation, h.AuthorId, h.ClientId, h.Seq))];
+        var fromRevision = r.Int32("fromRevision");
+        if (!Limits().History.TryTake())
+        {
+            throw new PadException(PadErrorCodes.RateLimited,
+                $"This connection reads more than {limits.Value.HistoryPagesPerSecond} history pages a second; wait and ask again.");
+        }
+
+        var page = await connection.GetHistoryAsync(fromRevision, Context.ConnectionAborted);
+        return new HistoryResponse([.. page.Operations.Select(h => new HistoryEntry(h.Revision, h.Operation, h.AuthorId, h.ClientTag, h.Seq))],
+            page.HeadRevision, page.HasMore);
     }
 
     /// <summary>Shares this connection's caret: <c>{ padId, revision, anchor, head }</c>.</summary>
@@ -117,6 +133,23 @@ public sealed class PadSyncHub(IPadSessionService sessions, IHubContext<PadSyncH
         Memberships().TryGetValue(padId, out var membership)
             ? membership
             : throw new PadException(PadErrorCodes.Forbidden, $"Join pad '{padId}' before using it.");
+
+    /// <summary>This SignalR connection's budgets for joins and history reads, across all the pads it joins.</summary>
+    private HubCallLimits Limits()
+    {
+        const string key = "padhub.limits";
+        if (Context.Items.TryGetValue(key, out var value) && value is HubCallLimits existing)
+        {
+            return existing;
+        }
+
+        var settings = limits.Value;
+        var created = new HubCallLimits(
+            new TokenBucket(settings.JoinsPerSecond, settings.JoinBurst, time),
+            new TokenBucket(settings.HistoryPagesPerSecond, settings.HistoryBurst, time));
+        Context.Items[key] = created;
+        return created;
+    }
 
     private ConcurrentDictionary<string, HubMembership> Memberships()
     {

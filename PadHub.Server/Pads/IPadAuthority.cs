@@ -26,8 +26,12 @@ public interface IPadAuthority
     /// </summary>
     Task<int?> SettleAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Committed operations after <paramref name="fromRevision"/> (from memory or the store).</summary>
-    Task<IReadOnlyList<CommittedOperation>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Up to <paramref name="maxCount"/> committed operations after <paramref name="fromRevision"/>, read from the store
+    /// outside the commit loop (which only tells the head revision), so a long read never holds up a submit.
+    /// </summary>
+    /// <exception cref="Components.Pads.PadException"><c>stale-revision</c> when <paramref name="fromRevision"/> is negative or ahead of the head.</exception>
+    Task<PadHistoryResult> GetHistoryAsync(int fromRevision, int maxCount, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Finds the authority of a pad (the Orleans version asks the grain factory).</summary>
@@ -52,6 +56,9 @@ public sealed record PadSubmitCommand(string AuthorId, string ClientId, long Seq
 /// <param name="Applied">The operation as applied at the head.</param>
 /// <param name="Duplicate">The (client id, seq) had already been committed; nothing changed.</param>
 public sealed record PadSubmitResult(int Revision, TextOperation Applied, bool Duplicate);
+
+/// <summary>One page of history: <see cref="HasMore"/> when operations after the last one remain up to <see cref="HeadRevision"/>.</summary>
+public sealed record PadHistoryResult(IReadOnlyList<CommittedOperation> Operations, int HeadRevision, bool HasMore);
 
 /// <summary>A pad's head state.</summary>
 public sealed record PadStateResult(string PadId, int Revision, string Text, IReadOnlyList<AuthorRun> Authorship);

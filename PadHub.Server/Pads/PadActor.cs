@@ -112,8 +112,13 @@ internal sealed partial class PadActor
                 }
                 else
                 {
-                    // Reads see only durable state: flush what is committed in memory first.
-                    await FlushAsync().ConfigureAwait(false);
+                    // Reads see only durable state: flush what is committed in memory first. The head of history is
+                    // the written revision as it stands; the history itself is read from the store, off this loop.
+                    if (work is not HeadWork)
+                    {
+                        await FlushAsync().ConfigureAwait(false);
+                    }
+
                     await ServeAsync(work).ConfigureAwait(false);
                 }
             }
@@ -374,45 +379,11 @@ internal sealed partial class PadActor
             case StateWork state:
                 state.Completion.TrySetResult(new PadStateResult(_padId, document.Revision, document.GetText(), document.GetAuthorship()));
                 break;
-            case HistoryWork history:
-                await ServeHistoryAsync(document, history).ConfigureAwait(false);
+            case HeadWork head:
+                head.Completion.TrySetResult(_durableRevision);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown work {work.GetType().Name}.");
-        }
-    }
-
-    private async Task ServeHistoryAsync(PadDocument document, HistoryWork work)
-    {
-        if (work.FromRevision > document.Revision)
-        {
-            work.Fail(new PadException(PadErrorCodes.StaleRevision,
-                $"Revision {work.FromRevision} is ahead of the head revision {document.Revision}."));
-            return;
-        }
-
-        if (work.FromRevision < 0)
-        {
-            work.Fail(new PadException(PadErrorCodes.StaleRevision, "fromRevision must be 0 or more."));
-            return;
-        }
-
-        if (work.FromRevision >= document.OldestBaseRevision)
-        {
-            work.Completion.TrySetResult(document.GetHistory(work.FromRevision));
-            return;
-        }
-
-        try
-        {
-            var stored = await _store.GetRevisionsAsync(_padId, work.FromRevision, document.Revision - work.FromRevision).ConfigureAwait(false);
-            work.Completion.TrySetResult(stored.Select(r => r.Operation).ToArray());
-        }
-#pragma warning disable CA1031 // A storage failure fails this request only.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            work.Fail(ex);
         }
     }
 
@@ -457,7 +428,8 @@ internal sealed record SettleWork(TaskCompletionSource<int?> Completion) : PadWo
     public override void Fail(Exception exception) => Completion.TrySetException(exception);
 }
 
-internal sealed record HistoryWork(int FromRevision, TaskCompletionSource<IReadOnlyList<CommittedOperation>> Completion) : PadWork
+/// <summary>Asks for the pad's written head revision: the end of the history readable from the store.</summary>
+internal sealed record HeadWork(TaskCompletionSource<int> Completion) : PadWork
 {
     public override void Fail(Exception exception) => Completion.TrySetException(exception);
 }

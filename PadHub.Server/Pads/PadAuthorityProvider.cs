@@ -155,6 +155,6 @@ internal sealed class PadAuthorityHandle(PadAuthorityProvider provider, string p
 
     public Task<int?> SettleAsync(CancellationToken cancellationToken = default) => provider.SettleAsync(padId, cancellationToken);
 
-    public Task<IReadOnlyList<CommittedOperation>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default) =>
-        provider.PostAsync<IReadOnlyList<CommittedOperation>>(padId, c => new HistoryWork(fromRevision, c), cancellationToken);
+    public Task<PadHistoryResult> GetHistoryAsync(int fromRevision, int maxCount, CancellationToken cancellationToken = default) =>
+        provider.ReadHistoryAsync(padId, fromRevision, maxCount, cancellationToken);
 }

@@ -20,10 +20,13 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
 
     private readonly ConcurrentDictionary<string, PadGroup> _pads = new(StringComparer.Ordinal);
 
-    /// <summary>Registers a connection. Events start with operations after <see cref="PadSubscription.SetFloor"/>.</summary>
-    public PadSubscription Subscribe(string padId, PadParticipant participant, IPadListener listener)
+    /// <summary>
+    /// Registers a connection. Events start with operations after <see cref="PadSubscription.SetFloor"/>; operations
+    /// tagged <paramref name="clientTag"/> (the connection's own client) are not sent to it.
+    /// </summary>
+    public PadSubscription Subscribe(string padId, PadParticipant participant, IPadListener listener, string? clientTag = null)
     {
-        var subscription = new PadSubscription(this, padId, participant, listener, options.Value.ConnectionQueueCapacity, logger);
+        var subscription = new PadSubscription(this, padId, participant, clientTag, listener, options.Value.ConnectionQueueCapacity, logger);
         while (true)
         {
             var group = _pads.GetOrAdd(padId, _ => new PadGroup(new DeliveryClock(options.Value.DeliveryInterval, _time)));
@@ -85,11 +88,18 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
 
         // The events are immutable: build them once per batch, not once per connection (and each carries a slot for its
         // wire form, so a transport serialises it once for every connection).
+        // Clients are known by a one-way tag of their client id, never by the id itself (a secret).
         var events = new FannedOutOperation[operations.Count];
+        string? lastClient = null, lastTag = null;
         for (var i = 0; i < events.Length; i++)
         {
             var operation = operations[i];
-            events[i] = new FannedOutOperation(new PadOperationEvent(padId, operation.Revision, operation.Operation, operation.AuthorId, operation.ClientId, operation.Seq));
+            if (!string.Equals(operation.ClientId, lastClient, StringComparison.Ordinal))
+            {
+                (lastClient, lastTag) = (operation.ClientId, ClientIdentity.TagFor(operation.ClientId));
+            }
+
+            events[i] = new FannedOutOperation(new PadOperationEvent(padId, operation.Revision, operation.Operation, operation.AuthorId, lastTag!, operation.Seq));
         }
 
         foreach (var member in group.Members)
@@ -107,7 +117,7 @@ internal sealed partial class PadFanout(IOptions<PadAuthorityOptions> options, I
 
         foreach (var member in group.Members)
         {
-            if (!string.Equals(member.Participant.ClientId, caret.ClientId, StringComparison.Ordinal))
+            if (!string.Equals(member.Participant.ParticipantId, caret.ParticipantId, StringComparison.Ordinal))
             {
                 member.EnqueueCaret(caret);
             }
@@ -238,11 +248,12 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     private int _lastDelivered = -1;
     private int _disposed;
 
-    public PadSubscription(PadFanout fanout, string padId, PadParticipant participant, IPadListener listener, int capacity, ILogger logger)
+    public PadSubscription(PadFanout fanout, string padId, PadParticipant participant, string? clientTag, IPadListener listener, int capacity, ILogger logger)
     {
         _fanout = fanout;
         PadId = padId;
         Participant = participant;
+        ClientTag = clientTag;
         _listener = listener;
         _logger = logger;
         _queue = Channel.CreateBounded<PadEvent>(new BoundedChannelOptions(capacity) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
@@ -252,6 +263,9 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     public string PadId { get; }
 
     public PadParticipant Participant { get; }
+
+    /// <summary>The tag of the connection's client: its own operations are not echoed to it.</summary>
+    public string? ClientTag { get; }
 
     /// <summary>The pad's delivery clock (set when the subscription joins its pad, before its first delivery).</summary>
     internal DeliveryClock Clock { get; set; } = DeliveryClock.Unpaced;
@@ -321,7 +335,7 @@ internal sealed partial class PadSubscription : IAsyncDisposable
                 _queue.Writer.TryWrite(access);
             }
 
-            LogOverflow(_logger, PadId, Participant.ClientId, from);
+            LogOverflow(_logger, PadId, Participant.ParticipantId, from);
         }
     }
 
@@ -347,7 +361,7 @@ internal sealed partial class PadSubscription : IAsyncDisposable
                 {
                     foreach (var operation in batch)
                     {
-                        if (operation.Event.Revision > floor && !string.Equals(operation.Event.ClientId, Participant.ClientId, StringComparison.Ordinal))
+                        if (operation.Event.Revision > floor && !string.Equals(operation.Event.ClientTag, ClientTag, StringComparison.Ordinal))
                         {
                             operations.Add(operation);
                         }
@@ -400,7 +414,7 @@ internal sealed partial class PadSubscription : IAsyncDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogDeliveryFailed(_logger, PadId, Participant.ClientId, ex);
+            LogDeliveryFailed(_logger, PadId, Participant.ParticipantId, ex);
         }
         finally
         {
@@ -438,7 +452,7 @@ internal sealed partial class PadSubscription : IAsyncDisposable
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            LogDeliveryFailed(_logger, PadId, Participant.ClientId, ex);
+            LogDeliveryFailed(_logger, PadId, Participant.ParticipantId, ex);
         }
 
         if (item.Access?.AfterDelivery is { } afterDelivery)
@@ -466,11 +480,11 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     /// <summary>Completes when the delivery loop has ended (tests).</summary>
     internal Task Completion => _pump;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Pad {PadId}: client {ClientId} fell behind; queued events dropped, told to resync from revision {Revision}")]
-    private static partial void LogOverflow(ILogger logger, string padId, string clientId, int revision);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pad {PadId}: participant {ParticipantId} fell behind; queued events dropped, told to resync from revision {Revision}")]
+    private static partial void LogOverflow(ILogger logger, string padId, string participantId, int revision);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Pad {PadId}: delivering to client {ClientId} failed")]
-    private static partial void LogDeliveryFailed(ILogger logger, string padId, string clientId, Exception exception);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Pad {PadId}: delivering to participant {ParticipantId} failed")]
+    private static partial void LogDeliveryFailed(ILogger logger, string padId, string participantId, Exception exception);
 
     /// <summary>Most queued events the delivery loop takes at once (so a stuck listener still overflows its queue).</summary>
     private const int MaxDrain = 256;

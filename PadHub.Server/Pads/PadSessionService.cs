@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using PadHub.Components.Pads;
 using PadHub.Core.Operations;
@@ -21,19 +22,31 @@ internal sealed class PadSessionService(
     PadLinkRevocations? padLinks = null) : IPadSessionService
 {
     /// <summary>Longest client id accepted.</summary>
-    public const int MaxClientIdLength = 64;
+    public const int MaxClientIdLength = ClientIdentity.MaxLength;
 
     /// <summary>Longest display name accepted.</summary>
     public const int MaxDisplayNameLength = 64;
 
     private const int MaxTokenLength = 128;
 
+    private readonly ClientRoleBindings _roles = new();
+
+    // The circuit's editor is one listener for all its joins; a hub join brings a fresh listener and is limited per
+    // SignalR connection by the hub instead.
+    private readonly ConditionalWeakTable<IPadListener, TokenBucket> _joins = new();
+
     public async Task<IPadConnection> ConnectAsync(PadJoinRequest request, IPadListener listener, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(listener);
-        var clientId = ValidateClientId(request.ClientId);
+        var clientId = ClientIdentity.Validate(request.ClientId);
         var displayName = ValidateDisplayName(request.DisplayName);
+        var limit = limits.Value;
+        if (!_joins.GetValue(listener, _ => new TokenBucket(limit.JoinsPerSecond, limit.JoinBurst, time)).TryTake())
+        {
+            throw new PadException(PadErrorCodes.RateLimited, $"More than {limit.JoinsPerSecond} joins a second; wait and join again.");
+        }
+
         if (string.IsNullOrEmpty(request.Token) || request.Token.Length > MaxTokenLength)
         {
             throw new PadException(PadErrorCodes.NotFound, "This link is not valid.");
@@ -93,15 +106,24 @@ internal sealed class PadSessionService(
     private async Task<PadConnection> JoinAsync(
         PadAccess access, ISessionPadGate? gate, string clientId, string displayName, IPadListener listener, CancellationToken cancellationToken)
     {
+        var clientTag = ClientIdentity.TagFor(clientId);
+        await BindRoleAsync(access, clientId, clientTag, cancellationToken).ConfigureAwait(false);
         var authorId = AuthorIdentity.AuthorIdFor(clientId);
         var author = new PadAuthor(authorId, displayName, AuthorIdentity.ColorFor(authorId));
-        await store.SaveAuthorAsync(author, cancellationToken).ConfigureAwait(false);
+
+        // Only someone who can write gets (or renames) an author: a view link costs no row and renames no one.
+        Func<CancellationToken, Task>? saveAuthor = ct => store.SaveAuthorAsync(author, ct);
+        if (access.Role == PadRole.Editor)
+        {
+            await saveAuthor(cancellationToken).ConfigureAwait(false);
+            saveAuthor = null;
+        }
 
         var authority = authorities.GetAuthority(access.PadId);
-        var participant = new PadParticipant(clientId, authorId, displayName, author.Color, access.Role);
+        var participant = new PadParticipant(ClientIdentity.NewParticipantId(), authorId, displayName, author.Color, access.Role);
 
         // Subscribe before reading the state: whatever commits in between is queued, then skipped up to the state's revision.
-        var subscription = fanout.Subscribe(access.PadId, participant, listener);
+        var subscription = fanout.Subscribe(access.PadId, participant, listener, clientTag);
         try
         {
             var state = await authority.GetStateAsync(cancellationToken).ConfigureAwait(false);
@@ -110,8 +132,8 @@ internal sealed class PadSessionService(
             var authorIds = state.Authorship.Select(r => r.AuthorId).Concat(participants.Select(p => p.AuthorId)).ToHashSet(StringComparer.Ordinal);
             var authors = await store.GetAuthorsAsync(authorIds, cancellationToken).ConfigureAwait(false);
             var joined = new PadJoined(access.PadId, state.Revision, state.Text, access.Role, authorId, author.Color,
-                state.Authorship, authors, participants, gate?.Current, gate?.SessionId);
-            var connection = new PadConnection(joined, clientId, authority, subscription, fanout, limits.Value, time, gate);
+                state.Authorship, authors, participants, gate?.Current, gate?.SessionId, participant.ParticipantId, clientTag);
+            var connection = new PadConnection(joined, clientId, authority, subscription, fanout, limits.Value, time, gate, saveAuthor);
             // Access changes go through the connection's own queue, so the listener's calls stay one at a time and in
             // order with its other events; a revoked connection is closed once it has been told.
             gate?.OnChanged(changed =>
@@ -128,16 +150,19 @@ internal sealed class PadSessionService(
         }
     }
 
-    private static string ValidateClientId(string? clientId)
+    /// <summary>
+    /// A client id is usable on a pad only under the role it was first used with there, so nobody holding another kind
+    /// of link can act under it. Editors' ids are known durably by their commits, viewers' ids in memory only.
+    /// </summary>
+    private async Task BindRoleAsync(PadAccess access, string clientId, string clientTag, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(clientId) || clientId.Length > MaxClientIdLength
-            || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        if ((access.Role == PadRole.Viewer && await store.HasClientAsync(access.PadId, clientId, cancellationToken).ConfigureAwait(false))
+            || _roles.Bind(access.PadId, clientTag, access.Role) != access.Role)
         {
-            throw new PadException(PadErrorCodes.InvalidOp,
-                $"clientId must be 1 to {MaxClientIdLength} characters of A-Z, a-z, 0-9, '-' and '_' (a UUID is a good choice).");
+            throw new PadException(PadErrorCodes.Forbidden,
+                "This clientId was first used on this pad with another kind of link; join with a new clientId.")
+            { ClientIdInUse = true };
         }
-
-        return clientId;
     }
 
     private static string ValidateDisplayName(string? displayName)
@@ -166,10 +191,13 @@ internal sealed class PadConnection(
     PadFanout fanout,
     PadLimitsOptions limits,
     TimeProvider time,
-    ISessionPadGate? gate = null) : IPadConnection
+    ISessionPadGate? gate = null,
+    Func<CancellationToken, Task>? saveAuthor = null) : IPadConnection
 {
     private readonly TokenBucket _submits = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
     private readonly TokenBucket _carets = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
+    private readonly TokenBucket _history = new(limits.HistoryPagesPerSecond, limits.HistoryBurst, time);
+    private Func<CancellationToken, Task>? _saveAuthor = saveAuthor;
     private int _disposed;
     private volatile bool _linkRevoked;
 
@@ -204,6 +232,13 @@ internal sealed class PadConnection(
                 $"This connection sends more than {limits.SubmitsPerSecond} operations a second; wait and resend (same seq).");
         }
 
+        // Joined without write access (an audience link the moderator has since let edit): the author exists from now on.
+        if (_saveAuthor is { } save)
+        {
+            await save(cancellationToken).ConfigureAwait(false);
+            _saveAuthor = null;
+        }
+
         var command = new PadSubmitCommand(Joined.AuthorId, clientId, seq, baseRevision, operation)
         {
             // Checked again in the pad's serial order, where a session lock is ordered (IPadAuthority.SettleAsync).
@@ -213,12 +248,31 @@ internal sealed class PadConnection(
         return result.Revision;
     }
 
-    public async Task<IReadOnlyList<PadOperationEvent>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default)
+    public async Task<PadHistoryPage> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default)
     {
         EnsureNotRevoked();
         EnsureOpen();
-        var history = await authority.GetHistoryAsync(fromRevision, cancellationToken).ConfigureAwait(false);
-        return [.. history.Select(c => new PadOperationEvent(Joined.PadId, c.Revision, c.Operation, c.AuthorId, c.ClientId, c.Seq))];
+        if (!_history.TryTake())
+        {
+            throw new PadException(PadErrorCodes.RateLimited,
+                $"This connection reads more than {limits.HistoryPagesPerSecond} history pages a second; wait and ask again.");
+        }
+
+        var page = await authority.GetHistoryAsync(fromRevision, PadHistoryPage.MaxOperations, cancellationToken).ConfigureAwait(false);
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal); // a page holds few clients: hash each once
+        var operations = new PadOperationEvent[page.Operations.Count];
+        for (var i = 0; i < operations.Length; i++)
+        {
+            var c = page.Operations[i];
+            if (!tags.TryGetValue(c.ClientId, out var tag))
+            {
+                tags.Add(c.ClientId, tag = ClientIdentity.TagFor(c.ClientId));
+            }
+
+            operations[i] = new PadOperationEvent(Joined.PadId, c.Revision, c.Operation, c.AuthorId, tag, c.Seq);
+        }
+
+        return new PadHistoryPage(operations, page.HeadRevision, page.HasMore);
     }
 
     public Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default)
@@ -233,7 +287,7 @@ internal sealed class PadConnection(
         // Carets are best effort: beyond the rate they are dropped, never an error.
         if (_carets.TryTake())
         {
-            fanout.PublishCaret(new PadCaret(Joined.PadId, clientId, Joined.AuthorId, revision, anchor, head));
+            fanout.PublishCaret(new PadCaret(Joined.PadId, Joined.ParticipantId, Joined.AuthorId, revision, anchor, head));
         }
 
         return Task.CompletedTask;

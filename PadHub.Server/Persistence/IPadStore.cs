@@ -54,6 +54,9 @@ public interface IPadStore
     /// <summary>The revision an already-committed (client id, seq) produced, or null.</summary>
     Task<int?> FindRevisionAsync(string padId, string clientId, long seq, CancellationToken cancellationToken = default);
 
+    /// <summary>Whether <paramref name="clientId"/> has committed any revision of the pad (it was used with an editor's link).</summary>
+    Task<bool> HasClientAsync(string padId, string clientId, CancellationToken cancellationToken = default);
+
     /// <summary>Creates or renames an author.</summary>
     Task SaveAuthorAsync(PadAuthor author, CancellationToken cancellationToken = default);
 

@@ -18,6 +18,9 @@ internal sealed class FakePadSessionService : IPadSessionService
 
     public PadException? ConnectFailure { get; set; }
 
+    /// <summary>Refuses joins with this client id (as the server does for an id first used with another role).</summary>
+    public string? ClientIdInUse { get; set; }
+
     public PadJoinRequest? LastRequest { get; private set; }
 
     /// <summary>Connections opened so far.</summary>
@@ -45,6 +48,11 @@ internal sealed class FakePadSessionService : IPadSessionService
             throw ConnectFailure;
         }
 
+        if (request.ClientId == ClientIdInUse)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, "This clientId was first used on this pad with another kind of link.") { ClientIdInUse = true };
+        }
+
         if (request.Token != ValidToken)
         {
             throw new PadException(PadErrorCodes.NotFound, "No pad has this link.");
@@ -52,27 +60,27 @@ internal sealed class FakePadSessionService : IPadSessionService
 
         Listener = listener;
         ConnectCount++;
-        var participant = new PadParticipant(request.ClientId, "author-me", request.DisplayName, "#1e88e5", Role);
+        var participant = new PadParticipant("participant-me", "author-me", request.DisplayName, "#1e88e5", Role);
         var joined = new PadJoined("pad-1", Revision, Text, Role, "author-me", "#1e88e5",
             Text.Length == 0 ? [] : [new AuthorRun("author-other", Text.Length)],
             [new PadAuthor("author-other", "Grace", "#e53935")],
-            [participant], Access, SessionId);
-        Connection = new FakePadConnection(this, request.ClientId, joined);
+            [participant], Access, SessionId, participant.ParticipantId, "tag-" + request.ClientId);
+        Connection = new FakePadConnection(this, joined.ClientTag, joined);
         return Task.FromResult<IPadConnection>(Connection);
     }
 
     /// <summary>Commits an operation from someone else and returns its event (not delivered: tests deliver it).</summary>
-    public PadOperationEvent CommitRemote(TextOperation operation, string clientId = "client-other", long seq = 1)
+    public PadOperationEvent CommitRemote(TextOperation operation, string clientTag = "tag-other", long seq = 1)
     {
         Text = operation.Apply(Text);
-        var e = new PadOperationEvent("pad-1", Revision + 1, operation, "author-other", clientId, seq);
+        var e = new PadOperationEvent("pad-1", Revision + 1, operation, "author-other", clientTag, seq);
         Log.Add(e);
         return e;
     }
 
-    internal int Commit(string clientId, long seq, int baseRevision, TextOperation operation)
+    internal int Commit(string clientTag, long seq, int baseRevision, TextOperation operation)
     {
-        var existing = Log.Find(e => e.ClientId == clientId && e.Seq == seq);
+        var existing = Log.Find(e => e.ClientTag == clientTag && e.Seq == seq);
         if (existing is not null)
         {
             return existing.Revision;
@@ -89,12 +97,12 @@ internal sealed class FakePadSessionService : IPadSessionService
         }
 
         Text = operation.Apply(Text);
-        Log.Add(new PadOperationEvent("pad-1", Revision + 1, operation, "author-me", clientId, seq));
+        Log.Add(new PadOperationEvent("pad-1", Revision + 1, operation, "author-me", clientTag, seq));
         return Revision;
     }
 }
 
-internal sealed class FakePadConnection(FakePadSessionService service, string clientId, PadJoined joined) : IPadConnection
+internal sealed class FakePadConnection(FakePadSessionService service, string clientTag, PadJoined joined) : IPadConnection
 {
     public PadJoined Joined { get; } = joined;
 
@@ -116,11 +124,11 @@ internal sealed class FakePadConnection(FakePadSessionService service, string cl
             throw failure;
         }
 
-        return Task.FromResult(service.Commit(clientId, seq, baseRevision, operation));
+        return Task.FromResult(service.Commit(clientTag, seq, baseRevision, operation));
     }
 
-    public Task<IReadOnlyList<PadOperationEvent>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default) =>
-        Task.FromResult<IReadOnlyList<PadOperationEvent>>([.. service.Log.Where(e => e.Revision > fromRevision)]);
+    public Task<PadHistoryPage> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new PadHistoryPage([.. service.Log.Where(e => e.Revision > fromRevision)], service.Log.Count, false));
 
     public Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default)
     {

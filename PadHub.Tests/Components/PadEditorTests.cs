@@ -56,6 +56,21 @@ public sealed class PadEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public void OnAfterRender_ClientIdInUseUnderTheOtherRole_JoinsWithTheTabsOtherId()
+    {
+        _sessions.ClientIdInUse = "client-1";
+        _module.Setup<string>("swapClientId").SetResult("client-2");
+
+        var cut = RenderJoined();
+
+        _module.VerifyInvoke("swapClientId");
+        Assert.Equal("client-2", _sessions.LastRequest?.ClientId);
+        var start = Assert.IsType<EditorStart>(_module.VerifyInvoke("attach").Arguments[2]);
+        Assert.Equal(("client-2", "tag-client-2"), (start.ClientId, start.ClientTag));
+        Assert.Empty(cut.FindAll(".padhub-link-invalid"));
+    }
+
+    [Fact]
     public void OnAfterRender_FirstVisit_AsksForNameRemembersItAndJoins()
     {
         _module.SetupVoid("rememberName", "Grace").SetVoidResult();
@@ -204,7 +219,7 @@ public sealed class PadEditorTests : IAsyncLifetime
 
         Assert.Null(history.Error);
         var only = Assert.Single(history.Operations);
-        Assert.Equal((2, "[6,\"B\"]", "client-other", 2L), (only.Revision, only.Operation, only.ClientId, only.Seq));
+        Assert.Equal((2, "[6,\"B\"]", "tag-other", 2L), (only.Revision, only.Operation, only.ClientTag, only.Seq));
     }
 
     [Fact]

@@ -19,6 +19,16 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
     private readonly List<PadOperationEvent> _log = [];
     private readonly List<Connection> _connections = [];
     private string _text = "";
+    private int _historyPages;
+
+    /// <summary>Most operations one history page holds (the server's is 1,000); small to make the editor page.</summary>
+    public int HistoryPageSize { get; set; } = PadHistoryPage.MaxOperations;
+
+    /// <summary>History pages served so far.</summary>
+    public int HistoryPagesServed => Volatile.Read(ref _historyPages);
+
+    /// <summary>When set, committed operations reach no other connection (as if their queues overflowed).</summary>
+    public bool DropDeliveries { get; set; }
 
     /// <summary>When set, a submit commits and then never answers (the reply is lost).</summary>
     public bool SwallowAcknowledgements { get; set; }
@@ -45,8 +55,8 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
         try
         {
             var color = Colors[_connections.Count % Colors.Length];
-            var participant = new PadParticipant(request.ClientId, "author-" + request.ClientId, request.DisplayName, color, role);
-            var connection = new Connection(this, listener, participant);
+            var participant = new PadParticipant("p-" + Guid.NewGuid().ToString("N"), "author-" + Tag(request.ClientId), request.DisplayName, color, role);
+            var connection = new Connection(this, listener, participant, Tag(request.ClientId));
             _connections.Add(connection);
             var participants = _connections.Select(c => c.Participant).ToList();
             PadJoined joined;
@@ -54,7 +64,8 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
             {
                 joined = new PadJoined("pad-1", _log.Count, _text, role, participant.AuthorId, color,
                     _text.Length == 0 ? [] : [new AuthorRun("author-seed", _text.Length)],
-                    [new PadAuthor("author-seed", "Seed", "#fb8c00")], participants);
+                    [new PadAuthor("author-seed", "Seed", "#fb8c00")], participants,
+                    ParticipantId: participant.ParticipantId, ClientTag: connection.ClientTag);
             }
 
             connection.Joined = joined;
@@ -79,7 +90,7 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
             PadOperationEvent committed;
             lock (_log)
             {
-                var existing = _log.Find(e => e.ClientId == from.Participant.ClientId && e.Seq == seq);
+                var existing = _log.Find(e => e.ClientTag == from.ClientTag && e.Seq == seq);
                 if (existing is not null)
                 {
                     return existing.Revision;
@@ -96,11 +107,11 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
                 }
 
                 _text = operation.Apply(_text);
-                committed = new PadOperationEvent("pad-1", _log.Count + 1, operation, from.Participant.AuthorId, from.Participant.ClientId, seq);
+                committed = new PadOperationEvent("pad-1", _log.Count + 1, operation, from.Participant.AuthorId, from.ClientTag, seq);
                 _log.Add(committed);
             }
 
-            foreach (var other in _connections.Where(c => c != from))
+            foreach (var other in _connections.Where(c => c != from && !DropDeliveries))
             {
                 await other.Listener.OnOperationAppliedAsync(committed);
             }
@@ -113,11 +124,51 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
         }
     }
 
-    private IReadOnlyList<PadOperationEvent> History(int fromRevision)
+    /// <summary>Commits an insert at the end from a client that is not connected here (a bot elsewhere).</summary>
+    public Task<int> CommitFromElsewhereAsync(string insert)
     {
+        int revision;
+        string text;
         lock (_log)
         {
-            return [.. _log.Where(e => e.Revision > fromRevision)];
+            (revision, text) = (_log.Count, _text);
+        }
+
+        var elsewhere = new Connection(this, listener: null!, new PadParticipant("p-elsewhere", "author-elsewhere", "Bot", "#000000", PadRole.Editor), "t-elsewhere");
+        return CommitAsync(elsewhere, revision + 1, revision, TextOperation.ForInsert(text.Length, text.Length, insert));
+    }
+
+    /// <summary>Tells every connection it lost events and must fetch history (a full queue's ResyncRequired).</summary>
+    public async Task RequestResyncAsync()
+    {
+        List<Connection> connections;
+        await _gate.WaitAsync();
+        try
+        {
+            connections = [.. _connections];
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
+        foreach (var connection in connections)
+        {
+            await connection.Listener.OnResyncRequiredAsync(0);
+        }
+    }
+
+    // A one-way stand-in for the server's tag: the page never sees a client id but its own.
+    private static string Tag(string clientId) => "t-" + Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(clientId)))[..16];
+
+    private PadHistoryPage History(int fromRevision)
+    {
+        Interlocked.Increment(ref _historyPages);
+        lock (_log)
+        {
+            var page = _log.Where(e => e.Revision > fromRevision).Take(HistoryPageSize).ToList();
+            var last = page.Count == 0 ? fromRevision : page[^1].Revision;
+            return new PadHistoryPage(page, _log.Count, last < _log.Count);
         }
     }
 
@@ -126,7 +177,7 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
         await _gate.WaitAsync();
         try
         {
-            var caret = new PadCaret("pad-1", from.Participant.ClientId, from.Participant.AuthorId, revision, anchor, head);
+            var caret = new PadCaret("pad-1", from.Participant.ParticipantId, from.Participant.AuthorId, revision, anchor, head);
             foreach (var other in _connections.Where(c => c != from))
             {
                 await other.Listener.OnCaretMovedAsync(caret);
@@ -156,9 +207,11 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
         }
     }
 
-    private sealed class Connection(InMemoryPadSessionService service, IPadListener listener, PadParticipant participant) : IPadConnection
+    private sealed class Connection(InMemoryPadSessionService service, IPadListener listener, PadParticipant participant, string clientTag) : IPadConnection
     {
         public IPadListener Listener { get; } = listener;
+
+        public string ClientTag { get; } = clientTag;
 
         public PadParticipant Participant { get; } = participant;
 
@@ -180,7 +233,7 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
             return revision;
         }
 
-        public Task<IReadOnlyList<PadOperationEvent>> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default) =>
+        public Task<PadHistoryPage> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default) =>
             Task.FromResult(service.History(fromRevision));
 
         public Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default) =>

@@ -69,6 +69,27 @@ public sealed class PadEditorPageTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Resync_HistoryLongerThanOnePage_FollowsThePagesToTheHead()
+    {
+        _pads.HistoryPageSize = 2;
+        var page = await OpenEditorAsync(rememberedName: "Ada");
+        await WaitForEditorAsync(page);
+
+        // Five operations the page never hears of live, then the server's "resync": the history comes in three pages.
+        _pads.DropDeliveries = true;
+        foreach (var word in new[] { "one ", "two ", "three ", "four ", "five" })
+        {
+            await _pads.CommitFromElsewhereAsync(word);
+        }
+
+        await _pads.RequestResyncAsync();
+
+        await Expect(page.Locator(".padhub-editor")).ToHaveAttributeAsync("data-revision", "5");
+        Assert.Equal("one two three four five", await page.EvaluateAsync<string>("() => document.querySelector('.cm-content').innerText"));
+        Assert.True(_pads.HistoryPagesServed >= 3, $"{_pads.HistoryPagesServed} history pages served");
+    }
+
+    [Fact]
     public async Task Type_FirstVisitThenTwoParticipants_TextSavedAndSeenLive()
     {
         var ada = await OpenEditorAsync(rememberedName: null);

@@ -20,7 +20,7 @@ import { TextOperation } from './ot.js';
 
 /**
  * @typedef {{ revision: number, kind: 'ack', seq: number }} AckEvent
- * @typedef {{ revision: number, kind: 'remote', op: TextOperation, authorId: string, clientId: string, seq: number }} RemoteEvent
+ * @typedef {{ revision: number, kind: 'remote', op: TextOperation, authorId: string, clientTag: string, seq: number }} RemoteEvent
  * @typedef {{ seq: number, op: TextOperation, edits: number }} Outstanding
  */
 
@@ -28,15 +28,15 @@ export class OtClient {
   /**
    * @param {object} o
    * @param {number} o.revision the revision the document is at
-   * @param {string} o.clientId
+   * @param {string} o.clientTag the public tag of our client id (Join's clientTag): our own committed operations carry it
    * @param {() => number} o.allocateSeq next sequence number (strictly increasing per client id, across reloads)
    * @param {(outstanding: Outstanding, baseRevision: number) => void} o.send submit an operation
    * @param {(op: TextOperation, event: RemoteEvent) => void} o.applyRemote apply a rebased remote op to the local document
    * @param {(op: TextOperation) => TextOperation[]} [o.split] splits an op into consecutive parts small enough to send
    */
-  constructor({ revision, clientId, allocateSeq, send, applyRemote, split }) {
+  constructor({ revision, clientTag, allocateSeq, send, applyRemote, split }) {
     this.revision = revision;
-    this.clientId = clientId;
+    this.clientTag = clientTag;
     this.allocateSeq = allocateSeq;
     this.sendFn = send;
     this.applyRemote = applyRemote;
@@ -138,7 +138,7 @@ export class OtClient {
     const o = this.outstanding;
     const mine = o !== null && (event.kind === 'ack'
       ? event.seq === o.seq
-      : event.clientId === this.clientId && event.seq === o.seq);
+      : event.clientTag === this.clientTag && event.seq === o.seq);
     if (mine) {
       this.revision = event.revision;
       if (this.serverText !== null) this.serverText = o.op.apply(this.serverText);

@@ -16,13 +16,19 @@ export function identity() {
   return { clientId: storage.clientId(), displayName: storage.displayName() };
 }
 
+/** The server refused the tab's client id on this pad (first used there under the other role): the tab's other id. */
+export function swapClientId() {
+  return storage.swapClientId();
+}
+
 export function rememberName(name) {
   storage.rememberName(name);
 }
 
 /**
  * Starts the editor in `element` with the joined state:
- * { padId, clientId, revision, text, readOnly, canWrite, authorId, color, authorship, authors, participants, showAuthorship }.
+ * { padId, clientId, clientTag, participantId, revision, text, readOnly, canWrite, authorId, color, authorship, authors,
+ *   participants, showAuthorship }.
  */
 export function attach(element, dotNetRef, options) {
   detach(element);
@@ -34,7 +40,7 @@ export function detach(element) {
   sessions.delete(element);
 }
 
-/** A remote operation: { revision, operation (ot.js JSON), authorId, clientId, seq }. */
+/** A committed operation: { revision, operation (ot.js JSON), authorId, clientTag, seq }. */
 export const receive = (element, event) => withSession(element, (s) => s.receive(event));
 /** Our operation `seq` was committed as `revision`. */
 export const acknowledge = (element, seq, revision) => withSession(element, (s) => s.acknowledge(seq, revision));

@@ -4,9 +4,9 @@ import { Decoration, EditorView, WidgetType } from '@codemirror/view';
 import { changeSetToOp } from './changes.js';
 import { applyToRuns } from './authorship.js';
 
-/** Sets (or with `caret: null` removes) one remote caret: { clientId, name, color, anchor, head }. */
+/** Sets (or with `caret: null` removes) one remote caret: { participantId, name, color, anchor, head }. */
 export const setRemoteCaret = StateEffect.define();
-/** Removes every remote caret whose client id is not in the given set. */
+/** Removes every remote caret whose participant id is not in the given set. */
 export const keepRemoteCarets = StateEffect.define();
 /** Updates the authorship state: any of { runs, authors: Map<authorId, {name, color}>, visible, localAuthor }. */
 export const setAuthorship = StateEffect.define();
@@ -42,7 +42,7 @@ export const safeColor = (c) => (typeof c === 'string' && /^#(?:[0-9a-f]{3}|[0-9
 
 const clamp = (pos, length) => Math.max(0, Math.min(pos, length));
 
-/** Remote carets by client id, mapped through every change so they stay on their text. */
+/** Remote carets by participant id, mapped through every change so they stay on their text. */
 export const remoteCarets = StateField.define({
   create: () => new Map(),
   update(carets, tr) {
@@ -57,8 +57,8 @@ export const remoteCarets = StateField.define({
       if (e.is(setRemoteCaret)) {
         if (next === carets) next = new Map(carets);
         const length = tr.state.doc.length;
-        if (e.value.caret === null) next.delete(e.value.clientId);
-        else next.set(e.value.clientId, { ...e.value.caret, color: safeColor(e.value.caret.color), anchor: clamp(e.value.caret.anchor, length), head: clamp(e.value.caret.head, length) });
+        if (e.value.caret === null) next.delete(e.value.participantId);
+        else next.set(e.value.participantId, { ...e.value.caret, color: safeColor(e.value.caret.color), anchor: clamp(e.value.caret.anchor, length), head: clamp(e.value.caret.head, length) });
       } else if (e.is(keepRemoteCarets)) {
         if (next === carets) next = new Map(carets);
         for (const id of [...next.keys()]) if (!e.value.has(id)) next.delete(id);

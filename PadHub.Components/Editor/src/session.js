@@ -11,13 +11,14 @@
 // Rejoin (a reload or a new circuit after a server restart; the tab keeps its client id in sessionStorage):
 //   1. The server's join returns the head (H, Rh). A stored record means the editor starts from it instead: the
 //      document shown is B(O(T)), the client is at R with O outstanding and B buffered.
-//   2. Fetch history from R and feed every entry through the same state machine as live events, in revision order:
-//      an entry with our client id and seq s is the acknowledgement of O (its commit landed before the circuit died),
-//      so O leaves flight and B is promoted; any other entry is rebased against O and B exactly as the server rebases
+//   2. Fetch history from R, page by page until the server says there is no more, and feed every entry through the
+//      same state machine as live events, in revision order: an entry with our client tag (Join's clientTag, a
+//      one-way derivation of our client id, which no one else ever sees) and seq s is the acknowledgement of O (its
+//      commit landed before the circuit died), so O leaves flight and B is promoted; any other entry is rebased against O and B exactly as the server rebases
 //      with transform(incoming, committed), and applied. The document is then at the head with our edits on top.
 //   3. If O is still outstanding it was never committed (or is in flight from the dead circuit): resubmit it, rebased,
 //      under the SAME seq s. The server commits it once: a duplicate (client id, s) returns its original revision, and
-//      if that commit reaches us as a live event instead, it carries (client id, s) and acknowledges O just the same.
+//      if that commit reaches us as a live event instead, it carries (client tag, s) and acknowledges O just the same.
 //      Events at revisions already applied are duplicates and are dropped, so history and live events can overlap.
 //   4. B is sent under a new seq only after O is acknowledged: nothing is lost and nothing is applied twice.
 // Reconnect of the same circuit (Blazor's reconnection) runs steps 2-3 from the client's current revision: calls
@@ -63,7 +64,9 @@ export class PadSession {
     this.element = element;
     this.dotNet = dotNet;
     this.padId = options.padId;
-    this.clientId = options.clientId;
+    this.clientId = options.clientId; // our secret: only keys this tab's stored edits, never compared with events
+    this.clientTag = options.clientTag; // public: marks our own committed operations (with their seq)
+    this.participantId = options.participantId; // public: this connection in presence and carets
     this.authorId = options.authorId;
     // readOnly: the link can never write (nothing is stored or sent). canWrite: the pad takes edits now (a locked pad
     // or a revoked link turns it off live, see setReadOnly).
@@ -90,7 +93,7 @@ export class PadSession {
 
     this.client = new OtClient({
       revision: options.revision,
-      clientId: this.clientId,
+      clientTag: this.clientTag,
       allocateSeq: storage.allocateSeq,
       send: (outstanding, baseRevision) => this.submit(outstanding, baseRevision),
       applyRemote: (op, event) => this.applyRemote(op, event),
@@ -165,7 +168,7 @@ export class PadSession {
   freshClient(revision) {
     return new OtClient({
       revision,
-      clientId: this.clientId,
+      clientTag: this.clientTag,
       allocateSeq: storage.allocateSeq,
       send: (outstanding, baseRevision) => this.submit(outstanding, baseRevision),
       applyRemote: (op, event) => this.applyRemote(op, event),
@@ -211,7 +214,7 @@ export class PadSession {
 
   receive(event) {
     const op = TextOperation.fromJSON(JSON.parse(event.operation));
-    this.feed({ kind: 'remote', revision: event.revision, op, authorId: event.authorId, clientId: event.clientId, seq: event.seq });
+    this.feed({ kind: 'remote', revision: event.revision, op, authorId: event.authorId, clientTag: event.clientTag, seq: event.seq });
   }
 
   acknowledge(seq, revision) {
@@ -282,6 +285,12 @@ export class PadSession {
 
   // ---- resync and reconnect ----------------------------------------------------------------------------------
 
+  receiveHistory(operations) {
+    for (const e of operations) {
+      this.client.receive({ kind: 'remote', revision: e.revision, op: TextOperation.fromJSON(JSON.parse(e.operation)), authorId: e.authorId, clientTag: e.clientTag, seq: e.seq });
+    }
+  }
+
   /** Steps 2-3 of the algorithm: replay history from the current revision, then resend what is still in flight. */
   resync({ resend = true } = {}) {
     if (this.detached) return Promise.resolve();
@@ -294,9 +303,16 @@ export class PadSession {
       try {
         do {
           this.syncAgain = false;
-          const from = this.client.revision;
-          const result = await this.call('GetHistory', [from]);
-          if (this.detached) return;
+          // History comes in pages (at most 1,000 operations): follow them to the head.
+          let from = this.client.revision;
+          let result;
+          for (;;) {
+            result = await this.call('GetHistory', [from]);
+            if (this.detached) return;
+            if (result.error || !result.hasMore || result.operations.length === 0) break;
+            this.receiveHistory(result.operations);
+            from = result.operations[result.operations.length - 1].revision;
+          }
           if (result.error) {
             if (result.error !== 'stale-revision') throw new Error(result.error);
             if (this.recovering !== null && this.recovering.headRevision < this.client.revision) {
@@ -306,9 +322,7 @@ export class PadSession {
               this.giveUpPending();
             }
           } else {
-            for (const e of result.operations) {
-              this.client.receive({ kind: 'remote', revision: e.revision, op: TextOperation.fromJSON(JSON.parse(e.operation)), authorId: e.authorId, clientId: e.clientId, seq: e.seq });
-            }
+            this.receiveHistory(result.operations);
           }
           this.finishRecovery();
           this.setOnline(true);
@@ -411,7 +425,7 @@ export class PadSession {
   setAuthors(authors, participants) {
     for (const a of authors ?? []) this.authors.set(a.authorId, { name: a.displayName, color: a.color });
     if (participants) {
-      this.participants = new Map(participants.map((p) => [p.clientId, p]));
+      this.participants = new Map(participants.map((p) => [p.participantId, p]));
       for (const p of participants) this.authors.set(p.authorId, { name: p.displayName, color: p.color });
     }
   }
@@ -424,13 +438,13 @@ export class PadSession {
   }
 
   moveCaret(caret) {
-    if (caret.clientId === this.clientId) return;
+    if (caret.participantId === this.participantId) return;
     if (caret.revision > this.client.revision) {
-      this.pendingCarets.set(caret.clientId, caret); // shown once its revision has been applied
+      this.pendingCarets.set(caret.participantId, caret); // shown once its revision has been applied
       return;
     }
-    this.pendingCarets.delete(caret.clientId);
-    const p = this.participants.get(caret.clientId);
+    this.pendingCarets.delete(caret.participantId);
+    const p = this.participants.get(caret.participantId);
     const author = this.authors.get(caret.authorId);
     let { anchor, head } = caret;
     if (caret.revision === this.client.revision) {
@@ -443,7 +457,7 @@ export class PadSession {
     }
     this.view.dispatch({
       effects: setRemoteCaret.of({
-        clientId: caret.clientId,
+        participantId: caret.participantId,
         caret: { anchor, head, name: p?.displayName ?? author?.name ?? 'Someone', color: p?.color ?? author?.color ?? '#888888' },
       }),
     });

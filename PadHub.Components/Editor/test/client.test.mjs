@@ -55,7 +55,7 @@ function makeClient(name, server, network, seqs) {
   const c = { name, text: server.text };
   c.client = new OtClient({
     revision: server.revision,
-    clientId: name,
+    clientTag: name,
     allocateSeq: () => ++seqs[name],
     send: (o, base) => network.push({ to: 'server', from: name, seq: o.seq, base, op: o.op }),
     applyRemote: (op) => { c.text = op.apply(c.text); },
@@ -76,7 +76,7 @@ for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
         const r = server.commit(msg.from, msg.seq, msg.base, msg.op);
         network.push({ to: msg.from, kind: 'ack', revision: r.revision, seq: msg.seq });
         if (!r.duplicate) {
-          for (const c of clients) if (c.name !== msg.from) network.push({ to: c.name, kind: 'remote', revision: r.revision, op: r.entry.op, clientId: msg.from, seq: msg.seq });
+          for (const c of clients) if (c.name !== msg.from) network.push({ to: c.name, kind: 'remote', revision: r.revision, op: r.entry.op, clientTag: msg.from, seq: msg.seq });
         }
       } else {
         assert.ok(byName[msg.to].client.receive(msg));
@@ -108,7 +108,7 @@ test('receive_ackLostThenReload_historyAcknowledgesAndNothingIsDoubled', () => {
   const server = new Authority('abc');
   const sent = [];
   const seqs = { me: 0 };
-  const mk = () => new OtClient({ revision: 0, clientId: 'me', allocateSeq: () => ++seqs.me, send: (o, base) => sent.push({ seq: o.seq, base, op: o.op }), applyRemote: () => {} });
+  const mk = () => new OtClient({ revision: 0, clientTag: 'me', allocateSeq: () => ++seqs.me, send: (o, base) => sent.push({ seq: o.seq, base, op: o.op }), applyRemote: () => {} });
   const c1 = mk();
   c1.applyLocal(TextOperation.fromJSON([3, 'X']), 'abc'); // outstanding: abcX
   c1.applyLocal(TextOperation.fromJSON(['Y', 4]), null); // buffer: YabcX
@@ -125,7 +125,7 @@ test('receive_ackLostThenReload_historyAcknowledgesAndNothingIsDoubled', () => {
   let local = c2.localTextFrom(restored.serverText);
   c2.applyRemote = (op) => { local = op.apply(local); };
   for (const e of server.history(snapshot.revision)) {
-    assert.ok(c2.receive({ kind: 'remote', revision: e.revision, op: e.op, clientId: e.clientId, seq: e.seq }));
+    assert.ok(c2.receive({ kind: 'remote', revision: e.revision, op: e.op, clientTag: e.clientId, seq: e.seq }));
   }
   c2.canSend = true;
   c2.resend();
@@ -141,21 +141,33 @@ test('receive_ackLostThenReload_historyAcknowledgesAndNothingIsDoubled', () => {
 
 test('receive_duplicateResubmitAcknowledgedTwice_secondAckIgnored', () => {
   const sent = [];
-  const c = new OtClient({ revision: 0, clientId: 'me', allocateSeq: () => 7, send: (o) => sent.push(o), applyRemote: () => {} });
+  const c = new OtClient({ revision: 0, clientTag: 'me', allocateSeq: () => 7, send: (o) => sent.push(o), applyRemote: () => {} });
   c.applyLocal(TextOperation.fromJSON(['a']), '');
-  assert.ok(c.receive({ kind: 'remote', revision: 1, op: TextOperation.fromJSON(['a']), clientId: 'me', seq: 7 }));
+  assert.ok(c.receive({ kind: 'remote', revision: 1, op: TextOperation.fromJSON(['a']), clientTag: 'me', seq: 7 }));
   assert.ok(c.receive({ kind: 'ack', revision: 1, seq: 7 }));
   assert.ok(c.synchronized);
   assert.equal(c.revision, 1);
 });
 
+test('receive_anotherClientsOperationWithOurSeq_isRebasedNotTakenAsOurAck', () => {
+  // Others are known only by their client tag; the same seq from another tag is someone else's operation.
+  const applied = [];
+  const c = new OtClient({ revision: 0, clientTag: 't-mine', allocateSeq: () => 7, send: () => {}, applyRemote: (op) => applied.push(op.toJSON()) });
+  c.applyLocal(TextOperation.fromJSON(['a']), '');
+  assert.ok(c.receive({ kind: 'remote', revision: 1, op: TextOperation.fromJSON(['b']), clientTag: 't-theirs', seq: 7 }));
+  assert.equal(c.outstanding?.seq, 7);
+  assert.deepEqual(applied, [[1, 'b']]); // rebased over our pending 'a', as the server rebases ours before it
+  assert.ok(c.receive({ kind: 'remote', revision: 2, op: TextOperation.fromJSON(['a', 1]), clientTag: 't-mine', seq: 7 }));
+  assert.ok(c.synchronized);
+});
+
 test('receive_eventsArriveEarly_appliedInRevisionOrder', () => {
   const applied = [];
-  const c = new OtClient({ revision: 0, clientId: 'me', allocateSeq: () => 1, send: () => {}, applyRemote: (op, e) => applied.push(e.revision) });
-  c.receive({ kind: 'remote', revision: 3, op: TextOperation.fromJSON([2, 'c']), clientId: 'x', seq: 3 });
-  c.receive({ kind: 'remote', revision: 2, op: TextOperation.fromJSON([1, 'b']), clientId: 'x', seq: 2 });
+  const c = new OtClient({ revision: 0, clientTag: 'me', allocateSeq: () => 1, send: () => {}, applyRemote: (op, e) => applied.push(e.revision) });
+  c.receive({ kind: 'remote', revision: 3, op: TextOperation.fromJSON([2, 'c']), clientTag: 'x', seq: 3 });
+  c.receive({ kind: 'remote', revision: 2, op: TextOperation.fromJSON([1, 'b']), clientTag: 'x', seq: 2 });
   assert.equal(c.gap, 1);
-  c.receive({ kind: 'remote', revision: 1, op: TextOperation.fromJSON(['a']), clientId: 'x', seq: 1 });
+  c.receive({ kind: 'remote', revision: 1, op: TextOperation.fromJSON(['a']), clientTag: 'x', seq: 1 });
   assert.deepEqual(applied, [1, 2, 3]);
   assert.equal(c.gap, null);
 });
@@ -163,7 +175,7 @@ test('receive_eventsArriveEarly_appliedInRevisionOrder', () => {
 test('abandonOutstanding_refusedEditWithBuffer_revertsOnlyTheRefusedEdit', () => {
   const sent = [];
   let seq = 0;
-  const c = new OtClient({ revision: 0, clientId: 'me', allocateSeq: () => ++seq, send: (o) => sent.push(o), applyRemote: () => {} });
+  const c = new OtClient({ revision: 0, clientTag: 'me', allocateSeq: () => ++seq, send: (o) => sent.push(o), applyRemote: () => {} });
   let local = 'abc';
   const edit = (json) => { const op = TextOperation.fromJSON(json); const before = local; local = op.apply(local); c.applyLocal(op, before); };
   edit([3, 'HUGE']);
@@ -199,7 +211,7 @@ test('applyToRuns_insertAndDelete_authorsFollowTheText', () => {
 
 test('rebaseOnto: a server that lost revisions gets only our own unacknowledged edits, replayed on its text', () => {
   // We saw revisions 1-3 (someone typed "LOST "), then typed "!" (outstanding) and "?" (buffer); the server is back at 0.
-  const client = new OtClient({ revision: 0, clientId: 'me', allocateSeq: (() => { let s = 0; return () => ++s; })(), send: () => {}, applyRemote: () => {} });
+  const client = new OtClient({ revision: 0, clientTag: 'me', allocateSeq: (() => { let s = 0; return () => ++s; })(), send: () => {}, applyRemote: () => {} });
   client.canSend = false;
   client.restore({
     revision: 3,

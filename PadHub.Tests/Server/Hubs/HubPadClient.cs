@@ -29,13 +29,20 @@ internal sealed class HubPadClient : IAsyncDisposable
                 e.GetProperty("revision").GetInt32(),
                 TextOperation.Parse(e.GetProperty("ops").GetRawText()),
                 e.GetProperty("authorId").GetString()!,
-                e.GetProperty("clientId").GetString()!,
+                e.GetProperty("clientTag").GetString()!,
                 e.GetProperty("seq").GetInt64());
             Deliver(committed);
         });
     }
 
+    /// <summary>The secret id this client joins and submits with.</summary>
     public string ClientId { get; }
+
+    /// <summary>The public tag Join returned: the client's own operations carry it (never its id).</summary>
+    public string? ClientTag { get; private set; }
+
+    /// <summary>The author id Join returned.</summary>
+    public string? AuthorId { get; private set; }
 
     public HubConnection Connection => _connection;
 
@@ -91,7 +98,11 @@ internal sealed class HubPadClient : IAsyncDisposable
         {
             _padId = padId;
             var revision = joined.GetProperty("revision").GetInt32();
-            _client = new OtClient(ClientId, revision, joined.GetProperty("text").GetString());
+            ClientTag = joined.GetProperty("clientTag").GetString()!;
+            AuthorId = joined.GetProperty("authorId").GetString()!;
+
+            // The state machine recognises its own committed operations by this identity: the tag, as events carry it.
+            _client = new OtClient(ClientTag, revision, joined.GetProperty("text").GetString());
             _sequencer = new RevisionSequencer<CommittedOperation>(revision);
         }
 
@@ -130,7 +141,7 @@ internal sealed class HubPadClient : IAsyncDisposable
             var result = await _connection.InvokeAsync<JsonElement>("Submit",
                 new { padId = _padId, clientId = ClientId, seq = operation.Seq, baseRevision = operation.BaseRevision, ops });
             var revision = result.GetProperty("revision").GetInt32();
-            Deliver(new CommittedOperation(revision, operation.Operation, "", ClientId, operation.Seq));
+            Deliver(new CommittedOperation(revision, operation.Operation, "", ClientTag!, operation.Seq));
         }
 #pragma warning disable CA1031 // Recorded for the test to assert on.
         catch (Exception ex)
@@ -152,7 +163,7 @@ internal sealed class HubPadClient : IAsyncDisposable
             {
                 foreach (var ready in _sequencer!.Offer(committed.Revision, committed))
                 {
-                    if (string.Equals(ready.ClientId, ClientId, StringComparison.Ordinal))
+                    if (string.Equals(ready.ClientId, ClientTag, StringComparison.Ordinal))
                     {
                         if (_client!.ServerAck(ready.Revision) is { } next)
                         {

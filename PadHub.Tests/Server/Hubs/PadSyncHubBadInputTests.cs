@@ -26,13 +26,13 @@ public sealed class PadSyncHubBadInputTests : IAsyncLifetime
         _factory.Start();
         _pad = await _factory.CreatePadAsync(Text);
         _otherPad = await _factory.CreatePadAsync("other");
-        _editor = await HubPadClient.ConnectAsync(_factory.ServerAddress, "editor-1");
+        _editor = await HubPadClient.ConnectAsync(_factory.ServerAddress, "editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa");
         await _editor.JoinAsync(_pad.PadId, _pad.EditToken);
-        _viewer = await HubPadClient.ConnectAsync(_factory.ServerAddress, "viewer-1");
+        _viewer = await HubPadClient.ConnectAsync(_factory.ServerAddress, "viewer-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa");
         await _viewer.JoinAsync(_pad.PadId, _pad.ViewToken);
 
         // One committed operation, so stale and duplicate cases have a history to be measured against.
-        await _editor.InvokeAsync("Submit", new { padId = _pad.PadId, clientId = "editor-1", seq = 1, baseRevision = 0, ops = Ops(6, "!") });
+        await _editor.InvokeAsync("Submit", new { padId = _pad.PadId, clientId = "editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa", seq = 1, baseRevision = 0, ops = Ops(6, "!") });
     }
 
     public async Task DisposeAsync()
@@ -47,37 +47,37 @@ public sealed class PadSyncHubBadInputTests : IAsyncLifetime
         // (case name, request JSON with {pad} / {other} placeholders, expected code)
         return new TheoryData<string, string, string>
         {
-            { "ops missing", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1}""", "invalid-op" },
-            { "ops not an array", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":"abc"}""", "invalid-op" },
-            { "ops an object", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":{"retain":7}}""", "invalid-op" },
-            { "component null", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[7,null]}""", "invalid-op" },
-            { "component boolean", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[7,true]}""", "invalid-op" },
-            { "component fraction", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[6.5,"x",0.5]}""", "invalid-op" },
-            { "component nested array", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[[7]]}""", "invalid-op" },
-            { "zero retain", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[0,7]}""", "invalid-op" },
-            { "empty insert", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":["",7]}""", "invalid-op" },
-            { "retain too short", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[6,"x"]}""", "invalid-op" },
-            { "retain too long", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[8,"x"]}""", "invalid-op" },
-            { "delete past the end", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[5,-3]}""", "invalid-op" },
-            { "huge retain", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[99999999999]}""", "invalid-op" },
-            { "insert inside a surrogate pair", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[3,"x",4]}""", "invalid-op" },
-            { "delete half a surrogate pair", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[2,-1,4]}""", "invalid-op" },
-            { "carriage return", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[7,"a\r\nb"]}""", "invalid-op" },
-            { "huge delete", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[7,-99999999999]}""", "invalid-op" },
-            { "negative zero retain", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[-0,7]}""", "invalid-op" },
-            { "seq zero", """{"padId":"{pad}","clientId":"editor-1","seq":0,"baseRevision":1,"ops":[7,"x"]}""", "invalid-op" },
-            { "seq a string", """{"padId":"{pad}","clientId":"editor-1","seq":"2","baseRevision":1,"ops":[7,"x"]}""", "invalid-op" },
-            { "baseRevision missing", """{"padId":"{pad}","clientId":"editor-1","seq":2,"ops":[7,"x"]}""", "invalid-op" },
-            { "baseRevision a fraction", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":0.5,"ops":[7,"x"]}""", "invalid-op" },
+            { "ops missing", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1}""", "invalid-op" },
+            { "ops not an array", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":"abc"}""", "invalid-op" },
+            { "ops an object", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":{"retain":7}}""", "invalid-op" },
+            { "component null", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[7,null]}""", "invalid-op" },
+            { "component boolean", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[7,true]}""", "invalid-op" },
+            { "component fraction", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[6.5,"x",0.5]}""", "invalid-op" },
+            { "component nested array", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[[7]]}""", "invalid-op" },
+            { "zero retain", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[0,7]}""", "invalid-op" },
+            { "empty insert", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":["",7]}""", "invalid-op" },
+            { "retain too short", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[6,"x"]}""", "invalid-op" },
+            { "retain too long", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[8,"x"]}""", "invalid-op" },
+            { "delete past the end", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[5,-3]}""", "invalid-op" },
+            { "huge retain", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[99999999999]}""", "invalid-op" },
+            { "insert inside a surrogate pair", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[3,"x",4]}""", "invalid-op" },
+            { "delete half a surrogate pair", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[2,-1,4]}""", "invalid-op" },
+            { "carriage return", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[7,"a\r\nb"]}""", "invalid-op" },
+            { "huge delete", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[7,-99999999999]}""", "invalid-op" },
+            { "negative zero retain", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[-0,7]}""", "invalid-op" },
+            { "seq zero", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":0,"baseRevision":1,"ops":[7,"x"]}""", "invalid-op" },
+            { "seq a string", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":"2","baseRevision":1,"ops":[7,"x"]}""", "invalid-op" },
+            { "baseRevision missing", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"ops":[7,"x"]}""", "invalid-op" },
+            { "baseRevision a fraction", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":0.5,"ops":[7,"x"]}""", "invalid-op" },
             { "clientId missing", """{"padId":"{pad}","seq":2,"baseRevision":1,"ops":[7,"x"]}""", "invalid-op" },
-            { "padId missing", """{"clientId":"editor-1","seq":2,"baseRevision":1,"ops":[7,"x"]}""", "invalid-op" },
-            { "baseRevision ahead of head", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":5,"ops":[7,"x"]}""", "stale-revision" },
-            { "baseRevision negative", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":-1,"ops":[6,"x"]}""", "stale-revision" },
-            { "pad not joined", """{"padId":"{other}","clientId":"editor-1","seq":2,"baseRevision":0,"ops":[5,"x"]}""", "forbidden" },
-            { "someone else's clientId", """{"padId":"{pad}","clientId":"viewer-1","seq":2,"baseRevision":1,"ops":[7,"x"]}""", "forbidden" },
-            { "insert over the operation limit", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[7,"0123456789012345678901234567890123456789"]}""", "too-large" },
-            { "too many components", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":["a",1,"b",1,"c",1,"d",1,"e",1,"f",2]}""", "too-large" },
-            { "pad over its maximum length", """{"padId":"{pad}","clientId":"editor-1","seq":2,"baseRevision":1,"ops":[7,"012345678901234567890123456789"]}""", "too-large" },
+            { "padId missing", """{"clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[7,"x"]}""", "invalid-op" },
+            { "baseRevision ahead of head", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":5,"ops":[7,"x"]}""", "stale-revision" },
+            { "baseRevision negative", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":-1,"ops":[6,"x"]}""", "stale-revision" },
+            { "pad not joined", """{"padId":"{other}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":0,"ops":[5,"x"]}""", "forbidden" },
+            { "someone else's clientId", """{"padId":"{pad}","clientId":"viewer-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[7,"x"]}""", "forbidden" },
+            { "insert over the operation limit", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[7,"0123456789012345678901234567890123456789"]}""", "too-large" },
+            { "too many components", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":["a",1,"b",1,"c",1,"d",1,"e",1,"f",2]}""", "too-large" },
+            { "pad over its maximum length", """{"padId":"{pad}","clientId":"editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa","seq":2,"baseRevision":1,"ops":[7,"012345678901234567890123456789"]}""", "too-large" },
             { "clientId too long", """{"padId":"{pad}","clientId":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx","seq":2,"baseRevision":1,"ops":[7,"x"]}""", "too-large" },
         };
     }
@@ -100,7 +100,7 @@ public sealed class PadSyncHubBadInputTests : IAsyncLifetime
     public async Task Submit_ViewerToken_IsForbiddenAndLeavesThePadUnchanged()
     {
         var error = await Assert.ThrowsAsync<HubException>(() => _viewer.InvokeAsync("Submit",
-            new { padId = _pad.PadId, clientId = "viewer-1", seq = 1, baseRevision = 1, ops = Ops(7, "x") }));
+            new { padId = _pad.PadId, clientId = "viewer-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa", seq = 1, baseRevision = 1, ops = Ops(7, "x") }));
 
         Assert.Equal("forbidden", error.ErrorCode());
         await AssertUnchangedAsync();
@@ -182,7 +182,8 @@ public sealed class PadSyncHubBadInputTests : IAsyncLifetime
     private async Task AssertUnchangedAsync()
     {
         var history = await _editor.InvokeAsync("GetHistory", new { padId = _pad.PadId, fromRevision = 0 });
-        Assert.Equal(1, history.GetArrayLength());
+        var operations = history.GetProperty("operations");
+        Assert.Equal(1, operations.GetArrayLength());
         await using var probe = await HubPadClient.ConnectAsync(_factory.ServerAddress);
         var joined = await probe.JoinAsync(_pad.PadId, _pad.ViewToken, "Probe");
         Assert.Equal(1, joined.GetProperty("revision").GetInt32());

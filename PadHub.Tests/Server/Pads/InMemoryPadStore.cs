@@ -158,12 +158,24 @@ internal sealed class InMemoryPadStore : IPadStore
         return Task.CompletedTask;
     }
 
-    public Task<IReadOnlyList<StoredRevision>> GetRevisionsAsync(string padId, int afterRevision, int maxCount, CancellationToken cancellationToken = default)
+    /// <summary>When set, the next revisions read waits for it (a slow history read).</summary>
+    public TaskCompletionSource? HoldNextRead { get; set; }
+
+    public TaskCompletionSource ReadStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task<IReadOnlyList<StoredRevision>> GetRevisionsAsync(string padId, int afterRevision, int maxCount, CancellationToken cancellationToken = default)
     {
+        var hold = HoldNextRead;
+        HoldNextRead = null;
+        ReadStarted.TrySetResult();
+        if (hold is not null)
+        {
+            await hold.Task;
+        }
+
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<StoredRevision>>(
-                [.. _revisions[padId].Where(r => r.Operation.Revision > afterRevision).Take(maxCount)]);
+            return [.. _revisions[padId].Where(r => r.Operation.Revision > afterRevision).Take(maxCount)];
         }
     }
 
@@ -173,6 +185,14 @@ internal sealed class InMemoryPadStore : IPadStore
         {
             var match = _revisions[padId].FirstOrDefault(r => r.Operation.ClientId == clientId && r.Operation.Seq == seq);
             return Task.FromResult(match is null ? (int?)null : match.Operation.Revision);
+        }
+    }
+
+    public Task<bool> HasClientAsync(string padId, string clientId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_revisions.TryGetValue(padId, out var revisions) && revisions.Any(r => r.Operation.ClientId == clientId));
         }
     }
 

@@ -182,7 +182,7 @@ public sealed class PadAuthorityTests : IAsyncLifetime
     public async Task Connect_ViewerToken_CanReadButNeverWrite()
     {
         var pad = await _harness.Store.CreatePadAsync("text");
-        await using var viewer = await _harness.Sessions.ConnectAsync(new PadJoinRequest(pad.ViewToken, "viewer", "V"), new RecordingListener());
+        await using var viewer = await _harness.Sessions.ConnectAsync(new PadJoinRequest(pad.ViewToken, TestClientIds.For("viewer"), "V"), new RecordingListener());
 
         var submit = await Assert.ThrowsAsync<PadException>(() => viewer.SubmitAsync(1, 0, TextOperation.ForInsert(4, 4, "!")));
         var caret = await Assert.ThrowsAsync<PadException>(() => viewer.UpdateCaretAsync(0, 1, 1));
@@ -199,8 +199,8 @@ public sealed class PadAuthorityTests : IAsyncLifetime
     {
         await using var harness = new AuthorityHarness(limits: new() { SubmitsPerSecond = 1, SubmitBurst = 2 });
         var pad = await harness.Store.CreatePadAsync("");
-        await using var fast = await harness.Sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, "fast", "F"), new RecordingListener());
-        await using var other = await harness.Sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, "other", "O"), new RecordingListener());
+        await using var fast = await harness.Sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, TestClientIds.For("fast"), "F"), new RecordingListener());
+        await using var other = await harness.Sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, TestClientIds.For("other"), "O"), new RecordingListener());
 
         await fast.SubmitAsync(1, 0, TextOperation.ForInsert(0, 0, "a"));
         await fast.SubmitAsync(2, 1, TextOperation.ForInsert(1, 1, "b"));
@@ -218,7 +218,7 @@ public sealed class PadAuthorityTests : IAsyncLifetime
     public async Task Connect_OperationsCommittedWhileJoining_AreNeitherMissedNorDoubled()
     {
         var pad = await _harness.Store.CreatePadAsync("");
-        await using var writer = await _harness.Sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, "writer", "W"), new RecordingListener());
+        await using var writer = await _harness.Sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, TestClientIds.For("writer"), "W"), new RecordingListener());
         var writes = Task.Run(async () =>
         {
             for (var seq = 1; seq <= 100; seq++)
@@ -227,7 +227,7 @@ public sealed class PadAuthorityTests : IAsyncLifetime
             }
         });
         var listener = new RecordingListener();
-        await using var reader = await _harness.Sessions.ConnectAsync(new PadJoinRequest(pad.ViewToken, "reader", "R"), listener);
+        await using var reader = await _harness.Sessions.ConnectAsync(new PadJoinRequest(pad.ViewToken, TestClientIds.For("reader"), "R"), listener);
         await writes.WaitAsync(Deadline);
 
         await Waits.UntilAsync(() => listener.LastRevision == 100, Deadline, () => "the reader to reach revision 100");

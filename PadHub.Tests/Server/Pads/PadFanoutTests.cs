@@ -84,7 +84,7 @@ public sealed class PadFanoutTests
     {
         var fanout = new PadFanout(Options.Create(new PadAuthorityOptions()), NullLogger<PadFanout>.Instance);
         var listener = new RecordingListener();
-        await using var subscription = fanout.Subscribe("pad", Participant("me"), listener);
+        await using var subscription = fanout.Subscribe("pad", Participant("me"), listener, ClientIdentity.TagFor("me"));
         subscription.SetFloor(0);
 
         fanout.OnCommitted("pad", [

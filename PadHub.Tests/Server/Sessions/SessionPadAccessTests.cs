@@ -95,7 +95,7 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
         var created = await _factory.CreateSessionAsync(groups: 2);
         var sessions = _factory.Services.GetRequiredServiceOf<IPadSessionService>();
 
-        await using var connection = await sessions.ConnectAsync(new PadJoinRequest(created.Groups[1].NoteTakerToken, "client-1", "Ada"), new NullListener());
+        await using var connection = await sessions.ConnectAsync(new PadJoinRequest(created.Groups[1].NoteTakerToken, TestClientIds.For("client-1"), "Ada"), new NullListener());
 
         Assert.Equal(created.Groups[1].PadId, connection.Joined.PadId);
         Assert.Equal(created.SessionId, connection.Joined.SessionId);
@@ -112,7 +112,7 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
         var token = role == SessionRole.Moderator ? created.ModeratorToken : created.AudienceToken;
 
         var refused = await SessionTestHelpers.RefusedAsync(
-            () => sessions.ConnectAsync(new PadJoinRequest(token, "client-1", "Ada"), new NullListener()), PadErrorCodes.InvalidOp);
+            () => sessions.ConnectAsync(new PadJoinRequest(token, TestClientIds.For("client-1"), "Ada"), new NullListener()), PadErrorCodes.InvalidOp);
 
         Assert.Contains("padId", refused.Message, StringComparison.Ordinal);
     }
@@ -216,8 +216,8 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
         var sessions = _factory.Services.GetRequiredServiceOf<IPadSessionService>();
 
         await SessionTestHelpers.RefusedAsync(
-            () => sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, "client-1", "Ada", other.PadId), new NullListener()), PadErrorCodes.Forbidden);
-        await using var connection = await sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, "client-1", "Ada", pad.PadId), new NullListener());
+            () => sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, TestClientIds.For("client-1"), "Ada", other.PadId), new NullListener()), PadErrorCodes.Forbidden);
+        await using var connection = await sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, TestClientIds.For("client-1"), "Ada", pad.PadId), new NullListener());
         Assert.Null(connection.Joined.SessionId);
         Assert.Null(connection.Joined.Access);
     }

@@ -100,13 +100,13 @@ public sealed class PadMirrorTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var pad = await _harness.CreatePadAsync();
         await using var watch = await _harness.Service.WatchAsync(pad.ViewToken, pad.PadId, () => ValueTask.CompletedTask);
-        var editor = await _harness.Authority.Sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, "ada-tab", "Ada"), new RecordingListener());
+        var editor = await _harness.Authority.Sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, TestClientIds.For("ada-tab"), "Ada"), new RecordingListener());
         _harness.Tick();
 
         await Waits.UntilAsync(() => watch.Current.Participants.Count == 1, Deadline, () => "the mirror to see Ada");
         Assert.Equal("Ada", watch.Current.Participants[0].DisplayName);
-        Assert.Equal(["ada-tab"], _harness.Authority.Fanout.GetParticipants(pad.PadId).Select(p => p.ClientId));
-        Assert.Equal(["ada-tab"], editor.Joined.Participants.Select(p => p.ClientId));
+        Assert.Equal([editor.Joined.ParticipantId], _harness.Authority.Fanout.GetParticipants(pad.PadId).Select(p => p.ParticipantId));
+        Assert.Equal([editor.Joined.ParticipantId], editor.Joined.Participants.Select(p => p.ParticipantId));
 
         await editor.DisposeAsync();
         _harness.Tick();

@@ -37,7 +37,7 @@ public sealed class PadWatchServerTests : IAsyncLifetime
         await using var watch = await watches.WatchAsync(pad.ViewToken, pad.PadId, recorder.OnChangedAsync);
         recorder.Watch = watch;
         var sessions = _factory.Services.GetRequiredService<IPadSessionService>();
-        await using var editor = await sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, "typist", "Typist"), new RecordingListener());
+        await using var editor = await sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, TestClientIds.For("typist"), "Typist"), new RecordingListener());
 
         // 200 keystrokes sent together against the joined revision, as a fast client would before its acks return.
         var authority = _factory.Services.GetRequiredService<IPadAuthorityProvider>().GetAuthority(pad.PadId);
@@ -51,7 +51,7 @@ public sealed class PadWatchServerTests : IAsyncLifetime
         Assert.True(recorder.Calls < 200, $"{recorder.Calls} callbacks for 200 edits");
         Assert.Equal(1, recorder.MaxConcurrent);
         Assert.Equal(200, recorder.LastSeen.EditsPerMinute.Sum());
-        Assert.Equal(["typist"], _factory.Services.GetRequiredService<PadFanout>().GetParticipants(pad.PadId).Select(p => p.ClientId));
+        Assert.Equal(["Typist"], _factory.Services.GetRequiredService<PadFanout>().GetParticipants(pad.PadId).Select(p => p.DisplayName));
     }
 
     [Fact]

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace PadHub.Tests.Server.Hubs;
+
+/// <summary>Join and GetHistory are rate-limited per SignalR connection, across every pad it joins, like Submit.</summary>
+public sealed class PadSyncHubRateLimitTests : IAsyncLifetime
+{
+    // Burst 2, one a second, on a clock that stands still: exactly two calls get through, however slow the machine.
+    private readonly PadHubServerFactory _factory = new(
+        new Dictionary<string, string?>
+        {
+            ["PadHub:Limits:HistoryPagesPerSecond"] = "1",
+            ["PadHub:Limits:HistoryBurst"] = "2",
+            ["PadHub:Limits:JoinsPerSecond"] = "1",
+            ["PadHub:Limits:JoinBurst"] = "2",
+        },
+        configureServices: services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56))));
+
+    public Task InitializeAsync()
+    {
+        _factory.Start();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _factory.DisposeAsync();
+
+    [Fact]
+    public async Task GetHistory_OnTwoPadsOfOneConnectionBeyondTheBurst_IsRateLimited()
+    {
+        var first = await _factory.CreatePadAsync("a");
+        var second = await _factory.CreatePadAsync("b");
+        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        await client.JoinAsync(first.PadId, first.ViewToken);
+        await client.InvokeAsync("GetHistory", new { padId = first.PadId, fromRevision = 0 });
+        await client.Connection.InvokeAsync("Leave", new { padId = first.PadId });
+        await client.JoinAsync(second.PadId, second.ViewToken);
+
+        // The second pad's own membership has read once: only the connection's budget is spent.
+        await client.InvokeAsync("GetHistory", new { padId = second.PadId, fromRevision = 0 });
+        var error = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("GetHistory", new { padId = second.PadId, fromRevision = 0 }));
+
+        Assert.Equal("rate-limited", error.ErrorCode());
+    }
+
+    [Fact]
+    public async Task Join_ThirdPadInABurstOfTwo_IsRateLimitedAndJoinsNothing()
+    {
+        var pads = new[] { await _factory.CreatePadAsync("a"), await _factory.CreatePadAsync("b"), await _factory.CreatePadAsync("c") };
+        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        await client.JoinAsync(pads[0].PadId, pads[0].EditToken);
+        await client.JoinAsync(pads[1].PadId, pads[1].EditToken);
+
+        var error = await Assert.ThrowsAsync<HubException>(() => client.JoinAsync(pads[2].PadId, pads[2].EditToken));
+        var history = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("GetHistory", new { padId = pads[2].PadId, fromRevision = 0 }));
+
+        Assert.Equal("rate-limited", error.ErrorCode());
+        Assert.Equal("forbidden", history.ErrorCode()); // not joined
+    }
+}
