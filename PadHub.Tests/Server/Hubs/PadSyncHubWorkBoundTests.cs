@@ -86,7 +86,8 @@ public sealed class PadSyncHubWorkBoundTests : IAsyncLifetime
         // The client catches up from the history and resends the rebased edit under the same seq.
         var history = await _editor.InvokeAsync("GetHistory", new { padId = _pad.PadId, fromRevision = 0 });
         var rebased = TextOperation.Parse(JsonSerializer.Serialize(edit));
-        foreach (var entry in history.EnumerateArray())
+        Assert.False(history.GetProperty("hasMore").GetBoolean());
+        foreach (var entry in history.GetProperty("operations").EnumerateArray())
         {
             rebased = TextOperation.TransformLeft(rebased, TextOperation.Parse(entry.GetProperty("ops").GetRawText()));
         }
