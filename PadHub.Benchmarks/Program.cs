@@ -22,5 +22,6 @@ return args switch
     ["hostile", .. var rest] => await HostileCommand.RunAsync(rest),
     ["hostile-attackers", .. var rest] => await HostileAttackers.RunAsync(rest),
     ["history-load", .. var rest] => await HistoryLoadCommand.RunAsync(rest),
+    ["history-load-viewers", .. var rest] => await HistoryLoadViewers.RunAsync(rest),
     _ => BenchmarkSwitcher.FromAssembly(typeof(SideBySideRunner).Assembly).Run(args).Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0,
 };

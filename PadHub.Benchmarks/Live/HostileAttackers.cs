@@ -6,8 +6,9 @@ namespace PadHub.Benchmarks.Live;
 /// <summary>
 /// The attackers of <c>hostile</c>, in a process of their own (<c>hostile-attackers</c>), so that sending 1.8 MB frames
 /// never holds up the honest typist's continuations in the measuring process: only the machine's two cores are shared,
-/// as they would be with a real attacker on the same host. Protocol on stdin/stdout: prints <c>ready</c> once joined,
-/// attacks from a <c>go</c> line until a <c>stop</c> line, then prints <c>sent N</c> and <c>codes name=count,...</c>.
+/// as they would be with a real attacker on the same host. Protocol on stdin/stdout (<see cref="ChildProcess"/>): prints
+/// <c>ready</c> once joined, attacks from a <c>go</c> line until a <c>stop</c> line, then prints <c>sent N</c> and
+/// <c>codes name=count,...</c>.
 /// </summary>
 internal static class HostileAttackers
 {
@@ -31,16 +32,12 @@ internal static class HostileAttackers
         }
 
         Console.WriteLine($"ready {attackers[0].ProbeBytes}");
-        while (Console.ReadLine() is { } line && line != "go")
-        {
-        }
+        await ChildProcess.WaitForLineAsync("go");
 
         using var stop = new CancellationTokenSource();
         var codes = new Dictionary<string, int>(StringComparer.Ordinal);
         var attacking = attackers.Select(a => AttackAsync(a, Int("rate"), Int("stale"), codes, stop.Token)).ToArray();
-        while (Console.ReadLine() is { } line && line != "stop")
-        {
-        }
+        await ChildProcess.WaitForLineAsync("stop");
 
         await stop.CancelAsync();
         var sent = (await Task.WhenAll(attacking)).Sum();
@@ -55,36 +52,14 @@ internal static class HostileAttackers
     }
 
     /// <summary>Starts the attackers' process and waits until they have joined.</summary>
-    public static async Task<Process> StartAsync(Uri url, CreatedPad pad, int attackers, int pairs, int initialLength, int rate, int stale)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
-        {
-            start.ArgumentList.Add(typeof(HostileAttackers).Assembly.Location);
-        }
+    public static Task<Process> StartAsync(Uri url, CreatedPad pad, int attackers, int pairs, int initialLength, int rate, int stale) =>
+        ChildProcess.StartAsync("hostile-attackers",
+        [
+            ("url", url.ToString()), ("pad", pad.PadId), ("token", pad.EditToken), ("attackers", Str(attackers)), ("pairs", Str(pairs)),
+            ("initial", Str(initialLength)), ("rate", Str(rate)), ("stale", Str(stale)),
+        ]);
 
-        foreach (var arg in new[]
-        {
-            "hostile-attackers", "--url", url.ToString(), "--pad", pad.PadId, "--token", pad.EditToken,
-            "--attackers", Str(attackers), "--pairs", Str(pairs), "--initial", Str(initialLength), "--rate", Str(rate), "--stale", Str(stale),
-        })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The attackers' process did not start.");
-        var ready = await process.StandardOutput.ReadLineAsync().ConfigureAwait(false);
-        return ready?.StartsWith("ready", StringComparison.Ordinal) == true
-            ? process
-            : throw new InvalidOperationException($"The attackers' process said '{ready}' instead of ready.");
-
-        static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
-    }
+    private static string Str(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static async Task<int> AttackAsync(HostileSocket attacker, int rate, int stale, Dictionary<string, int> codes, CancellationToken cancellationToken)
     {

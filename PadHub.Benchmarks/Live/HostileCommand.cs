@@ -52,11 +52,9 @@ internal static class HostileCommand
             await typist.TypeFor(phase, typing, quiet, cancel.Token);
             var cpu1 = server.CpuTime;
 
-            await attackers.StandardInput.WriteLineAsync("go");
-            await attackers.StandardInput.FlushAsync();
+            await attackers.SignalAsync("go");
             await typist.TypeFor(phase, typing, hostile, cancel.Token);
-            await attackers.StandardInput.WriteLineAsync("stop");
-            await attackers.StandardInput.FlushAsync();
+            await attackers.SignalAsync("stop");
             var sent = await attackers.StandardOutput.ReadLineAsync();
             var codes = await attackers.StandardOutput.ReadLineAsync();
             await attackers.WaitForExitAsync(cancel.Token);
