@@ -49,7 +49,7 @@ public sealed record PadLimitsOptions
 
     /// <summary>Sustained history pages a connection may read per second (token bucket refill rate).</summary>
     [Range(1, 100_000)]
-    public int HistoryPagesPerSecond { get; init; } = 5;
+    public int HistoryPagesPerSecond { get; init; } = 2;
 
     /// <summary>History pages a connection may read in a burst: enough to catch up over the retained history at once.</summary>
     [Range(1, 1_000_000)]
