@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PadHub.Components.Pads;
 using PadHub.Core.Operations;
 using PadHub.Server.Hosting;
+using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Pads;
