@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using PadHub.Components.Pads;
 using PadHub.Server.Pads;
+using PadHub.Server.Pads.Fanout;
 
 namespace PadHub.Server.Hubs;
 

@@ -1,7 +1,3 @@
-using PadHub.Components.Pads;
-using PadHub.Core.Documents;
-using PadHub.Core.Operations;
-
 namespace PadHub.Server.Pads;
 
 /// <summary>
@@ -32,43 +28,4 @@ public interface IPadAuthority
     /// </summary>
     /// <exception cref="Components.Pads.PadException"><c>stale-revision</c> when <paramref name="fromRevision"/> is negative or ahead of the head.</exception>
     Task<PadHistoryResult> GetHistoryAsync(int fromRevision, int maxCount, CancellationToken cancellationToken = default);
-}
-
-/// <summary>Finds the authority of a pad (the Orleans version asks the grain factory).</summary>
-public interface IPadAuthorityProvider
-{
-    /// <summary>The authority of <paramref name="padId"/>.</summary>
-    IPadAuthority GetAuthority(string padId);
-}
-
-/// <summary>An operation to commit.</summary>
-public sealed record PadSubmitCommand(string AuthorId, string ClientId, long Seq, int BaseRevision, TextOperation Operation)
-{
-    /// <summary>
-    /// For a session link: its access now, read by the authority in the pad's serial order right before committing, so
-    /// that a lock (or a revoked link) settled through the authority is never overtaken by a submission already queued.
-    /// </summary>
-    public Func<PadAccessState>? WriteAccess { get; init; }
-}
-
-/// <summary>The outcome of a submit.</summary>
-/// <param name="Revision">The revision the operation produced (the original one for a duplicate).</param>
-/// <param name="Applied">The operation as applied at the head.</param>
-/// <param name="Duplicate">The (client id, seq) had already been committed; nothing changed.</param>
-public sealed record PadSubmitResult(int Revision, TextOperation Applied, bool Duplicate);
-
-/// <summary>One page of history: <see cref="HasMore"/> when operations after the last one remain up to <see cref="HeadRevision"/>.</summary>
-public sealed record PadHistoryResult(IReadOnlyList<CommittedOperation> Operations, int HeadRevision, bool HasMore);
-
-/// <summary>A pad's head state.</summary>
-public sealed record PadStateResult(string PadId, int Revision, string Text, IReadOnlyList<AuthorRun> Authorship);
-
-/// <summary>
-/// Where the authority reports durable commits, in revision order, for fan-out to the clients on this node.
-/// Implementations must not block: the authority calls it on its commit path.
-/// </summary>
-public interface IPadCommitObserver
-{
-    /// <summary>Operations of <paramref name="padId"/> that are now durable, in revision order.</summary>
-    void OnCommitted(string padId, IReadOnlyList<CommittedOperation> operations);
 }

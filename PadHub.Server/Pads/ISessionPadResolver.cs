@@ -15,20 +15,3 @@ internal interface ISessionPadResolver
     /// <exception cref="PadException"><c>invalid-op</c> when a moderator or audience link names no pad; <c>forbidden</c> for a pad outside the link's reach.</exception>
     Task<ISessionPadGate?> ResolveAsync(string token, string? padId, CancellationToken cancellationToken);
 }
-
-/// <summary>One connection's access to a session pad, as it is now.</summary>
-internal interface ISessionPadGate : IDisposable
-{
-    string PadId { get; }
-
-    string SessionId { get; }
-
-    /// <summary>The access now: cheap and synchronous (the session's in-memory state), so every call can check it.</summary>
-    PadAccessState Current { get; }
-
-    /// <summary>
-    /// Calls <paramref name="onChanged"/> whenever <see cref="Current"/> changes (lock, unlock, revoked link), in order,
-    /// never concurrently, the latest state winning when changes come faster than they are delivered. Once per gate.
-    /// </summary>
-    void OnChanged(Func<PadAccessState, ValueTask> onChanged);
-}

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
 using PadHub.Server.Hosting;
+using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Pads;
@@ -139,22 +140,4 @@ internal sealed partial class PadAuthorityProvider(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Pad {PadId} unloaded after being idle")]
     private static partial void LogUnloaded(ILogger logger, string padId);
-}
-
-/// <summary>What callers hold: the authority of one pad, routed to its live actor on every call.</summary>
-internal sealed class PadAuthorityHandle(PadAuthorityProvider provider, string padId) : IPadAuthority
-{
-    public Task<PadStateResult> GetStateAsync(CancellationToken cancellationToken = default) =>
-        provider.PostAsync<PadStateResult>(padId, c => new StateWork(c), cancellationToken);
-
-    public Task<PadSubmitResult> SubmitAsync(PadSubmitCommand command, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(command);
-        return provider.PostAsync<PadSubmitResult>(padId, c => new SubmitWork(command, c), cancellationToken);
-    }
-
-    public Task<int?> SettleAsync(CancellationToken cancellationToken = default) => provider.SettleAsync(padId, cancellationToken);
-
-    public Task<PadHistoryResult> GetHistoryAsync(int fromRevision, int maxCount, CancellationToken cancellationToken = default) =>
-        provider.ReadHistoryAsync(padId, fromRevision, maxCount, cancellationToken);
 }

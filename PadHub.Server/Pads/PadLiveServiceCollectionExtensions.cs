@@ -5,6 +5,7 @@ using PadHub.Components.Pads;
 using PadHub.Core.Operations;
 using PadHub.Server.Hosting;
 using PadHub.Server.Hubs;
+using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Pads.Watch;
 using PadHub.Server.Persistence;
 

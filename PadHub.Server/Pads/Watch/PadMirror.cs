@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PadHub.Components.Sessions;
 using PadHub.Core.Documents;
+using PadHub.Server.Pads.Fanout;
 
 namespace PadHub.Server.Pads.Watch;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PadHub.Components.Pads;
 using PadHub.Components.Sessions;
+using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Pads.Watch;

@@ -1,10 +1,6 @@
 using PadHub.Components.Sessions;
-using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Pads.Watch;
-
-/// <summary>What a token grants to watches: a session role, or one stand-alone pad.</summary>
-internal sealed record WatchAccess(SessionAccess? Session, PadAccess? Pad);
 
 /// <summary>
 /// One token in use by watches, shared by all of them (the audience link is held by every phone in the room): it follows

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PadHub.Server.Hosting;
 using PadHub.Server.Pads;
+using PadHub.Server.Pads.Fanout;
 
 namespace PadHub.Tests.Server.Pads;
 

@@ -4,6 +4,7 @@ using PadHub.Components.Pads;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
 using PadHub.Server.Pads;
+using PadHub.Server.Pads.Fanout;
 
 namespace PadHub.Tests.Server.Pads;
 

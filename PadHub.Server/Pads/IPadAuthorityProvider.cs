@@ -1,0 +1,8 @@
+namespace PadHub.Server.Pads;
+
+/// <summary>Finds the authority of a pad (the Orleans version asks the grain factory).</summary>
+public interface IPadAuthorityProvider
+{
+    /// <summary>The authority of <paramref name="padId"/>.</summary>
+    IPadAuthority GetAuthority(string padId);
+}

@@ -1,0 +1,20 @@
+using PadHub.Components.Pads;
+
+namespace PadHub.Server.Pads;
+
+/// <summary>One connection's access to a session pad, as it is now.</summary>
+internal interface ISessionPadGate : IDisposable
+{
+    string PadId { get; }
+
+    string SessionId { get; }
+
+    /// <summary>The access now: cheap and synchronous (the session's in-memory state), so every call can check it.</summary>
+    PadAccessState Current { get; }
+
+    /// <summary>
+    /// Calls <paramref name="onChanged"/> whenever <see cref="Current"/> changes (lock, unlock, revoked link), in order,
+    /// never concurrently, the latest state winning when changes come faster than they are delivered. Once per gate.
+    /// </summary>
+    void OnChanged(Func<PadAccessState, ValueTask> onChanged);
+}

@@ -1,0 +1,19 @@
+namespace PadHub.Server.Pads;
+
+/// <summary>What callers hold: the authority of one pad, routed to its live actor on every call.</summary>
+internal sealed class PadAuthorityHandle(PadAuthorityProvider provider, string padId) : IPadAuthority
+{
+    public Task<PadStateResult> GetStateAsync(CancellationToken cancellationToken = default) =>
+        provider.PostAsync<PadStateResult>(padId, c => new StateWork(c), cancellationToken);
+
+    public Task<PadSubmitResult> SubmitAsync(PadSubmitCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return provider.PostAsync<PadSubmitResult>(padId, c => new SubmitWork(command, c), cancellationToken);
+    }
+
+    public Task<int?> SettleAsync(CancellationToken cancellationToken = default) => provider.SettleAsync(padId, cancellationToken);
+
+    public Task<PadHistoryResult> GetHistoryAsync(int fromRevision, int maxCount, CancellationToken cancellationToken = default) =>
+        provider.ReadHistoryAsync(padId, fromRevision, maxCount, cancellationToken);
+}

@@ -1,0 +1,174 @@
+using PadHub.Components.Pads;
+using PadHub.Core.Operations;
+using PadHub.Server.Hosting;
+using PadHub.Server.Pads.Fanout;
+
+namespace PadHub.Server.Pads;
+
+/// <summary>One client's membership of one pad.</summary>
+internal sealed class PadConnection(
+    PadJoined joined,
+    string clientId,
+    IPadAuthority authority,
+    PadSubscription subscription,
+    PadFanout fanout,
+    PadLimitsOptions limits,
+    TimeProvider time,
+    ISessionPadGate? gate = null,
+    Func<CancellationToken, Task>? saveAuthor = null) : IPadConnection
+{
+    private readonly TokenBucket _submits = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
+    private readonly TokenBucket _carets = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
+    private readonly TokenBucket _history = new(limits.HistoryPagesPerSecond, limits.HistoryBurst, time);
+    private Func<CancellationToken, Task>? _saveAuthor = saveAuthor;
+    private int _disposed;
+    private volatile bool _linkRevoked;
+
+    public PadJoined Joined { get; } = joined;
+
+    public OperationLimits Limits { get; } = limits.ToOperationLimits();
+
+    internal PadSubscription Subscription => subscription;
+
+    /// <summary>Set for a stand-alone pad's link (<see cref="PadLinkRevocations"/>); disposed with the connection.</summary>
+    internal IDisposable? LinkRegistration { get; set; }
+
+    /// <summary>The connection left the pad, or its link was revoked (the server closes it right after telling it).</summary>
+    public bool IsClosed => Volatile.Read(ref _disposed) == 1 || _linkRevoked || gate?.Current.Revoked == true;
+
+    /// <summary>The pad's own link this connection joined with was replaced: every further call is refused.</summary>
+    internal void MarkLinkRevoked() => _linkRevoked = true;
+
+    public async Task<int> SubmitAsync(long seq, int baseRevision, TextOperation operation, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        EnsureWritable("This link only allows following the pad, not editing it.");
+
+        if (seq < 1)
+        {
+            throw new PadException(PadErrorCodes.InvalidOp, "seq must be 1 or more.");
+        }
+
+        if (!_submits.TryTake())
+        {
+            throw new PadException(PadErrorCodes.RateLimited,
+                $"This connection sends more than {limits.SubmitsPerSecond} operations a second; wait and resend (same seq).");
+        }
+
+        // Joined without write access (an audience link the moderator has since let edit): the author exists from now on.
+        if (_saveAuthor is { } save)
+        {
+            await save(cancellationToken).ConfigureAwait(false);
+            _saveAuthor = null;
+        }
+
+        var command = new PadSubmitCommand(Joined.AuthorId, clientId, seq, baseRevision, operation)
+        {
+            // Checked again in the pad's serial order, where a session lock is ordered (IPadAuthority.SettleAsync).
+            WriteAccess = gate is null ? null : () => gate.Current,
+        };
+        var result = await authority.SubmitAsync(command, cancellationToken).ConfigureAwait(false);
+        return result.Revision;
+    }
+
+    public async Task<PadHistoryPage> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default)
+    {
+        EnsureNotRevoked();
+        EnsureOpen();
+        if (!_history.TryTake())
+        {
+            throw new PadException(PadErrorCodes.RateLimited,
+                $"This connection reads more than {limits.HistoryPagesPerSecond} history pages a second; wait and ask again.");
+        }
+
+        var page = await authority.GetHistoryAsync(fromRevision, PadHistoryPage.MaxOperations, cancellationToken).ConfigureAwait(false);
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal); // a page holds few clients: hash each once
+        var operations = new PadOperationEvent[page.Operations.Count];
+        for (var i = 0; i < operations.Length; i++)
+        {
+            var c = page.Operations[i];
+            if (!tags.TryGetValue(c.ClientId, out var tag))
+            {
+                tags.Add(c.ClientId, tag = ClientIdentity.TagFor(c.ClientId));
+            }
+
+            operations[i] = new PadOperationEvent(Joined.PadId, c.Revision, c.Operation, c.AuthorId, tag, c.Seq);
+        }
+
+        return new PadHistoryPage(operations, page.HeadRevision, page.HasMore);
+    }
+
+    public Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default)
+    {
+        EnsureWritable("This link only allows following the pad.");
+
+        if (revision < 0 || anchor < 0 || head < 0)
+        {
+            throw new PadException(PadErrorCodes.InvalidOp, "revision, anchor and head must be 0 or more.");
+        }
+
+        // Carets are best effort: beyond the rate they are dropped, never an error.
+        if (_carets.TryTake())
+        {
+            fanout.PublishCaret(new PadCaret(Joined.PadId, Joined.ParticipantId, Joined.AuthorId, revision, anchor, head));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        gate?.Dispose();
+        LinkRegistration?.Dispose();
+        return subscription.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Writing needs an editor's link; a session link is also re-checked against the session now (lock, audience
+    /// setting, revoked link), synchronously, so a change made a moment ago applies to this very call.
+    /// </summary>
+    private void EnsureWritable(string viewerMessage)
+    {
+        if (gate is not null)
+        {
+            var access = gate.Current;
+            if (!access.CanWrite)
+            {
+                throw new PadException(PadErrorCodes.Forbidden, access.Reason ?? "This link does not allow editing now.");
+            }
+        }
+
+        EnsureNotRevoked();
+        EnsureOpen();
+        if (gate is null && Joined.Role != PadRole.Editor)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, viewerMessage);
+        }
+    }
+
+    private void EnsureNotRevoked()
+    {
+        if (_linkRevoked)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, "This link was replaced; ask for the new one.");
+        }
+
+        if (gate?.Current is { Revoked: true } access)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, access.Reason ?? "This link was revoked.");
+        }
+    }
+
+    private void EnsureOpen()
+    {
+        if (Volatile.Read(ref _disposed) == 1)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, "This connection has left the pad; join again.");
+        }
+    }
+}

@@ -1,0 +1,6 @@
+using PadHub.Core.Documents;
+
+namespace PadHub.Server.Pads;
+
+/// <summary>A pad's head state.</summary>
+public sealed record PadStateResult(string PadId, int Revision, string Text, IReadOnlyList<AuthorRun> Authorship);
