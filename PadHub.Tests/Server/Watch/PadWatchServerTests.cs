@@ -3,6 +3,7 @@ using PadHub.Components.Pads;
 using PadHub.Components.Sessions;
 using PadHub.Core.Operations;
 using PadHub.Server.Pads;
+using PadHub.Tests.Fakes;
 using PadHub.Tests.Server.Hubs;
 using PadHub.Tests.Server.Pads;
 
