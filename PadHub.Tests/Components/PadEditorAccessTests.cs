@@ -7,6 +7,7 @@ using PadHub.Components.Editor;
 using PadHub.Components.Pads;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Components.Sessions;
+using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components;
 
@@ -25,7 +26,7 @@ public sealed class PadEditorAccessTests : IAsyncLifetime
     {
         _context.Services.AddSingleton<IPadSessionService>(_sessions);
         var workshops = new FakeWorkshopService(Now);
-        workshops.ExtraTokens[FakePadSessionService.ValidToken] = new SessionAccess("session-1", SessionRole.NoteTaker, "g1");
+        workshops.AddToken(FakePadSessionService.ValidToken, new SessionAccess("session-1", SessionRole.NoteTaker, "g1"));
         _context.Services.AddSingleton<IWorkshopService>(workshops);
         _context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
         _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));

@@ -19,7 +19,7 @@ public sealed class ConvergenceSimulationTests(ITestOutputHelper output)
     {
         // Typing about as fast as the round trip, so most edits go out alone (the server rebases thousands of them)
         // while bursts still compose into buffers.
-        var options = new SimulationOptions(TestSeeds.Seed, Clients: 5, TargetEdits: TestSeeds.SimulationOps)
+        var options = new SimulationOptions(TestSeed.Get(output), Clients: 5, TargetEdits: TestSeed.SimulationOps)
         {
             MeanEditIntervalMicros = 60_000,
             MaxLinkDelayMicros = 50_000,
@@ -36,7 +36,7 @@ public sealed class ConvergenceSimulationTests(ITestOutputHelper output)
     {
         // Small runs over varied shapes: fast typists on slow links (deep buffers), flapping connections, many clients,
         // and a document retaining only 8 operations (history from the store, too-old re-sends, seqs looked up in the store).
-        var baseSeed = TestSeeds.Seed;
+        var baseSeed = TestSeed.Get(output);
         long edits = 0, duplicates = 0, disconnects = 0, tooOld = 0, storeReads = 0, storeDuplicates = 0, snapshots = 0;
         for (var i = 0; i < 60; i++)
         {

@@ -1,5 +1,6 @@
 using PadHub.Components.Pads;
 using PadHub.Components.Sessions;
+using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
 

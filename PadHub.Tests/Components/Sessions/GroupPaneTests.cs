@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Pads;
 using PadHub.Components.Sessions;
+using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Sessions;
+using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
 
@@ -142,10 +143,10 @@ public sealed class SessionBannerTests : IAsyncLifetime
     public async Task DisposeAsync_Subscribed_StopsWatching()
     {
         var cut = RenderBanner();
-        Assert.Equal(1, _workshops.Watchers);
+        Assert.Equal(1, _workshops.SubscriptionCount);
 
         await cut.InvokeAsync(() => cut.Instance.DisposeAsync().AsTask());
 
-        Assert.Equal(0, _workshops.Watchers);
+        Assert.Equal(0, _workshops.SubscriptionCount);
     }
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Sessions;
 using PadHub.Server.Api;
 using PadHub.Server.Sessions;
+using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
 

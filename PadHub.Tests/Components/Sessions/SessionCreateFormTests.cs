@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Sessions;
+using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
 

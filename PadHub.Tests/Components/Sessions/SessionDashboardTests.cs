@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Sessions;
+using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
 
@@ -59,7 +60,7 @@ public sealed class SessionDashboardTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Contains("This link cannot open the dashboard", cut.Find(".padhub-not-moderator").TextContent, StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("[data-group-pane]"));
-        Assert.Equal(0, _workshops.Watchers);
+        Assert.Equal(0, _workshops.SubscriptionCount);
     }
 
     [Fact]

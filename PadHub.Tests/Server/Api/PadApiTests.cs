@@ -20,28 +20,11 @@ public sealed class PadApiTests(PadApiTests.ServerFixture fixture) : IClassFixtu
     private readonly PadHubServerFactory _server = fixture.Server;
     private readonly HttpClient _client = fixture.Client;
 
-    public sealed class ServerFixture : IAsyncLifetime
+    public sealed class ServerFixture() : ApiServerFixture(new Dictionary<string, string?>
     {
-        public PadHubServerFactory Server { get; } = new(new Dictionary<string, string?>
-        {
-            ["PadHub:ApiKey"] = ApiKey,
-            ["PadHub:Limits:MaxPadLength"] = MaxPadLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-
-        public HttpClient Client { get; private set; } = null!;
-
-        public Task InitializeAsync()
-        {
-            Client = Server.CreateHttpClient();
-            return Task.CompletedTask;
-        }
-
-        public async Task DisposeAsync()
-        {
-            Client.Dispose();
-            await Server.DisposeAsync();
-        }
-    }
+        ["PadHub:ApiKey"] = ApiKey,
+        ["PadHub:Limits:MaxPadLength"] = MaxPadLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    });
 
     [Fact]
     public async Task Post_ValidKeyAndText_Returns201WithLinksAndTokens()

@@ -110,8 +110,7 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task ConcurrentClients_RandomEdits_ConvergeOnTheReplayOfTheCommittedLog()
     {
-        var seed = TestSeeds.Seed;
-        output.WriteLine($"seed={seed} (PADHUB_SEED replays it)");
+        var seed = TestSeed.Get(output);
         var random = new Random(seed);
         const int clientCount = 5;
         const int editsPerClient = 60;

@@ -33,24 +33,7 @@ public sealed class SessionApiTests(SessionApiTests.ServerFixture fixture) : ICl
     private readonly PadHubServerFactory _server = fixture.Server;
     private readonly HttpClient _client = fixture.Client;
 
-    public sealed class ServerFixture : IAsyncLifetime
-    {
-        public PadHubServerFactory Server { get; } = new(new Dictionary<string, string?> { ["PadHub:ApiKey"] = ApiKey });
-
-        public HttpClient Client { get; private set; } = null!;
-
-        public Task InitializeAsync()
-        {
-            Client = Server.CreateHttpClient();
-            return Task.CompletedTask;
-        }
-
-        public async Task DisposeAsync()
-        {
-            Client.Dispose();
-            await Server.DisposeAsync();
-        }
-    }
+    public sealed class ServerFixture() : ApiServerFixture(new Dictionary<string, string?> { ["PadHub:ApiKey"] = ApiKey });
 
     /// <summary>Bad bodies, each with the field its problem details must name.</summary>
     public static TheoryData<string, string, string> BadBodies => new()

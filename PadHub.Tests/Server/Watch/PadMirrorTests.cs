@@ -22,8 +22,7 @@ public sealed class PadMirrorTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Mirror_RandomConcurrentEdits_TextEqualsTheAuthoritys()
     {
-        var seed = TestSeeds.Seed;
-        output.WriteLine($"seed {seed} (PADHUB_SEED replays it)");
+        var seed = TestSeed.Get(output);
         var pad = await _harness.CreatePadAsync("The pad's first line.\n");
         var recorder = new WatchRecorder();
         await using var watch = await _harness.Service.WatchAsync(pad.ViewToken, pad.PadId, recorder.OnChangedAsync);

@@ -4,6 +4,7 @@ using PadHub.Components.Sessions;
 using PadHub.Core.Operations;
 using PadHub.Server.Pads;
 using PadHub.Server.Pads.Fanout;
+using PadHub.Tests.Fakes;
 using PadHub.Tests.Server.Hubs;
 using PadHub.Tests.Server.Pads;
 

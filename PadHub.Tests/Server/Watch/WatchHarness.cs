@@ -5,6 +5,7 @@ using PadHub.Core.Operations;
 using PadHub.Server.Pads;
 using PadHub.Server.Pads.Watch;
 using PadHub.Server.Persistence;
+using PadHub.Tests.Fakes;
 using PadHub.Tests.Server.Pads;
 
 namespace PadHub.Tests.Server.Watch;
