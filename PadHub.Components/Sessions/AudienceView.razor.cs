@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Components.Sessions;
 

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Components;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Components.Sessions;
 

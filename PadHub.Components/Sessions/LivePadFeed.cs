@@ -1,3 +1,5 @@
+using PadHub.Components.Contracts.Pads;
+
 namespace PadHub.Components.Sessions;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Components;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Viewer;
 
 namespace PadHub.Components.Sessions;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Components.Sessions;
 

@@ -2,7 +2,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
 using MudBlazor;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Components.Sessions;
 

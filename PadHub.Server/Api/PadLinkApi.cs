@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Pads;
 
 namespace PadHub.Server.Api;

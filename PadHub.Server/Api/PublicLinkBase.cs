@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Server.Api;
 

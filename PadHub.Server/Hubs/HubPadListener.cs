@@ -1,9 +1,9 @@
 using System.Buffers;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Protocol;
-using PadHub.Components.Pads;
-using PadHub.Server.Pads;
+using Microsoft.AspNetCore.SignalR;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Pads.Fanout;
+using PadHub.Server.Pads;
 
 namespace PadHub.Server.Hubs;
 

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Operations;
 
 namespace PadHub.Server.Hubs;

@@ -1,5 +1,5 @@
 using Microsoft.AspNetCore.SignalR;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 
 namespace PadHub.Server.Hubs;
 

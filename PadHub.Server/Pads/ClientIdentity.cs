@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 
 namespace PadHub.Server.Pads;
 

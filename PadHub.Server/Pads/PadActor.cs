@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
 using PadHub.Server.Persistence;

@@ -1,4 +1,4 @@
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Operations;
 using PadHub.Server.Hosting;
 using PadHub.Server.Pads.Fanout;

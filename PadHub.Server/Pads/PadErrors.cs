@@ -1,4 +1,4 @@
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
 

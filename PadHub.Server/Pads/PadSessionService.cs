@@ -1,6 +1,6 @@
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Hosting;
 using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Persistence;

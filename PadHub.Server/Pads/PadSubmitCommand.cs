@@ -1,4 +1,4 @@
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Operations;
 
 namespace PadHub.Server.Pads;

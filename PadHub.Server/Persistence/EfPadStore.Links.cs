@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 
 namespace PadHub.Server.Persistence;
 

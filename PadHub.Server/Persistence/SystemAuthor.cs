@@ -1,4 +1,4 @@
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 
 namespace PadHub.Server.Persistence;
 

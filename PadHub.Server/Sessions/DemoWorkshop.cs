@@ -1,7 +1,8 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Options;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Server.Api;
 using PadHub.Server.Hosting;

@@ -2,7 +2,7 @@ using System.Buffers.Text;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Server.Sessions;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Pads;
 
 namespace PadHub.Server.Sessions;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Server.Sessions;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Server.Sessions;
 

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Pads;
 
 namespace PadHub.Server.Sessions;

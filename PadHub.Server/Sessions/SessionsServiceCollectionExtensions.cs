@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Pads;
 
 namespace PadHub.Server.Sessions;

@@ -1,8 +1,8 @@
 using System.Text;
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
-using PadHub.Server.Persistence;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Persistence.Entities;
+using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Sessions;
 

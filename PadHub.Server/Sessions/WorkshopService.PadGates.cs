@@ -1,5 +1,5 @@
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Pads;
 
 namespace PadHub.Server.Sessions;

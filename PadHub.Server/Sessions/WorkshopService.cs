@@ -1,11 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Hosting;
 using PadHub.Server.Pads;
-using PadHub.Server.Persistence;
 using PadHub.Server.Persistence.Entities;
+using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Sessions;
 

@@ -2,7 +2,7 @@ using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Components.Pages;
 
 namespace PadHub.Tests.Components;

@@ -3,9 +3,9 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.JSInterop;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Editor;
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
 using PadHub.Tests.Components.Sessions;
 using PadHub.Tests.Fakes;
 

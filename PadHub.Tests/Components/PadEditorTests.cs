@@ -1,10 +1,10 @@
-using Bunit;
 using Bunit.Rendering;
+using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.JSInterop;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Editor;
-using PadHub.Components.Pads;
 using PadHub.Core.Operations;
 
 namespace PadHub.Tests.Components;

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 
 namespace PadHub.Server.Pads.Fanout;

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 
 namespace PadHub.Server.Pads.Fanout;
 

@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 using PadHub.Server.Pads.Fanout;
 

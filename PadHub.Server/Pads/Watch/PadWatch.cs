@@ -1,4 +1,4 @@
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
 
 namespace PadHub.Server.Pads.Watch;
 

@@ -1,5 +1,4 @@
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Pads.Watch;

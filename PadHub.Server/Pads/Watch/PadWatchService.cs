@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Persistence;
 

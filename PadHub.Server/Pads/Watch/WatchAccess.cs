@@ -1,4 +1,4 @@
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Pads.Watch;

@@ -1,4 +1,4 @@
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Server.Pads.Watch;
 

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using PadHub.Components.Sessions;
+using Microsoft.EntityFrameworkCore;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Persistence.Entities;
 
 namespace PadHub.Server.Persistence.Configurations;

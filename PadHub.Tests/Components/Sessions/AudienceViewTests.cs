@@ -1,8 +1,10 @@
-using Bunit;
 using Bunit.TestDoubles;
+using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Fakes;
 

@@ -1,5 +1,4 @@
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;

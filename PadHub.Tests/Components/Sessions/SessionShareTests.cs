@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Fakes;
 

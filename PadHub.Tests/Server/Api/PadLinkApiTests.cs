@@ -1,11 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Pads.Watch;
 using PadHub.Tests.Server.Hubs;
 using PadHub.Tests.Server.Sessions;

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Operations;
 using PadHub.Server.Hosting;
 using PadHub.Server.Pads;

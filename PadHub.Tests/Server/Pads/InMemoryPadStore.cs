@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 using PadHub.Server.Persistence;
 

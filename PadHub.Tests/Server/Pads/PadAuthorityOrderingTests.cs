@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Logging;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Operations;
 using PadHub.Server.Pads;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
-using PadHub.Server.Pads;
 using PadHub.Server.Pads.Fanout;
+using PadHub.Server.Pads;
 
 namespace PadHub.Tests.Server.Pads;
 

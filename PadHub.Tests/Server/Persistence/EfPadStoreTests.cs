@@ -1,6 +1,6 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
 using PadHub.Server.Persistence;

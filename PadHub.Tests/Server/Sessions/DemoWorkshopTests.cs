@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Persistence;
 using PadHub.Server.Sessions;
 

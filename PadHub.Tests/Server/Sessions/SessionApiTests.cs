@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json;
+using System.Text;
 using Microsoft.AspNetCore.SignalR;
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Api;
 using PadHub.Tests.Server.Hubs;
 

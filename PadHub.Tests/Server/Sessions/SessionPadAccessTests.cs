@@ -1,8 +1,8 @@
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
+using Microsoft.AspNetCore.SignalR;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Tests.Server.Hubs;
 
 namespace PadHub.Tests.Server.Sessions;

@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Persistence;
 
 namespace PadHub.Tests.Server.Sessions;

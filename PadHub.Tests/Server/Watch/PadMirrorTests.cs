@@ -1,5 +1,4 @@
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
 using PadHub.Server.Pads.Watch;

@@ -1,4 +1,4 @@
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Pads.Watch;
 
 namespace PadHub.Tests.Server.Watch;

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
-using PadHub.Components.Pads;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Core.Operations;
-using PadHub.Server.Pads;
 using PadHub.Server.Pads.Fanout;
+using PadHub.Server.Pads;
 using PadHub.Tests.Fakes;
 using PadHub.Tests.Server.Hubs;
 using PadHub.Tests.Server.Pads;

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Core.Operations;
-using PadHub.Server.Pads;
 using PadHub.Server.Pads.Watch;
+using PadHub.Server.Pads;
 using PadHub.Server.Persistence;
 using PadHub.Tests.Fakes;
 using PadHub.Tests.Server.Pads;

@@ -1,4 +1,4 @@
-namespace PadHub.Components.Sessions;
+namespace PadHub.Components.Contracts.Sessions;
 
 /// <summary>
 /// The seeded reference workshop ("IGF 2018 WS #42"), when the host shows it (Development). The home page lists its links.

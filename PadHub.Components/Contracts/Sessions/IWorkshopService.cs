@@ -1,6 +1,6 @@
-using PadHub.Components.Pads;
+using PadHub.Components.Contracts.Pads;
 
-namespace PadHub.Components.Sessions;
+namespace PadHub.Components.Contracts.Sessions;
 
 /// <summary>
 /// Workshop sessions: creation, capability checks, facilitation and the live session state. Every method that acts
@@ -49,14 +49,4 @@ public interface IWorkshopService
     /// their access (moderator only). Returns the new plain token.
     /// </summary>
     Task<string> RegenerateLinkAsync(string moderatorToken, SessionLinkKind kind, string? groupId, CancellationToken cancellationToken = default);
-}
-
-/// <summary>A live view of a session's state. Dispose to stop.</summary>
-public interface ISessionSubscription : IAsyncDisposable
-{
-    /// <summary>What the watching token grants.</summary>
-    SessionAccess Access { get; }
-
-    /// <summary>The state when subscribed, then the latest one delivered.</summary>
-    SessionState Current { get; }
 }

@@ -1,4 +1,6 @@
-namespace PadHub.Components.Sessions;
+using PadHub.Components.Contracts.Pads;
+
+namespace PadHub.Components.Contracts.Sessions;
 
 /// <summary>
 /// Who may create a session from the home page (one instance per page / circuit, which knows its client). Optional:
@@ -15,17 +17,4 @@ public interface ISessionCreationGate
     /// </summary>
     /// <exception cref="Pads.PadException"><c>forbidden</c> (no or wrong key, or creation disabled) or <c>rate-limited</c> (the limit is reached; the message says when to retry).</exception>
     void Admit(string? organiserKey);
-}
-
-/// <summary>How the home page's form may create sessions.</summary>
-public enum SessionCreationAccess
-{
-    /// <summary>Anyone (perhaps with a per-client limit).</summary>
-    Open,
-
-    /// <summary>Only with the organiser key.</summary>
-    KeyRequired,
-
-    /// <summary>Nobody: the server has no organiser key and creation is not open.</summary>
-    Disabled,
 }

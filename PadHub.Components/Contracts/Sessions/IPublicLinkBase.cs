@@ -1,4 +1,4 @@
-namespace PadHub.Components.Sessions;
+namespace PadHub.Components.Contracts.Sessions;
 
 /// <summary>
 /// Where absolute links point (the share page, QR codes), when the host knows its public address. Optional: without it,

@@ -1,0 +1,32 @@
+using PadHub.Core.Operations;
+
+namespace PadHub.Components.Contracts.Pads;
+
+/// <summary>One client's membership of one pad (one per circuit editor or hub join).</summary>
+public interface IPadConnection : IAsyncDisposable
+{
+    /// <summary>The pad's state when the client joined.</summary>
+    PadJoined Joined { get; }
+
+    /// <summary>
+    /// What one submitted operation may be: parse the client's operation with these (<see cref="TextOperation.Parse(string, OperationLimits)"/>)
+    /// so an oversized one is refused before it is built.
+    /// </summary>
+    OperationLimits Limits => OperationLimits.Default;
+
+    /// <summary>
+    /// Submits an operation made against <paramref name="baseRevision"/>. Returns the revision it produced once it is
+    /// durable. Resubmitting an already-committed <paramref name="seq"/> returns its original revision and commits nothing.
+    /// </summary>
+    /// <exception cref="PadException">With a code from <see cref="PadErrorCodes"/>; nothing was committed.</exception>
+    Task<int> SubmitAsync(long seq, int baseRevision, TextOperation operation, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page (at most 1,000) of the operations committed after <paramref name="fromRevision"/>, in order; when
+    /// <see cref="PadHistoryPage.HasMore"/>, ask again from the last one's revision. Rate-limited like submits.
+    /// </summary>
+    Task<PadHistoryPage> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default);
+
+    /// <summary>Shares this client's caret or selection (made at <paramref name="revision"/>) with the others.</summary>
+    Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default);
+}

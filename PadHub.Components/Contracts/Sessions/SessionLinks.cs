@@ -1,0 +1,4 @@
+namespace PadHub.Components.Contracts.Sessions;
+
+/// <summary>Every link of a session, as the moderator's share page lists them (plain tokens).</summary>
+public sealed record SessionLinks(string SessionId, string Title, string ModeratorToken, string AudienceToken, IReadOnlyList<GroupLinks> Groups);

@@ -1,0 +1,14 @@
+namespace PadHub.Components.Contracts.Sessions;
+
+/// <summary>What a session link lets its holder do. Enforced on the server for every action.</summary>
+public enum SessionRole
+{
+    /// <summary>Everything: the dashboard, facilitation, every pad, regenerating links.</summary>
+    Moderator,
+
+    /// <summary>Edits one group's pad (and follows it).</summary>
+    NoteTaker,
+
+    /// <summary>Follows every group; edits only when the session allows audience contributions.</summary>
+    Audience,
+}
