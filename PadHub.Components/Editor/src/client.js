@@ -244,6 +244,15 @@ export class OtClient {
   }
 }
 
+/**
+ * A committed operation as the circuit sends it, live or in history ({ revision, operation: ot.js JSON text, authorId,
+ * clientTag, seq }), as the client's RemoteEvent.
+ * @returns {RemoteEvent}
+ */
+export function remoteEvent(e) {
+  return { kind: 'remote', revision: e.revision, op: TextOperation.fromJSON(JSON.parse(e.operation)), authorId: e.authorId, clientTag: e.clientTag, seq: e.seq };
+}
+
 /** The operation that turns `from` into `to`: keep the common prefix and suffix, replace the middle (never inside a surrogate pair). */
 export function replaceOp(from, to) {
   const max = Math.min(from.length, to.length);
