@@ -17,6 +17,7 @@
 // as the reply to a submit, or inside history fetched after a reconnect (the submit of an earlier circuit landed).
 
 import { TextOperation } from './ot.js';
+import { isHighSurrogate, isLowSurrogate } from './changes.js';
 
 /**
  * @typedef {{ revision: number, kind: 'ack', seq: number }} AckEvent
@@ -268,6 +269,3 @@ export function replaceOp(from, to) {
     .insert(to.slice(prefix, to.length - suffix))
     .retain(suffix);
 }
-
-const isHighSurrogate = (c) => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c) => c >= 0xdc00 && c <= 0xdfff;

@@ -33,7 +33,7 @@
 import { OtClient, remoteEvent } from './client.js';
 import { changeSetToOp, splitOp } from './changes.js';
 import { fromServerRuns } from './authorship.js';
-import { remoteAuthor, setAuthorship, setRemoteCaret, keepRemoteCarets } from './presence.js';
+import { fallbackColor, remoteAuthor, setAuthorship, setRemoteCaret, keepRemoteCarets } from './presence.js';
 import * as storage from './storage.js';
 import { PadErrorCodes } from './errors.js';
 import { Timers } from './timers.js';
@@ -261,7 +261,7 @@ export class PadSession {
     this.view.dispatch({
       effects: setRemoteCaret.of({
         participantId: caret.participantId,
-        caret: { anchor, head, name: p?.displayName ?? author?.name ?? 'Someone', color: p?.color ?? author?.color ?? '#888888' },
+        caret: { anchor, head, name: p?.displayName ?? author?.name ?? 'Someone', color: p?.color ?? author?.color ?? fallbackColor },
       }),
     });
   }
