@@ -29,7 +29,6 @@
 // Otherwise, if the history no longer reaches back to R (stale-revision) the edits cannot be merged: their text is
 // kept in localStorage (padhub.recovered.<pad>) and the editor starts again from the head.
 
-
 import { OtClient, remoteEvent } from './client.js';
 import { changeSetToOp, splitOp } from './changes.js';
 import { fromServerRuns } from './authorship.js';
