@@ -1,19 +1,4 @@
-// AudienceView's collocated module: the display name the editor remembers (same localStorage key as Editor/src/storage.js),
-// so "join as contributor" asks once and the editor joins with it.
-const key = 'padhub.name';
-
-export function displayName() {
-  try {
-    return localStorage.getItem(key);
-  } catch {
-    return null; // storage disabled: the name is asked each time
-  }
-}
-
-export function rememberName(name) {
-  try {
-    localStorage.setItem(key, name);
-  } catch {
-    // storage disabled: the editor asks for the name again
-  }
-}
+// AudienceView's collocated module: the display name the editor remembers, read and written by the editor bundle's own
+// storage (Editor/src/storage.js holds the key), so "join as contributor" asks once and the editor joins with it. The
+// module is imported only when someone starts contributing, on the way to the editor page that loads the same bundle.
+export { displayName, rememberName } from '../dist/padeditor.js';

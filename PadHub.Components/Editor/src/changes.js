@@ -59,7 +59,10 @@ function unitCost(code) {
   return 3;
 }
 
-const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
+/** The first code unit of a surrogate pair: a cut after it splits a character. */
+export const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
+/** The second code unit of a surrogate pair. */
+export const isLowSurrogate = (code) => code >= 0xdc00 && code <= 0xdfff;
 
 /**
  * Splits an operation into consecutive operations (each made against the result of the ones before) whose wire size

@@ -17,6 +17,7 @@
 // as the reply to a submit, or inside history fetched after a reconnect (the submit of an earlier circuit landed).
 
 import { TextOperation } from './ot.js';
+import { isHighSurrogate, isLowSurrogate } from './changes.js';
 
 /**
  * @typedef {{ revision: number, kind: 'ack', seq: number }} AckEvent
@@ -244,6 +245,15 @@ export class OtClient {
   }
 }
 
+/**
+ * A committed operation as the circuit sends it, live or in history ({ revision, operation: ot.js JSON text, authorId,
+ * clientTag, seq }), as the client's RemoteEvent.
+ * @returns {RemoteEvent}
+ */
+export function remoteEvent(e) {
+  return { kind: 'remote', revision: e.revision, op: TextOperation.fromJSON(JSON.parse(e.operation)), authorId: e.authorId, clientTag: e.clientTag, seq: e.seq };
+}
+
 /** The operation that turns `from` into `to`: keep the common prefix and suffix, replace the middle (never inside a surrogate pair). */
 export function replaceOp(from, to) {
   const max = Math.min(from.length, to.length);
@@ -259,6 +269,3 @@ export function replaceOp(from, to) {
     .insert(to.slice(prefix, to.length - suffix))
     .retain(suffix);
 }
-
-const isHighSurrogate = (c) => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c) => c >= 0xdc00 && c <= 0xdfff;

@@ -21,6 +21,11 @@ export function swapClientId() {
   return storage.swapClientId();
 }
 
+/** The remembered display name, or null (also for the audience page's "join as contributor", which asks once). */
+export function displayName() {
+  return storage.displayName();
+}
+
 export function rememberName(name) {
   storage.rememberName(name);
 }

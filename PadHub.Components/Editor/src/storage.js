@@ -9,6 +9,16 @@
 //     padhub.pending.<padId>.<clientId> unacknowledged edits: { revision, serverText, outstanding, buffer, ... }
 //     padhub.recovered.<padId>          text of edits that could not be merged (kept so nothing is silently lost)
 
+/** The keys above; the pending and recovered keys take the pad (and client) id. */
+export const StorageKeys = Object.freeze({
+  clientId: 'padhub.clientId',
+  otherClientId: 'padhub.clientId.other',
+  seq: 'padhub.seq',
+  name: 'padhub.name',
+  pending: (padId, client) => `padhub.pending.${padId}.${client}`,
+  recovered: (padId) => `padhub.recovered.${padId}`,
+});
+
 const safe = (fn, fallback) => {
   try {
     return fn();
@@ -27,10 +37,10 @@ function randomId() {
 const validId = (id) => typeof id === 'string' && /^[A-Za-z0-9_-]{32,64}$/.test(id);
 
 export function clientId() {
-  let id = safe(() => sessionStorage.getItem('padhub.clientId'), null);
+  let id = safe(() => sessionStorage.getItem(StorageKeys.clientId), null);
   if (!validId(id)) {
     id = randomId();
-    safe(() => sessionStorage.setItem('padhub.clientId', id));
+    safe(() => sessionStorage.setItem(StorageKeys.clientId, id));
   }
   return id;
 }
@@ -42,45 +52,44 @@ export function clientId() {
  */
 export function swapClientId() {
   const current = clientId();
-  let other = safe(() => sessionStorage.getItem('padhub.clientId.other'), null);
+  let other = safe(() => sessionStorage.getItem(StorageKeys.otherClientId), null);
   if (!validId(other)) other = randomId();
   safe(() => {
-    sessionStorage.setItem('padhub.clientId', other);
-    sessionStorage.setItem('padhub.clientId.other', current);
+    sessionStorage.setItem(StorageKeys.clientId, other);
+    sessionStorage.setItem(StorageKeys.otherClientId, current);
   });
   return other;
 }
 
+const lastSeq = () => Number(safe(() => sessionStorage.getItem(StorageKeys.seq), 0)) || 0;
+
 /** Raises the tab's seq counter to at least `seq`. */
 export function ensureSeqAtLeast(seq) {
-  const last = Number(safe(() => sessionStorage.getItem('padhub.seq'), 0)) || 0;
-  if (seq > last) safe(() => sessionStorage.setItem('padhub.seq', String(seq)));
+  if (seq > lastSeq()) safe(() => sessionStorage.setItem(StorageKeys.seq, String(seq)));
 }
 
 export function allocateSeq() {
-  const next = (Number(safe(() => sessionStorage.getItem('padhub.seq'), 0)) || 0) + 1;
-  safe(() => sessionStorage.setItem('padhub.seq', String(next)));
+  const next = lastSeq() + 1;
+  safe(() => sessionStorage.setItem(StorageKeys.seq, String(next)));
   return next;
 }
 
-export const displayName = () => safe(() => localStorage.getItem('padhub.name'), null);
-export const rememberName = (name) => safe(() => localStorage.setItem('padhub.name', name));
-
-const pendingKey = (padId, client) => `padhub.pending.${padId}.${client}`;
+export const displayName = () => safe(() => localStorage.getItem(StorageKeys.name), null);
+export const rememberName = (name) => safe(() => localStorage.setItem(StorageKeys.name, name));
 
 export function loadPending(padId, client) {
-  const raw = safe(() => localStorage.getItem(pendingKey(padId, client)), null);
+  const raw = safe(() => localStorage.getItem(StorageKeys.pending(padId, client)), null);
   if (!raw) return null;
   return safe(() => JSON.parse(raw), null);
 }
 
 /** Saves (or with null clears) the pending edits; false when the browser refused to store them. */
 export function savePending(padId, client, snapshot) {
-  const key = pendingKey(padId, client);
+  const key = StorageKeys.pending(padId, client);
   if (snapshot === null) return safe(() => { localStorage.removeItem(key); return true; }, false);
   return safe(() => { localStorage.setItem(key, JSON.stringify({ v: 1, savedAt: Date.now(), ...snapshot })); return true; }, false);
 }
 
 export function saveRecovered(padId, text) {
-  safe(() => localStorage.setItem(`padhub.recovered.${padId}`, JSON.stringify({ savedAt: Date.now(), text })));
+  safe(() => localStorage.setItem(StorageKeys.recovered(padId), JSON.stringify({ savedAt: Date.now(), text })));
 }

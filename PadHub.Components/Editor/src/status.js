@@ -1,0 +1,70 @@
+// The sync indicator: the editor element's data attributes (revision, syncState, waiting: read by tests and styles)
+// and the status line's text, with a notice that shows for a while after something went wrong.
+
+const NOTICE_SHOWN = 8000;
+
+/** 'offline' while the circuit is down; 'saving' while edits are unacknowledged or stored edits are being recovered. */
+export function syncState({ online, synchronized, recovering }) {
+  if (!online) return 'offline';
+  return synchronized && !recovering ? 'saved' : 'saving';
+}
+
+export function statusText(state, waiting, notice) {
+  let text;
+  if (state === 'offline') text = waiting > 0 ? `Offline · ${waiting} ${waiting === 1 ? 'edit' : 'edits'} waiting` : 'Offline';
+  else if (state === 'saving') text = 'Saving…';
+  else text = 'Saved';
+  return notice ? `${text} · ${notice}` : text;
+}
+
+export function statusTitle(state) {
+  if (state === 'offline') return 'Not connected. Keep typing: your edits are kept in this browser and sent when the connection is back.';
+  return state === 'saving' ? 'Sending your edits' : 'Every edit is saved';
+}
+
+export class SyncStatus {
+  /**
+   * @param {HTMLElement} element the editor's root (its dataset carries the state); its `.padhub-sync` child, if any,
+   *   is the status line
+   * @param {import('./timers.js').Timers} timers
+   * @param {() => void} refresh renders the current state again (a notice came or went)
+   */
+  constructor(element, timers, refresh) {
+    this.element = element;
+    this.line = element.querySelector('.padhub-sync');
+    this.timers = timers;
+    this.refresh = refresh;
+    this.notice = null;
+  }
+
+  /**
+   * Runs after every event: writes only what changed, so a remote keystroke does not also invalidate the status
+   * line's style and layout (a text node replaced by an equal one still costs a layout).
+   */
+  render(state, revision, waiting) {
+    const data = this.element.dataset;
+    const revisionText = String(revision);
+    const waitingText = String(waiting);
+    if (data.revision !== revisionText) data.revision = revisionText;
+    if (data.syncState !== state) data.syncState = state;
+    if (data.waiting !== waitingText) data.waiting = waitingText;
+    const line = this.line;
+    if (!line) return;
+    const text = statusText(state, waiting, this.notice);
+    if (line.textContent !== text) line.textContent = text;
+    if (line.dataset.state === state) return;
+    line.dataset.state = state;
+    line.title = statusTitle(state);
+  }
+
+  showNotice(text) {
+    this.notice = text;
+    this.refresh();
+    this.timers.later(() => {
+      if (this.notice === text) {
+        this.notice = null;
+        this.refresh();
+      }
+    }, NOTICE_SHOWN);
+  }
+}

@@ -1,0 +1,60 @@
+// The sync indicator: state, text and title, what render writes to the element, and notices that expire.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { SyncStatus, statusText, statusTitle, syncState } from '../src/status.js';
+import { Timers } from '../src/timers.js';
+import { FakeClock } from '../testing/fakes.mjs';
+
+test('syncState_eachCombination_offlineWinsThenSaving', () => {
+  assert.equal(syncState({ online: false, synchronized: true, recovering: false }), 'offline');
+  assert.equal(syncState({ online: true, synchronized: false, recovering: false }), 'saving');
+  assert.equal(syncState({ online: true, synchronized: true, recovering: true }), 'saving');
+  assert.equal(syncState({ online: true, synchronized: true, recovering: false }), 'saved');
+});
+
+test('statusText_offlineWithWaitingEdits_countsThemAndAppendsTheNotice', () => {
+  assert.equal(statusText('offline', 0, null), 'Offline');
+  assert.equal(statusText('offline', 1, null), 'Offline · 1 edit waiting');
+  assert.equal(statusText('offline', 3, 'Too large'), 'Offline · 3 edits waiting · Too large');
+  assert.equal(statusText('saving', 2, null), 'Saving…');
+  assert.equal(statusText('saved', 0, null), 'Saved');
+  assert.notEqual(statusTitle('offline'), statusTitle('saved'));
+});
+
+function fakeElement() {
+  const line = { dataset: {}, textContent: '', title: '' };
+  return { line, element: { dataset: {}, querySelector: (s) => (s === '.padhub-sync' ? line : null) } };
+}
+
+test('render_state_writesDatasetTextAndTitle', () => {
+  const { element, line } = fakeElement();
+  const status = new SyncStatus(element, new Timers(new FakeClock()), () => {});
+  status.render('offline', 7, 2);
+  assert.deepEqual({ ...element.dataset }, { revision: '7', syncState: 'offline', waiting: '2' });
+  assert.equal(line.textContent, 'Offline · 2 edits waiting');
+  assert.equal(line.dataset.state, 'offline');
+  assert.equal(line.title, statusTitle('offline'));
+});
+
+test('render_noStatusLine_stillWritesTheDataset', () => {
+  const element = { dataset: {}, querySelector: () => null };
+  new SyncStatus(element, new Timers(new FakeClock()), () => {}).render('saved', 3, 0);
+  assert.deepEqual({ ...element.dataset }, { revision: '3', syncState: 'saved', waiting: '0' });
+});
+
+test('showNotice_afterEightSeconds_clearedUnlessANewerOneReplacedIt', () => {
+  const clock = new FakeClock();
+  const { element, line } = fakeElement();
+  let status;
+  const refresh = () => status.render('saved', 1, 0);
+  status = new SyncStatus(element, new Timers(clock), refresh);
+  status.showNotice('first');
+  assert.equal(line.textContent, 'Saved · first');
+  clock.advance(5000);
+  status.showNotice('second');
+  clock.advance(3000); // the first notice's timer fires: the second stays
+  assert.equal(line.textContent, 'Saved · second');
+  clock.advance(5000);
+  assert.equal(line.textContent, 'Saved');
+  assert.equal(status.notice, null);
+});
