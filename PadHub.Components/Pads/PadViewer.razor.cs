@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Markdown;
 using PadHub.Components.Sessions;
 
-namespace PadHub.Components.Viewer;
+namespace PadHub.Components.Pads;
 
 /// <summary>
 /// Follows a stand-alone pad read-only through its own link and shows it as rendered Markdown. It is a live view like
