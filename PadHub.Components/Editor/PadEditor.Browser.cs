@@ -5,7 +5,7 @@ using PadHub.Core.Operations;
 
 namespace PadHub.Components.Editor;
 
-// The calls the JS makes into the circuit: its operations, its history requests, its caret.
+/// <summary>The calls the JS makes into the circuit: its operations, its history requests, its caret.</summary>
 public sealed partial class PadEditor
 {
     /// <summary>The JS hands over an operation (ot.js JSON) made against <paramref name="baseRevision"/>.</summary>

@@ -3,7 +3,7 @@ using PadHub.Components.Contracts.Pads;
 
 namespace PadHub.Components.Editor;
 
-// The pad's events into the JS, in order, through the call queue.
+/// <summary>The pad's events into the JS, in order, through the call queue.</summary>
 public sealed partial class PadEditor
 {
     ValueTask IPadListener.OnOperationAppliedAsync(PadOperationEvent operation) =>

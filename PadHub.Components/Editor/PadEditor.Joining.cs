@@ -5,7 +5,7 @@ using PadHub.Components.Pads;
 
 namespace PadHub.Components.Editor;
 
-// Opening the pad: the tab's identity from the JS, the name form on a first visit, the join, then attaching the JS.
+/// <summary>Opening the pad: the tab's identity from the JS, the name form on a first visit, the join, then attaching the JS.</summary>
 public sealed partial class PadEditor
 {
     protected override async Task OnAfterRenderAsync(bool firstRender)
