@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
+using PadHub.Components.Pads;
 
 namespace PadHub.Components.Sessions;
 
@@ -15,7 +16,7 @@ public sealed partial class AudienceView : ComponentBase, IAsyncDisposable
 
     private ISessionSubscription? _subscription;
     private SessionState? _state;
-    private LoadStatus _status = LoadStatus.Loading;
+    private ViewStatus _status = ViewStatus.Opening;
     private int? _group;
     private int? _groupParameter;
     private bool _follow;
@@ -23,13 +24,6 @@ public sealed partial class AudienceView : ComponentBase, IAsyncDisposable
     private string? _name;
     private IJSObjectReference? _module;
     private bool _disposed;
-
-    private enum LoadStatus
-    {
-        Loading,
-        Ready,
-        InvalidLink,
-    }
 
     /// <summary>The audience token.</summary>
     [Parameter, EditorRequired]
@@ -79,11 +73,11 @@ public sealed partial class AudienceView : ComponentBase, IAsyncDisposable
                 _state = subscription.Current;
             }
 
-            _status = LoadStatus.Ready;
+            _status = ViewStatus.Ready;
         }
-        catch (PadException)
+        catch (PadException ex)
         {
-            _status = LoadStatus.InvalidLink;
+            _status = ex.ToViewStatus();
         }
     }
 

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Components;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
+using PadHub.Components.Pads;
 
 namespace PadHub.Components.Sessions;
 
@@ -18,7 +19,7 @@ public sealed partial class GroupPane : ComponentBase, IAsyncDisposable
 
     private LivePadFeed? _feed;
     private ITimer? _clock;
-    private string? _error;
+    private ViewStatus _status = ViewStatus.Opening;
     private bool _zoomed;
     private bool _disposed;
     private string? _conclusionsOf;
@@ -64,11 +65,12 @@ public sealed partial class GroupPane : ComponentBase, IAsyncDisposable
             }
 
             _feed = feed;
+            _status = ViewStatus.Ready;
             _clock = Time.CreateTimer(_ => _ = InvokeAsync(StateHasChanged), null, ClockPeriod, ClockPeriod);
         }
         catch (PadException ex)
         {
-            _error = ex.Code == PadErrorCodes.Forbidden ? "This link cannot watch this group's pad." : "This group's pad could not be opened.";
+            _status = ex.ToViewStatus();
         }
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using MudBlazor;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
+using PadHub.Components.Pads;
 
 namespace PadHub.Components.Sessions;
 
@@ -13,21 +14,13 @@ public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
 {
     private ISessionSubscription? _subscription;
     private SessionState? _state;
-    private LoadStatus _status = LoadStatus.Loading;
+    private ViewStatus _status = ViewStatus.Opening;
     private string? _audienceToken;
     private string? _announcement;
     private string _announceTo = "";
     private int _extendMinutes = 10;
     private bool _busy;
     private bool _disposed;
-
-    private enum LoadStatus
-    {
-        Loading,
-        Ready,
-        InvalidLink,
-        NotModerator,
-    }
 
     /// <summary>The moderator's token.</summary>
     [Parameter, EditorRequired]
@@ -55,16 +48,16 @@ public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
         {
             subscription = await Workshops.WatchAsync(Token, OnChangedAsync);
         }
-        catch (PadException)
+        catch (PadException ex)
         {
-            _status = LoadStatus.InvalidLink;
+            _status = ex.ToViewStatus();
             return;
         }
 
         if (_disposed || subscription.Access.Role != SessionRole.Moderator)
         {
             await subscription.DisposeAsync();
-            _status = LoadStatus.NotModerator;
+            _status = ViewStatus.Forbidden;
             return;
         }
 
@@ -74,7 +67,7 @@ public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
             _state = subscription.Current;
         }
 
-        _status = LoadStatus.Ready;
+        _status = ViewStatus.Ready;
         try
         {
             _audienceToken = (await Workshops.GetLinksAsync(Token)).AudienceToken;

@@ -4,6 +4,7 @@ using Microsoft.JSInterop;
 using MudBlazor;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
+using PadHub.Components.Pads;
 
 namespace PadHub.Components.Sessions;
 
@@ -16,20 +17,12 @@ public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
 {
     internal const string ModulePath = "./_content/PadHub.Components/Sessions/SessionShare.razor.js";
 
-    private LoadStatus _status = LoadStatus.Loading;
+    private ViewStatus _status = ViewStatus.Opening;
     private SessionLinks? _links;
     private List<ShareItem> _items = [];
     private string? _loadedToken;
     private IJSObjectReference? _module;
     private bool _busy;
-
-    private enum LoadStatus
-    {
-        Loading,
-        Ready,
-        InvalidLink,
-        NotModerator,
-    }
 
     /// <summary>One link as the page shows it.</summary>
     private sealed record ShareItem(string Id, SessionLinkKind Kind, string? GroupId, string Title, string What, string Url, MarkupString Qr);
@@ -73,19 +66,14 @@ public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
         {
             _links = await Workshops.GetLinksAsync(Token);
         }
-        catch (PadException ex) when (ex.Code == PadErrorCodes.Forbidden)
+        catch (PadException ex)
         {
-            _status = LoadStatus.NotModerator;
-            return;
-        }
-        catch (PadException)
-        {
-            _status = LoadStatus.InvalidLink;
+            _status = ex.ToViewStatus();
             return;
         }
 
         _items = [.. Items(_links)];
-        _status = LoadStatus.Ready;
+        _status = ViewStatus.Ready;
     }
 
     private IEnumerable<ShareItem> Items(SessionLinks links)

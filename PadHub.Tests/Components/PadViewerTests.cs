@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Pads;
-using PadHub.Components.Viewer;
+using PadHub.Components.Pads;
 using PadHub.Tests.Components.Sessions;
 
 namespace PadHub.Tests.Components;

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PadHub.Components.Contracts.Pads;
-using PadHub.Components.Viewer;
+using PadHub.Components.Markdown;
 
 namespace PadHub.Server.Pads.Watch;
 

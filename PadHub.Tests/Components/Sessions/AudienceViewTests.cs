@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
+using PadHub.Components.Markdown;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Fakes;
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Sessions;
-using PadHub.Components.Viewer;
+using PadHub.Components.Markdown;
 
 namespace PadHub.Tests.Components.Sessions;
 

@@ -1,10 +1,9 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
-using PadHub.Components.Sessions;
-using PadHub.Components.Viewer;
+using PadHub.Components.Markdown;
 using Xunit.Abstractions;
 
-namespace PadHub.Tests.Components.Viewer;
+namespace PadHub.Tests.Components.Markdown;
 
 // Hostile pad Markdown: whatever an author writes, the rendered HTML carries no attribute the author chose beyond the
 // link and image addresses, no id outside "pad-", no script or other active content, and links that cannot reach the

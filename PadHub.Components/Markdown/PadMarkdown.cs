@@ -2,7 +2,7 @@ using System.Net;
 using Markdig;
 using Markdig.Syntax;
 
-namespace PadHub.Components.Viewer;
+namespace PadHub.Components.Markdown;
 
 /// <summary>
 /// Renders pad text as HTML that is safe to show among the page's own markup: Markdig with raw HTML and author-set
@@ -44,7 +44,7 @@ public static class PadMarkdown
         string html;
         try
         {
-            html = Markdown.ToHtml(markdown, Pipeline);
+            html = Markdig.Markdown.ToHtml(markdown, Pipeline);
         }
         catch (ArgumentException)
         {
@@ -59,7 +59,7 @@ public static class PadMarkdown
     {
         try
         {
-            return Markdown.Parse(markdown, Pipeline);
+            return Markdig.Markdown.Parse(markdown, Pipeline);
         }
         catch (ArgumentException)
         {

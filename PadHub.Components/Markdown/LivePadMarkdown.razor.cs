@@ -1,9 +1,8 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using Microsoft.JSInterop;
-using PadHub.Components.Viewer;
 
-namespace PadHub.Components.Sessions;
+namespace PadHub.Components.Markdown;
 
 /// <summary>
 /// Pad text rendered as sanitised Markdown, block by block (see <see cref="MarkdownBlocks"/>), for the live views.
@@ -12,7 +11,7 @@ namespace PadHub.Components.Sessions;
 /// </summary>
 public sealed partial class LivePadMarkdown : ComponentBase, IAsyncDisposable
 {
-    internal const string ModulePath = "./_content/PadHub.Components/Sessions/LivePadMarkdown.razor.js";
+    internal const string ModulePath = "./_content/PadHub.Components/Markdown/LivePadMarkdown.razor.js";
 
     private readonly HashSet<string> _fresh = new(StringComparer.Ordinal);
     private IReadOnlyList<MarkdownBlock> _blocks = [];

@@ -1,9 +1,10 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Logging;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Markdown;
 using PadHub.Components.Sessions;
 
-namespace PadHub.Components.Viewer;
+namespace PadHub.Components.Pads;
 
 /// <summary>
 /// Follows a stand-alone pad read-only through its own link and shows it as rendered Markdown. It is a live view like
@@ -13,16 +14,8 @@ namespace PadHub.Components.Viewer;
 public sealed partial class PadViewer : ComponentBase, IAsyncDisposable
 {
     private LivePadFeed? _feed;
-    private Phase _phase = Phase.Starting;
+    private ViewStatus _status = ViewStatus.Opening;
     private bool _disposed;
-
-    private enum Phase
-    {
-        Starting,
-        Ready,
-        InvalidLink,
-        Failed,
-    }
 
     /// <summary>The capability token from the pad's view (or edit) link.</summary>
     [Parameter, EditorRequired]
@@ -50,15 +43,14 @@ public sealed partial class PadViewer : ComponentBase, IAsyncDisposable
         {
             feed = await LivePadFeed.StartForPadLinkAsync(Watches, Token, Time, () => InvokeAsync(StateHasChanged));
         }
-        catch (PadException ex) when (ex.Code is PadErrorCodes.NotFound or PadErrorCodes.Forbidden)
-        {
-            _phase = Phase.InvalidLink;
-            return;
-        }
         catch (PadException ex)
         {
-            LogWatchFailed(Logger, ex);
-            _phase = Phase.Failed;
+            _status = ex.ToViewStatus();
+            if (_status == ViewStatus.Failed)
+            {
+                LogWatchFailed(Logger, ex);
+            }
+
             return;
         }
 
@@ -69,7 +61,7 @@ public sealed partial class PadViewer : ComponentBase, IAsyncDisposable
         }
 
         _feed = feed;
-        _phase = Phase.Ready;
+        _status = ViewStatus.Ready;
     }
 
     public async ValueTask DisposeAsync()

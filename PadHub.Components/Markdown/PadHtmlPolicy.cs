@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Ganss.Xss;
 
-namespace PadHub.Components.Viewer;
+namespace PadHub.Components.Markdown;
 
 /// <summary>
 /// The allow-list rendered pad HTML goes through. Pad HTML sits inside the page's own markup (MudBlazor, the reconnect

@@ -1,4 +1,4 @@
-namespace PadHub.Components.Viewer;
+namespace PadHub.Components.Markdown;
 
 /// <summary>How pad Markdown is rendered, bound from <c>PadHub:Markdown</c>.</summary>
 public sealed record PadMarkdownOptions

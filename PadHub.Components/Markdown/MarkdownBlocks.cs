@@ -3,9 +3,8 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Components;
 using PadHub.Components.Contracts.Pads;
-using PadHub.Components.Viewer;
 
-namespace PadHub.Components.Sessions;
+namespace PadHub.Components.Markdown;
 
 /// <summary>One top-level Markdown block of a pad, rendered and sanitised.</summary>
 /// <param name="Key">Stable while the block's text is unchanged: a hash of the text plus its occurrence index.</param>
