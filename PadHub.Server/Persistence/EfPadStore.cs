@@ -37,18 +37,9 @@ public sealed partial class EfPadStore(
         var padId = Guid.CreateVersion7(now).ToString("N");
         var editToken = PadTokens.Create();
         var viewToken = PadTokens.Create();
-        IReadOnlyList<AuthorRun> authorship = initialText.Length == 0 ? [] : [new AuthorRun(SystemAuthor.Id, initialText.Length)];
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        db.Pads.Add(new PadEntity { Id = padId, CreatedAt = now });
-        db.Snapshots.Add(new SnapshotEntity
-        {
-            PadId = padId,
-            Revision = 0,
-            Text = initialText,
-            Authorship = AuthorshipJson.Serialize(authorship),
-            CreatedAt = now,
-        });
+        NewPadRows.Add(db, padId, title: null, initialText, now);
         db.AccessTokens.Add(NewToken(padId, editToken, PadRole.Editor, now));
         db.AccessTokens.Add(NewToken(padId, viewToken, PadRole.Viewer, now));
         await db.SaveChangesAsync(cancellationToken);
@@ -66,7 +57,7 @@ public sealed partial class EfPadStore(
 
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var row = await TokenByHash(db, PadTokens.Hash(token));
-        return row is null ? null : new PadAccess(row.PadId, row.Role);
+        return row is null ? null : new PadAccess(row.PadId, RoleColumns.ToPadRole(row.Role));
     }
 
     public async Task<StoredPadState?> LoadAsync(string padId, CancellationToken cancellationToken = default)
@@ -126,7 +117,7 @@ public sealed partial class EfPadStore(
     {
         TokenHash = PadTokens.Hash(token),
         PadId = padId,
-        Role = role,
+        Role = RoleColumns.From(role),
         CreatedAt = now,
     };
 

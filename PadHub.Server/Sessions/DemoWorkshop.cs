@@ -6,6 +6,7 @@ using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Server.Api;
 using PadHub.Server.Hosting;
+using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Sessions;
 
@@ -66,7 +67,7 @@ internal sealed class DemoWorkshop(WorkshopService workshops) : IDemoWorkshop, I
 internal sealed partial class DemoWorkshopSeeder(
     IServiceProvider services,
     WorkshopService workshops,
-    SessionStore store,
+    ISessionStore store,
     IOptions<WorkshopOptions> options,
     IOptions<PadHubOptions> hubOptions,
     IOptions<PadApiOptions> apiOptions,
@@ -92,7 +93,7 @@ internal sealed partial class DemoWorkshopSeeder(
             var created = await workshops.CreateSessionAsync(DemoWorkshopDefinition.Request, cancellationToken);
             demo = new DemoFile(created.SessionId, created.Title, created.ModeratorToken);
             Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            await OwnerOnlyFile.WriteAllTextAsync(path, JsonSerializer.Serialize(demo, SessionJson.Options), cancellationToken);
+            await OwnerOnlyFile.WriteAllTextAsync(path, JsonSerializer.Serialize(demo, JsonSerializerOptions.Web), cancellationToken);
             LogSeeded(logger, created.SessionId, path);
         }
         else
@@ -138,7 +139,7 @@ internal sealed partial class DemoWorkshopSeeder(
 
         try
         {
-            var demo = JsonSerializer.Deserialize<DemoFile>(await File.ReadAllTextAsync(path, cancellationToken), SessionJson.Options);
+            var demo = JsonSerializer.Deserialize<DemoFile>(await File.ReadAllTextAsync(path, cancellationToken), JsonSerializerOptions.Web);
             return string.IsNullOrEmpty(demo?.ModeratorToken) ? null : demo;
         }
         catch (JsonException ex)

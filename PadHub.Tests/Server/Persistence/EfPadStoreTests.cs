@@ -60,6 +60,17 @@ public sealed class EfPadStoreTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CreatePadAsync_Always_StoresRolesByName()
+    {
+        await _store.CreatePadAsync("x");
+
+        await using var db = await _database.CreateContextAsync();
+        var stored = await db.Database.SqlQueryRaw<string>("SELECT Role AS Value FROM AccessTokens").ToListAsync();
+
+        Assert.Equal(["Editor", "Viewer"], stored.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task ResolveTokenAsync_UnknownOrEmptyToken_ReturnsNull()
     {
         await _store.CreatePadAsync("x");
