@@ -8,30 +8,12 @@ namespace PadHub.Tests.Server.Persistence;
 public sealed class StoreMappingTests
 {
     [Fact]
-    public void RoleColumns_EveryPadRole_IsStoredAsItsNameAndReadsBack()
-    {
-        foreach (var role in Enum.GetValues<PadRole>())
-        {
-            var stored = RoleColumns.From(role);
-
-            Assert.Equal(role.ToString(), stored);
-            Assert.Equal(role, RoleColumns.ToPadRole(stored));
-            Assert.True(stored.Length <= StoreLimits.MaxRoleLength);
-        }
-    }
+    public void RoleColumns_EveryPadRole_IsStoredAsItsNameAndReadsBack() =>
+        AssertStoredByName<PadRole>(RoleColumns.From, RoleColumns.ToPadRole);
 
     [Fact]
-    public void RoleColumns_EverySessionRole_IsStoredAsItsNameAndReadsBack()
-    {
-        foreach (var role in Enum.GetValues<SessionRole>())
-        {
-            var stored = RoleColumns.From(role);
-
-            Assert.Equal(role.ToString(), stored);
-            Assert.Equal(role, RoleColumns.ToSessionRole(stored));
-            Assert.True(stored.Length <= StoreLimits.MaxRoleLength);
-        }
-    }
+    public void RoleColumns_EverySessionRole_IsStoredAsItsNameAndReadsBack() =>
+        AssertStoredByName<SessionRole>(RoleColumns.From, RoleColumns.ToSessionRole);
 
     [Fact]
     public void RoleColumns_UnknownStoredValue_Throws()
@@ -48,5 +30,19 @@ public sealed class StoreMappingTests
         Assert.True(SessionLimits.MaxGroupNameLength <= StoreLimits.MaxGroupNameLength);
         Assert.True(SessionLimits.MaxTopicLength <= StoreLimits.MaxTopicLength);
         Assert.True(SessionLimits.MaxAnnouncementLength <= StoreLimits.MaxAnnouncementLength);
+    }
+
+    // EF stored the roles by name before the entities held strings: the same values, whatever the enums become.
+    private static void AssertStoredByName<TRole>(Func<TRole, string> toColumn, Func<string, TRole> fromColumn)
+        where TRole : struct, Enum
+    {
+        foreach (var role in Enum.GetValues<TRole>())
+        {
+            var stored = toColumn(role);
+
+            Assert.Equal(role.ToString(), stored);
+            Assert.Equal(role, fromColumn(stored));
+            Assert.True(stored.Length <= StoreLimits.MaxRoleLength);
+        }
     }
 }
