@@ -24,20 +24,3 @@ public sealed record DatabaseOptions
     /// <summary>The absolute path of the SQLite file.</summary>
     public string GetSqlitePath(string dataDirectoryPath) => Path.GetFullPath(SqliteFile, dataDirectoryPath);
 }
-
-/// <summary>The database engine.</summary>
-public enum DatabaseProvider
-{
-    Sqlite,
-    SqlServer,
-}
-
-/// <summary>SQLite's durability setting (<c>PRAGMA synchronous</c>) in WAL mode.</summary>
-public enum SqliteSynchronous
-{
-    /// <summary>fsync at every commit: acknowledged means durable.</summary>
-    Full,
-
-    /// <summary>fsync at checkpoints only: durable across process crashes, not across power loss.</summary>
-    Normal,
-}

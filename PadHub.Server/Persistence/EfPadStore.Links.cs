@@ -18,7 +18,8 @@ public sealed partial class EfPadStore
             return null;
         }
 
-        foreach (var old in tokens.Where(t => t.Role == role && t.RevokedAt is null))
+        var stored = RoleColumns.From(role);
+        foreach (var old in tokens.Where(t => t.Role == stored && t.RevokedAt is null))
         {
             old.RevokedAt = now;
         }

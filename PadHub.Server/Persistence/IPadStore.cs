@@ -63,15 +63,3 @@ public interface IPadStore
     /// <summary>The authors with these ids that exist.</summary>
     Task<IReadOnlyList<PadAuthor>> GetAuthorsAsync(IReadOnlyCollection<string> authorIds, CancellationToken cancellationToken = default);
 }
-
-/// <summary>A new pad and its two capability tokens (plain, returned once).</summary>
-public sealed record CreatedPad(string PadId, string EditToken, string ViewToken);
-
-/// <summary>What a token grants.</summary>
-public sealed record PadAccess(string PadId, PadRole Role);
-
-/// <summary>A committed revision as stored.</summary>
-public sealed record StoredRevision(CommittedOperation Operation, DateTimeOffset CommittedAt);
-
-/// <summary>A pad as loaded: its latest snapshot and the revisions after it.</summary>
-public sealed record StoredPadState(string PadId, PadSnapshot Snapshot, IReadOnlyList<StoredRevision> Revisions);

@@ -10,8 +10,8 @@ public static class PersistenceServiceCollectionExtensions
 {
     /// <summary>
     /// Registers PadHub's storage: <see cref="DatabaseOptions"/> (validated at start), a pooled context factory per
-    /// provider, <c>IDbContextFactory&lt;PadHubDbContext&gt;</c> for the configured one, <see cref="IPadStore"/> and the
-    /// start-up migration.
+    /// provider, <c>IDbContextFactory&lt;PadHubDbContext&gt;</c> for the configured one, <see cref="IPadStore"/>,
+    /// <see cref="ISessionStore"/> and the start-up migration.
     /// </summary>
     /// <remarks>
     /// Nothing here reads configuration eagerly: the provider, the file and the connection string are read when the
@@ -57,6 +57,7 @@ public static class PersistenceServiceCollectionExtensions
             });
 
         services.TryAddSingleton<IPadStore, EfPadStore>();
+        services.TryAddSingleton<ISessionStore, EfSessionStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

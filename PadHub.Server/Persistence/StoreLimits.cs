@@ -2,7 +2,8 @@ namespace PadHub.Server.Persistence;
 
 /// <summary>
 /// Column sizes of the store. SQL Server enforces them and SQLite does not, so <see cref="EfPadStore"/> checks them
-/// itself and both providers refuse the same input; callers (hub, API) should validate against them first.
+/// itself and both providers refuse the same input; callers (hub, API) should validate against them first. The session
+/// columns hold what the session validator lets through (<c>SessionLimits</c>, checked by a test).
 /// </summary>
 public static class StoreLimits
 {
@@ -19,6 +20,16 @@ public static class StoreLimits
     public const int MaxTitleLength = 200;
 
     public const int MaxRoleLength = 32;
+
+    public const int MaxSessionTitleLength = 200;
+
+    public const int MaxSessionDescriptionLength = 4000;
+
+    public const int MaxGroupNameLength = 100;
+
+    public const int MaxTopicLength = 500;
+
+    public const int MaxAnnouncementLength = 500;
 
     /// <summary>A session's encrypted link secret: AES-GCM nonce (12) + secret (32) + tag (16).</summary>
     public const int MaxLinkSecretLength = 64;

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Pads;
+using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Sessions;
 
@@ -25,38 +26,33 @@ internal sealed class SessionRuntime
     private long _lastUsedTicks;
     private volatile bool _retired;
 
-    public SessionRuntime(LoadedSession loaded, DateTimeOffset now)
+    public SessionRuntime(StoredSession stored, DateTimeOffset now)
     {
-        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(stored);
         _lastUsedTicks = now.UtcTicks;
-        var session = loaded.Session;
-        SessionId = session.Id;
-        SealedSecret = session.LinkSecret;
-        AudienceGeneration = session.AudienceLinkGeneration;
-        _noteTakerGenerations = loaded.Groups.ToDictionary(g => g.Id, g => g.NoteTakerLinkGeneration, StringComparer.Ordinal);
-        _grants = loaded.Tokens.ToDictionary(
+        SessionId = stored.SessionId;
+        SealedSecret = stored.SealedLinkSecret;
+        AudienceGeneration = stored.AudienceLinkGeneration;
+        _noteTakerGenerations = stored.Groups.ToDictionary(g => g.Group.GroupId, g => g.NoteTakerLinkGeneration, StringComparer.Ordinal);
+        _grants = stored.Tokens.ToDictionary(
             t => Convert.ToHexString(t.TokenHash),
             t => new SessionGrant(Convert.ToHexString(t.TokenHash), t.TokenHash, t.Role, t.GroupId),
             StringComparer.Ordinal);
 
-        var groups = loaded.Groups
-            .Select(g => new SessionGroup(g.Id, g.Number, g.Name, g.Topic, SessionJson.DeserializeNames(g.Animators), g.PadId))
-            .ToImmutableArray();
+        var groups = stored.Groups.Select(g => g.Group).ToImmutableArray();
         GroupsByPad = groups.ToImmutableDictionary(g => g.PadId, StringComparer.Ordinal);
         GroupsById = groups.ToImmutableDictionary(g => g.GroupId, StringComparer.Ordinal);
-        var phases = SessionPhasesJson.Deserialize(session.Phases);
         _state = new SessionState(
-            session.Id,
+            stored.SessionId,
             1,
-            session.Title,
-            session.Description,
-            phases,
-            new PhaseTimer(session.PhaseIndex, session.TimerRunning, session.TimerRunning ? session.TimerEndsAt : null,
-                TimeSpan.FromMilliseconds(session.TimerRemainingMs)),
-            session.Locked,
-            session.AudienceCanEdit,
+            stored.Title,
+            stored.Description,
+            stored.Phases,
+            stored.Timer,
+            stored.Locked,
+            stored.AudienceCanEdit,
             groups,
-            [.. loaded.Announcements.Select(a => new Announcement(a.Id, a.GroupId, a.Text, a.SentAt))]);
+            stored.Announcements);
     }
 
     public string SessionId { get; }

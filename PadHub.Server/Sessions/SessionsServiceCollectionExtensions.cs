@@ -27,7 +27,6 @@ public static class SessionsServiceCollectionExtensions
         services.TryAddScoped<ISessionCreationGate, SessionCreationGate>();
         services.AddHostedService<SessionRuntimeSweeper>();
 
-        services.TryAddSingleton<SessionStore>();
         services.TryAddSingleton<WorkshopService>();
         services.TryAddSingleton<IWorkshopService>(sp => sp.GetRequiredService<WorkshopService>());
         services.TryAddSingleton<ISessionPadResolver>(sp => sp.GetRequiredService<WorkshopService>());

@@ -1,7 +1,6 @@
 using System.Text;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
-using PadHub.Server.Persistence.Entities;
 using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Sessions;
@@ -56,14 +55,7 @@ internal sealed partial class WorkshopService
         {
             var now = time.GetUtcNow();
             var announcement = new Announcement(NewId(now), groupId, clean, now);
-            await store.AddAnnouncementAsync(new AnnouncementEntity
-            {
-                Id = announcement.AnnouncementId,
-                SessionId = runtime.SessionId,
-                GroupId = groupId,
-                Text = clean,
-                SentAt = now,
-            }, cancellationToken).ConfigureAwait(false);
+            await store.AddAnnouncementAsync(runtime.SessionId, announcement, cancellationToken).ConfigureAwait(false);
             runtime.Publish(s => s with { Announcements = [.. s.Announcements.TakeLast(SessionRuntime.MaxAnnouncements - 1), announcement] });
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -123,7 +115,7 @@ internal sealed partial class WorkshopService
             var old = runtime.FindLiveGrant(role, groupId)
                 ?? throw new InvalidOperationException($"Session {runtime.SessionId}: no live {kind} link to regenerate.");
             int? audienceGeneration = null;
-            (string, int)? noteTakerGeneration = null;
+            int? noteTakerGeneration = null;
             byte[]? sealedSecret = null;
             switch (kind)
             {
@@ -136,19 +128,21 @@ internal sealed partial class WorkshopService
                     newToken = SessionLinkSecret.AudienceToken(secret, audienceGeneration.Value);
                     break;
                 default:
-                    noteTakerGeneration = (groupId!, runtime.NoteTakerGeneration(groupId!) + 1);
-                    newToken = SessionLinkSecret.NoteTakerToken(secret, groupId!, noteTakerGeneration.Value.Item2);
+                    noteTakerGeneration = runtime.NoteTakerGeneration(groupId!) + 1;
+                    newToken = SessionLinkSecret.NoteTakerToken(secret, groupId!, noteTakerGeneration.Value);
                     break;
             }
 
-            var row = TokenRow(newToken, runtime.SessionId, role, groupId, now);
-            await store.ReplaceTokenAsync(old.Hash, row, audienceGeneration, noteTakerGeneration, sealedSecret, cancellationToken).ConfigureAwait(false);
+            var token = StoredToken(newToken, role, groupId, now);
+            await store.ReplaceTokenAsync(
+                new SessionLinkReplacement(runtime.SessionId, old.Hash, token, audienceGeneration, noteTakerGeneration, sealedSecret),
+                cancellationToken).ConfigureAwait(false);
 
-            var replacement = new SessionGrant(Convert.ToHexString(row.TokenHash), row.TokenHash, role, groupId);
+            var replacement = new SessionGrant(Convert.ToHexString(token.TokenHash), token.TokenHash, role, groupId);
             _tokens[replacement.Key] = runtime;
             runtime.AudienceGeneration = audienceGeneration ?? runtime.AudienceGeneration;
             runtime.SealedSecret = sealedSecret ?? runtime.SealedSecret;
-            runtime.ReplaceGrant(old, replacement, noteTakerGeneration?.Item2);
+            runtime.ReplaceGrant(old, replacement, noteTakerGeneration);
             _tokens.TryRemove(old.Key, out _);
             LogRegenerated(logger, runtime.SessionId, role, groupId);
         }, cancellationToken).ConfigureAwait(false);
@@ -200,8 +194,7 @@ internal sealed partial class WorkshopService
                 return;
             }
 
-            await store.SaveTimerAsync(runtime.SessionId, timer.PhaseIndex, timer.Running, timer.EndsAt,
-                (long)timer.Remaining.TotalMilliseconds, cancellationToken).ConfigureAwait(false);
+            await store.SaveTimerAsync(runtime.SessionId, timer, cancellationToken).ConfigureAwait(false);
             runtime.Publish(s => s with { Timer = timer });
         }, cancellationToken).ConfigureAwait(false);
     }

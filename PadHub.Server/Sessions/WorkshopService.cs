@@ -4,7 +4,6 @@ using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Hosting;
 using PadHub.Server.Pads;
-using PadHub.Server.Persistence.Entities;
 using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Sessions;
@@ -16,7 +15,7 @@ namespace PadHub.Server.Sessions;
 /// effect at the call that made it.
 /// </summary>
 internal sealed partial class WorkshopService(
-    SessionStore store,
+    ISessionStore store,
     IOptions<PadLimitsOptions> limits,
     IOptions<SessionOptions> sessionOptions,
     TimeProvider time,
@@ -37,50 +36,38 @@ internal sealed partial class WorkshopService(
         var secret = SessionLinkSecret.CreateSecret();
         var audienceToken = SessionLinkSecret.AudienceToken(secret, 0);
 
-        var session = new SessionEntity
-        {
-            Id = sessionId,
-            Title = valid.Title,
-            Description = valid.Description,
-            AudienceCanEdit = valid.AudienceCanEdit,
-            Locked = false,
-            Phases = SessionPhasesJson.Serialize(valid.Phases),
-            PhaseIndex = 0,
-            TimerRunning = false,
-            TimerRemainingMs = (long)valid.Phases[0].Duration.TotalMilliseconds,
-            LinkSecret = SessionLinkSecret.Encrypt(secret, moderatorToken, sessionId),
-            AudienceLinkGeneration = 0,
-            CreatedAt = now,
-        };
-
-        var groups = new List<NewSessionGroup>();
+        var groups = new List<StoredSessionGroup>();
         var links = new List<GroupLinks>();
-        var tokens = new List<SessionTokenEntity>
+        var tokens = new List<StoredSessionToken>
         {
-            TokenRow(moderatorToken, sessionId, SessionRole.Moderator, null, now),
-            TokenRow(audienceToken, sessionId, SessionRole.Audience, null, now),
+            StoredToken(moderatorToken, SessionRole.Moderator, null, now),
+            StoredToken(audienceToken, SessionRole.Audience, null, now),
         };
         for (var i = 0; i < valid.Groups.Count; i++)
         {
             var definition = valid.Groups[i];
-            var group = new SessionGroupEntity
-            {
-                Id = NewId(now),
-                SessionId = sessionId,
-                Number = i + 1,
-                Name = definition.Name,
-                Topic = definition.Topic,
-                Animators = SessionJson.SerializeNames(definition.Animators),
-                PadId = NewId(now),
-                NoteTakerLinkGeneration = 0,
-            };
-            var noteTakerToken = SessionLinkSecret.NoteTakerToken(secret, group.Id, 0);
-            groups.Add(new NewSessionGroup(group, valid.PadTexts[i]));
-            tokens.Add(TokenRow(noteTakerToken, sessionId, SessionRole.NoteTaker, group.Id, now));
-            links.Add(new GroupLinks(group.Id, group.Name, group.PadId, noteTakerToken));
+            var group = new SessionGroup(NewId(now), i + 1, definition.Name, definition.Topic, definition.Animators, NewId(now));
+            var noteTakerToken = SessionLinkSecret.NoteTakerToken(secret, group.GroupId, 0);
+            groups.Add(new StoredSessionGroup(group, NoteTakerLinkGeneration: 0));
+            tokens.Add(StoredToken(noteTakerToken, SessionRole.NoteTaker, group.GroupId, now));
+            links.Add(new GroupLinks(group.GroupId, group.Name, group.PadId, noteTakerToken));
         }
 
-        await store.CreateAsync(session, groups, tokens, cancellationToken).ConfigureAwait(false);
+        var session = new StoredSession(
+            sessionId,
+            valid.Title,
+            valid.Description,
+            valid.AudienceCanEdit,
+            Locked: false,
+            valid.Phases,
+            new PhaseTimer(0, Running: false, EndsAt: null, valid.Phases[0].Duration),
+            SessionLinkSecret.Encrypt(secret, moderatorToken, sessionId),
+            AudienceLinkGeneration: 0,
+            now,
+            groups,
+            tokens,
+            Announcements: []);
+        await store.CreateSessionAsync(session, valid.PadTexts, cancellationToken).ConfigureAwait(false);
         LogCreated(logger, sessionId, groups.Count);
         return new SessionCreated(sessionId, valid.Title, moderatorToken, audienceToken, links);
     }
@@ -217,14 +204,8 @@ internal sealed partial class WorkshopService(
                 SessionLinkSecret.NoteTakerToken(secret, g.GroupId, runtime.NoteTakerGeneration(g.GroupId))))]);
     }
 
-    private static SessionTokenEntity TokenRow(string token, string sessionId, SessionRole role, string? groupId, DateTimeOffset now) => new()
-    {
-        TokenHash = PadTokens.Hash(token),
-        SessionId = sessionId,
-        Role = role,
-        GroupId = groupId,
-        CreatedAt = now,
-    };
+    private static StoredSessionToken StoredToken(string token, SessionRole role, string? groupId, DateTimeOffset now) =>
+        new(PadTokens.Hash(token), role, groupId, now);
 
     private static string NewId(DateTimeOffset now) => Guid.CreateVersion7(now).ToString("N");
 

@@ -12,7 +12,7 @@ internal sealed class AccessTokenConfiguration : IEntityTypeConfiguration<Access
         builder.HasKey(t => t.TokenHash);
         builder.Property(t => t.TokenHash).HasMaxLength(StoreLimits.TokenHashLength).IsFixedLength();
         builder.Property(t => t.PadId).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
-        builder.Property(t => t.Role).HasConversion<string>().HasMaxLength(StoreLimits.MaxRoleLength).IsUnicode(false);
+        builder.Property(t => t.Role).HasMaxLength(StoreLimits.MaxRoleLength).IsUnicode(false);
 
         // Also indexes PadId (listing or revoking a pad's links).
         builder.HasOne<PadEntity>().WithMany().HasForeignKey(t => t.PadId).OnDelete(DeleteBehavior.Cascade);

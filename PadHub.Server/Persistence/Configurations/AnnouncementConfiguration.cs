@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
-using PadHub.Components.Contracts.Sessions;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PadHub.Server.Persistence.Entities;
 
 namespace PadHub.Server.Persistence.Configurations;
@@ -14,7 +13,7 @@ internal sealed class AnnouncementConfiguration : IEntityTypeConfiguration<Annou
         builder.Property(a => a.Id).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
         builder.Property(a => a.SessionId).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
         builder.Property(a => a.GroupId).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
-        builder.Property(a => a.Text).HasMaxLength(SessionLimits.MaxAnnouncementLength);
+        builder.Property(a => a.Text).HasMaxLength(StoreLimits.MaxAnnouncementLength);
 
         // The latest announcements of a session: a backwards seek on (SessionId, Id); ids are time-ordered.
         builder.HasIndex(a => new { a.SessionId, a.Id });

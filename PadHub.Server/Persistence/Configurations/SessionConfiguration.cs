@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
-using PadHub.Components.Contracts.Sessions;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PadHub.Server.Persistence.Entities;
 
 namespace PadHub.Server.Persistence.Configurations;
@@ -12,8 +11,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEnt
         builder.ToTable("Sessions");
         builder.HasKey(s => s.Id);
         builder.Property(s => s.Id).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
-        builder.Property(s => s.Title).HasMaxLength(SessionLimits.MaxTitleLength);
-        builder.Property(s => s.Description).HasMaxLength(SessionLimits.MaxDescriptionLength);
+        builder.Property(s => s.Title).HasMaxLength(StoreLimits.MaxSessionTitleLength);
+        builder.Property(s => s.Description).HasMaxLength(StoreLimits.MaxSessionDescriptionLength);
         builder.Property(s => s.LinkSecret).HasMaxLength(StoreLimits.MaxLinkSecretLength);
     }
 }

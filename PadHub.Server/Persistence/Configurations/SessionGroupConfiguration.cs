@@ -1,6 +1,5 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore;
-using PadHub.Components.Contracts.Sessions;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PadHub.Server.Persistence.Entities;
 
 namespace PadHub.Server.Persistence.Configurations;
@@ -14,8 +13,8 @@ internal sealed class SessionGroupConfiguration : IEntityTypeConfiguration<Sessi
         builder.Property(g => g.Id).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
         builder.Property(g => g.SessionId).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
         builder.Property(g => g.PadId).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
-        builder.Property(g => g.Name).HasMaxLength(SessionLimits.MaxGroupNameLength);
-        builder.Property(g => g.Topic).HasMaxLength(SessionLimits.MaxTopicLength);
+        builder.Property(g => g.Name).HasMaxLength(StoreLimits.MaxGroupNameLength);
+        builder.Property(g => g.Topic).HasMaxLength(StoreLimits.MaxTopicLength);
         builder.Property(g => g.Animators).HasMaxLength(StoreLimits.MaxAnimatorsJsonLength);
 
         builder.HasIndex(g => new { g.SessionId, g.Number }).IsUnique();

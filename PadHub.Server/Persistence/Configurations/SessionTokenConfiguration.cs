@@ -13,7 +13,7 @@ internal sealed class SessionTokenConfiguration : IEntityTypeConfiguration<Sessi
         builder.Property(t => t.TokenHash).HasMaxLength(StoreLimits.TokenHashLength).IsFixedLength();
         builder.Property(t => t.SessionId).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
         builder.Property(t => t.GroupId).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
-        builder.Property(t => t.Role).HasConversion<string>().HasMaxLength(StoreLimits.MaxRoleLength).IsUnicode(false);
+        builder.Property(t => t.Role).HasMaxLength(StoreLimits.MaxRoleLength).IsUnicode(false);
 
         // Also indexes SessionId (loading a session's live links).
         builder.HasOne<SessionEntity>().WithMany().HasForeignKey(t => t.SessionId).OnDelete(DeleteBehavior.Cascade);

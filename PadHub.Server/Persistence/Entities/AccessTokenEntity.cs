@@ -1,5 +1,3 @@
-using PadHub.Components.Contracts.Pads;
-
 namespace PadHub.Server.Persistence.Entities;
 
 /// <summary>
@@ -17,8 +15,8 @@ public sealed class AccessTokenEntity
 
     public required string PadId { get; init; }
 
-    /// <summary>Stored as its name, so adding a role needs no migration.</summary>
-    public required PadRole Role { get; init; }
+    /// <summary>The pad role by name (<see cref="RoleColumns"/>), so adding a role needs no migration.</summary>
+    public required string Role { get; init; }
 
     public required DateTimeOffset CreatedAt { get; init; }
 

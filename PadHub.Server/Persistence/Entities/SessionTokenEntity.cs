@@ -1,5 +1,3 @@
-using PadHub.Components.Contracts.Sessions;
-
 namespace PadHub.Server.Persistence.Entities;
 
 /// <summary>
@@ -13,8 +11,8 @@ public sealed class SessionTokenEntity
 
     public required string SessionId { get; init; }
 
-    /// <summary>Stored as its name.</summary>
-    public required SessionRole Role { get; init; }
+    /// <summary>The session role by name (<see cref="RoleColumns"/>).</summary>
+    public required string Role { get; init; }
 
     /// <summary>The note-taker's group; null for the moderator and the audience.</summary>
     public string? GroupId { get; init; }

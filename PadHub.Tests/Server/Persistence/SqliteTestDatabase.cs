@@ -5,6 +5,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Time.Testing;
+using PadHub.Core.Documents;
+using PadHub.Core.Operations;
 using PadHub.Server.Hosting;
 using PadHub.Server.Persistence;
 
@@ -67,6 +69,12 @@ internal sealed class SqliteTestDatabase : IAsyncDisposable
         var provider = _providers.Count > 0 ? _providers[^1] : await OpenAsync();
         return await provider.GetRequiredService<IDbContextFactory<PadHubDbContext>>().CreateDbContextAsync();
     }
+
+    /// <summary>Consecutive revisions from <paramref name="firstRevision"/>, committed a second apart from <see cref="Time"/>.</summary>
+    public IReadOnlyList<StoredRevision> Revisions(int firstRevision, params (string ClientId, long Seq, string Json)[] operations) =>
+        [.. operations.Select((op, i) => new StoredRevision(
+            new CommittedOperation(firstRevision + i, TextOperation.Parse(op.Json), "author-" + op.ClientId, op.ClientId, op.Seq),
+            Time.GetUtcNow().AddSeconds(i)))];
 
     public async ValueTask DisposeAsync()
     {

@@ -1,0 +1,8 @@
+namespace PadHub.Server.Persistence;
+
+/// <summary>The database engine.</summary>
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}
