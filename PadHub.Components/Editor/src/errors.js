@@ -15,3 +15,9 @@ export const PadErrorCodes = Object.freeze({
   /** This connection sends faster than its rate limit. */
   RateLimited: 'rate-limited',
 });
+
+// Codes only the editor component sends its JS (PadHub.Components/Editor/EditorErrorCodes.cs); never on the hub.
+export const EditorErrorCodes = Object.freeze({
+  /** The server failed to save the edit (not the edit's fault): go offline, keep it, resend it under the same seq. */
+  Unavailable: 'unavailable',
+});

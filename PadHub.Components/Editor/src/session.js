@@ -34,7 +34,7 @@ import { changeSetToOp, splitOp } from './changes.js';
 import { fromServerRuns } from './authorship.js';
 import { fallbackColor, remoteAuthor, setAuthorship, setRemoteCaret, keepRemoteCarets } from './presence.js';
 import * as storage from './storage.js';
-import { PadErrorCodes } from './errors.js';
+import { EditorErrorCodes, PadErrorCodes } from './errors.js';
 import { Timers } from './timers.js';
 import { Access, applyOperation, createView } from './view.js';
 import { PendingEdits } from './pending.js';
@@ -222,6 +222,7 @@ export class PadSession {
         this.afterEvents();
         break;
       }
+      case EditorErrorCodes.Unavailable:
       default:
         this.status.showNotice(message || code);
         this.connection.goOffline();
