@@ -8,7 +8,7 @@ namespace PadHub.Components.Pads;
 
 /// <summary>
 /// Follows a stand-alone pad read-only through its own link and shows it as rendered Markdown. It is a live view like
-/// the audience page: one shared mirror of the pad, renders throttled to ~10 a second, only changed blocks re-rendered
+/// the audience page: one shared mirror of the pad, paced by the mirror to ~10 renders a second, only changed blocks re-rendered
 /// and resent (<see cref="LivePadMarkdown"/>). It holds no write path at all: no connection, no submit, no caret, no script.
 /// </summary>
 public sealed partial class PadViewer : ComponentBase, IAsyncDisposable
@@ -25,9 +25,6 @@ public sealed partial class PadViewer : ComponentBase, IAsyncDisposable
     private IPadWatchService Watches { get; set; } = default!;
 
     [Inject]
-    private TimeProvider Time { get; set; } = default!;
-
-    [Inject]
     private ILogger<PadViewer> Logger { get; set; } = default!;
 
     protected override async Task OnInitializedAsync()
@@ -41,7 +38,7 @@ public sealed partial class PadViewer : ComponentBase, IAsyncDisposable
         LivePadFeed feed;
         try
         {
-            feed = await LivePadFeed.StartForPadLinkAsync(Watches, Token, Time, () => InvokeAsync(StateHasChanged));
+            feed = await LivePadFeed.StartForPadLinkAsync(Watches, Token, () => InvokeAsync(StateHasChanged));
         }
         catch (PadException ex)
         {

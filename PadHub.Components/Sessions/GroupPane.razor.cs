@@ -8,8 +8,8 @@ using PadHub.Components.Pads;
 namespace PadHub.Components.Sessions;
 
 /// <summary>
-/// A group's pane on the moderator's dashboard. Live through <see cref="IPadWatchService"/>, throttled to ~10 renders a
-/// second; a slow clock (every 5 s) keeps "last edit" and the quiet highlight current when nothing happens.
+/// A group's pane on the moderator's dashboard. Live through <see cref="IPadWatchService"/>, which paces it to ~10 renders
+/// a second; a slow clock (every 5 s) keeps "last edit" and the quiet highlight current when nothing happens.
 /// </summary>
 public sealed partial class GroupPane : ComponentBase, IAsyncDisposable
 {
@@ -57,7 +57,7 @@ public sealed partial class GroupPane : ComponentBase, IAsyncDisposable
 
         try
         {
-            var feed = await LivePadFeed.StartAsync(Watches, Token, Group.PadId, Time, () => InvokeAsync(StateHasChanged));
+            var feed = await LivePadFeed.StartAsync(Watches, Token, Group.PadId, () => InvokeAsync(StateHasChanged));
             if (_disposed)
             {
                 await feed.DisposeAsync();

@@ -1,28 +1,25 @@
-using System.Collections.Immutable;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Server.Concurrency;
 using PadHub.Server.Pads;
 
 namespace PadHub.Server.Sessions;
 
-/// <summary>An open pad connection of a session link: its access is read live from the runtime at every call.</summary>
+/// <summary>
+/// An open pad connection of a session link: its access is read live from the runtime at every call, and a change is
+/// delivered latest-wins (<see cref="LatestValuePump{T}"/>) to the connection's callback, one at a time.
+/// </summary>
 internal sealed class SessionPadGate : ISessionPadGate
 {
-    private readonly Lock _gate = new();
     private readonly SessionRuntime _runtime;
-    private readonly Action<Exception> _onError;
+    private readonly LatestValuePump<PadAccessState> _pump;
     private Func<PadAccessState, ValueTask>? _onChanged;
-    private PadAccessState _delivered;
-    private PadAccessState? _pending;
-    private bool _pumping;
-    private bool _disposed;
 
     public SessionPadGate(SessionRuntime runtime, SessionGrant grant, string padId, Action<Exception> onError)
     {
         _runtime = runtime;
         Grant = grant;
         PadId = padId;
-        _onError = onError;
-        _delivered = runtime.AccessOf(grant);
+        _pump = new LatestValuePump<PadAccessState>(runtime.AccessOf(grant), Deliver, onError, static (latest, next) => next != latest);
     }
 
     public SessionGrant Grant { get; }
@@ -35,76 +32,24 @@ internal sealed class SessionPadGate : ISessionPadGate
 
     public void OnChanged(Func<PadAccessState, ValueTask> onChanged)
     {
-        lock (_gate)
-        {
-            _onChanged = onChanged;
-        }
-
+        Volatile.Write(ref _onChanged, onChanged);
         Refresh(); // Anything that changed between the join and now.
     }
 
     public void Refresh()
     {
-        var now = Current;
-        lock (_gate)
+        // Nothing to tell before the connection listens: OnChanged then compares with the access it joined with.
+        if (Volatile.Read(ref _onChanged) is not null)
         {
-            if (_disposed || _onChanged is null || now == (_pending ?? _delivered))
-            {
-                return;
-            }
-
-            _pending = now;
-            if (_pumping)
-            {
-                return;
-            }
-
-            _pumping = true;
+            _pump.Post(Current);
         }
-
-        _ = Task.Run(PumpAsync);
     }
 
     public void Dispose()
     {
-        lock (_gate)
-        {
-            _disposed = true;
-        }
-
+        _pump.Stop();
         _runtime.RemovePadGate(this);
     }
 
-    private async Task PumpAsync()
-    {
-        while (true)
-        {
-            PadAccessState next;
-            Func<PadAccessState, ValueTask> onChanged;
-            lock (_gate)
-            {
-                if (_disposed || _pending is null || _onChanged is null)
-                {
-                    _pumping = false;
-                    return;
-                }
-
-                next = _pending;
-                _pending = null;
-                _delivered = next;
-                onChanged = _onChanged;
-            }
-
-            try
-            {
-                await onChanged(next).ConfigureAwait(false);
-            }
-#pragma warning disable CA1031 // A connection going away must not stop the notification of the others.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                _onError(ex);
-            }
-        }
-    }
+    private ValueTask Deliver(PadAccessState access) => Volatile.Read(ref _onChanged)!(access);
 }

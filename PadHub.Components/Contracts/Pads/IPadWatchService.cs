@@ -9,7 +9,8 @@ public interface IPadWatchService
     /// <summary>
     /// Watches a pad of a session with any token of that session that may read it (moderator, audience, or the
     /// group's note-taker). <paramref name="onChanged"/> is called after the pad changes (text, participants, activity);
-    /// it may be called often: views throttle their own rendering (at most ~10 renders a second).
+    /// the service paces it (at most ~10 calls a second, the last change always followed by a call) and never calls it
+    /// concurrently, so a view simply renders each call.
     /// </summary>
     /// <exception cref="PadException"><c>not-found</c> for an unknown token, <c>forbidden</c> when it cannot read this pad.</exception>
     Task<IPadWatch> WatchAsync(string token, string padId, Func<ValueTask> onChanged, CancellationToken cancellationToken = default);

@@ -1,19 +1,21 @@
 using PadHub.Components.Contracts.Pads;
+using PadHub.Server.Concurrency;
 
 namespace PadHub.Server.Pads.Watch;
 
 /// <summary>
-/// One view's watch of a pad mirror. Notifications are coalesced: a signal while the view's callback runs becomes ONE
-/// more call afterwards (which reads the latest <see cref="Current"/>), so a view is never called concurrently, never
-/// more often than its mirror publishes (at most ~10 times a second), and always eventually sees the final state. The
-/// callback runs on the thread pool, so a slow or throwing view delays only itself.
+/// One view's watch of a pad mirror. Notifications are latest-wins (<see cref="LatestValuePump{T}"/>): a publish while
+/// the view's callback runs becomes ONE more call afterwards (which reads the latest <see cref="Current"/>), so a view is
+/// never called concurrently, never more often than its mirror publishes (the one place that paces), and always
+/// eventually sees the final state. The callback runs on the thread pool, so a slow or throwing view delays only itself.
 /// </summary>
 internal sealed partial class PadWatch(PadWatchService service, PadMirror mirror, WatchGrant grant, Func<ValueTask> onChanged, ILogger logger)
     : IPadWatch
 {
+    private readonly LatestValuePump<PadWatchSnapshot> _pump =
+        new(mirror.Current, _ => onChanged(), ex => LogCallbackFailed(logger, mirror.PadId, ex));
+
     private PadWatchSnapshot? _frozen;
-    private int _pending;
-    private int _running;
     private int _disposed;
 
     public PadMirror Mirror => mirror;
@@ -27,52 +29,13 @@ internal sealed partial class PadWatch(PadWatchService service, PadMirror mirror
     /// <summary>True once the watch delivers nothing more.</summary>
     public bool Stopped => Volatile.Read(ref _frozen) is not null;
 
-    /// <summary>The mirror published: call the view (now, or once its running call returns).</summary>
-    public void Signal()
-    {
-        if (Stopped)
-        {
-            return;
-        }
-
-        Volatile.Write(ref _pending, 1);
-        if (Interlocked.CompareExchange(ref _running, 1, 0) == 0)
-        {
-            _ = Task.Run(DrainAsync);
-        }
-    }
-
-    private async Task DrainAsync()
-    {
-        while (true)
-        {
-            while (Interlocked.Exchange(ref _pending, 0) == 1 && !Stopped)
-            {
-                try
-                {
-                    await onChanged().ConfigureAwait(false);
-                }
-#pragma warning disable CA1031 // A view failing (its circuit going away) must not stop its notifications nor anyone else's.
-                catch (Exception ex)
-#pragma warning restore CA1031
-                {
-                    LogCallbackFailed(logger, mirror.PadId, ex);
-                }
-            }
-
-            Volatile.Write(ref _running, 0);
-
-            // A signal that arrived between the last exchange and releasing the loop must not be lost.
-            if (Volatile.Read(ref _pending) == 0 || Stopped || Interlocked.CompareExchange(ref _running, 1, 0) != 0)
-            {
-                return;
-            }
-        }
-    }
+    /// <summary>The mirror published <paramref name="snapshot"/>: call the view (now, or once its running call returns).</summary>
+    public void Signal(PadWatchSnapshot snapshot) => _pump.Post(snapshot);
 
     /// <summary>Delivers nothing more and lets go of the mirror (disposal, or the link was revoked).</summary>
     public void Stop()
     {
+        _pump.Stop();
         if (Interlocked.CompareExchange(ref _frozen, mirror.Current, null) is null)
         {
             service.Detach(this);

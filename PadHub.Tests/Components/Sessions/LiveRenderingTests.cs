@@ -1,10 +1,9 @@
-using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Sessions;
 using PadHub.Components.Markdown;
 
 namespace PadHub.Tests.Components.Sessions;
 
-/// <summary>The pieces the live views are built from: block splitting, the render throttle, sections and times.</summary>
+/// <summary>The pieces the live views are built from: block splitting, sections and times.</summary>
 public sealed class LiveRenderingTests
 {
     private const string Pad =
@@ -72,57 +71,6 @@ public sealed class LiveRenderingTests
     public void Split_BlankText_NoBlocks()
     {
         Assert.Empty(MarkdownBlocks.Split(" \n\n "));
-    }
-
-    [Fact]
-    public async Task RenderThrottle_BurstOfChanges_RendersFirstAtOnceThenOnceMoreAfterTheInterval()
-    {
-        var time = new FakeTimeProvider();
-        var renders = 0;
-        using var throttle = new RenderThrottle(time, TimeSpan.FromMilliseconds(100), () => { renders++; return Task.CompletedTask; });
-
-        throttle.Request();
-        for (var i = 0; i < 50; i++)
-        {
-            throttle.Request();
-        }
-
-        Assert.Equal(1, renders);
-        time.Advance(TimeSpan.FromMilliseconds(99));
-        Assert.Equal(1, renders);
-        time.Advance(TimeSpan.FromMilliseconds(1));
-        await Waits.UntilAsync(() => renders == 2, TimeSpan.FromSeconds(10), () => $"{renders} renders");
-        time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(2, renders);
-    }
-
-    [Fact]
-    public void RenderThrottle_ChangesFarApart_EachRenderedAtOnce()
-    {
-        var time = new FakeTimeProvider();
-        var renders = 0;
-        using var throttle = new RenderThrottle(time, TimeSpan.FromMilliseconds(100), () => { renders++; return Task.CompletedTask; });
-
-        throttle.Request();
-        time.Advance(TimeSpan.FromMilliseconds(150));
-        throttle.Request();
-
-        Assert.Equal(2, renders);
-    }
-
-    [Fact]
-    public void RenderThrottle_Disposed_PendingRenderDropped()
-    {
-        var time = new FakeTimeProvider();
-        var renders = 0;
-        var throttle = new RenderThrottle(time, TimeSpan.FromMilliseconds(100), () => { renders++; return Task.CompletedTask; });
-        throttle.Request();
-        throttle.Request();
-
-        throttle.Dispose();
-        time.Advance(TimeSpan.FromSeconds(1));
-
-        Assert.Equal(1, renders);
     }
 
     [Theory]
