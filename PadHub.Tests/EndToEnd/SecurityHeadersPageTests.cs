@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PadHub.Components.Sessions;
-using PadHub.Server.Persistence;
 using PadHub.Tests.Server;
 using PadHub.Tests.Server.Sessions;
 using static Microsoft.Playwright.Assertions;

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
-using PadHub.Server.Persistence;
 using PadHub.Tests.Server;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;

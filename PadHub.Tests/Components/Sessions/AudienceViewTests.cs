@@ -2,9 +2,6 @@ using Bunit.TestDoubles;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using PadHub.Components.Contracts.Pads;
-using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Fakes;
 
@@ -12,13 +9,7 @@ namespace PadHub.Tests.Components.Sessions;
 
 public sealed class AudienceViewTests : SessionComponentTest
 {
-    public AudienceViewTests()
-    {
-        foreach (var group in Workshops.State.Groups)
-        {
-            Watches.Set(group.PadId, $"# {group.Name}\n\nFirst note of {group.Name}.\n\n## Conclusions\n\nNone yet.\n");
-        }
-    }
+    public AudienceViewTests() => WatchEveryGroup(group => $"# {group.Name}\n\nFirst note of {group.Name}.\n\n## Conclusions\n\nNone yet.\n");
 
     private IRenderedComponent<AudienceView> RenderAudience(int? group = null, int expectedPanes = 3)
     {

@@ -1,7 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;

@@ -39,6 +39,15 @@ public abstract class SessionComponentTest : IAsyncLifetime
 
     public async Task DisposeAsync() => await Context.DisposeAsync();
 
+    /// <summary>Gives the pad of every group of the fake workshop its own text.</summary>
+    protected void WatchEveryGroup(Func<SessionGroup, string> text)
+    {
+        foreach (var group in Workshops.State.Groups)
+        {
+            Watches.Set(group.PadId, text(group));
+        }
+    }
+
     /// <summary>Renders <typeparamref name="TComponent"/> as an interactive (Server) component would run.</summary>
     protected IRenderedComponent<TComponent> Render<TComponent>(Action<ComponentParameterCollectionBuilder<TComponent>>? parameters = null)
         where TComponent : IComponent

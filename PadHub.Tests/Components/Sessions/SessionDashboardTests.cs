@@ -1,8 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Fakes;
@@ -11,13 +7,7 @@ namespace PadHub.Tests.Components.Sessions;
 
 public sealed class SessionDashboardTests : SessionComponentTest
 {
-    public SessionDashboardTests()
-    {
-        foreach (var group in Workshops.State.Groups)
-        {
-            Watches.Set(group.PadId, $"# {group.Name}\n\nNotes of {group.Name}.\n");
-        }
-    }
+    public SessionDashboardTests() => WatchEveryGroup(group => $"# {group.Name}\n\nNotes of {group.Name}.\n");
 
     private IRenderedComponent<SessionDashboard> RenderDashboard(string token = FakeWorkshopService.ModeratorToken)
     {

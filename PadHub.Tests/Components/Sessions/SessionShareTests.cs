@@ -1,7 +1,7 @@
 using Bunit;
+using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
@@ -26,6 +26,21 @@ public sealed class SessionShareTests : SessionComponentTest
             cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
         }
 
+        return cut;
+    }
+
+    // The share page beside a dialog provider, as on the page: the regenerate buttons ask before replacing a link.
+    private IRenderedComponent<ContainerFragment> RenderWithDialogs()
+    {
+        var cut = Render(builder =>
+        {
+            builder.OpenComponent<MudDialogProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<SessionShare>(1);
+            builder.AddAttribute(2, nameof(SessionShare.Token), FakeWorkshopService.ModeratorToken);
+            builder.CloseComponent();
+        });
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
         return cut;
     }
 
@@ -91,15 +106,7 @@ public sealed class SessionShareTests : SessionComponentTest
     [Fact]
     public void Regenerate_Confirmed_ReplacesTheLinkAndShowsTheNewOne()
     {
-        var cut = Render(builder =>
-        {
-            builder.OpenComponent<MudDialogProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<SessionShare>(1);
-            builder.AddAttribute(2, nameof(SessionShare.Token), FakeWorkshopService.ModeratorToken);
-            builder.CloseComponent();
-        });
-        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
+        var cut = RenderWithDialogs();
 
         cut.Find("[data-share-link='group-g2'] button[data-regenerate]").Click();
         cut.WaitForAssertion(() => cut.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Replace link", StringComparison.Ordinal)).Click());
@@ -110,15 +117,7 @@ public sealed class SessionShareTests : SessionComponentTest
     [Fact]
     public void Regenerate_Cancelled_NothingReplaced()
     {
-        var cut = Render(builder =>
-        {
-            builder.OpenComponent<MudDialogProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<SessionShare>(1);
-            builder.AddAttribute(2, nameof(SessionShare.Token), FakeWorkshopService.ModeratorToken);
-            builder.CloseComponent();
-        });
-        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
+        var cut = RenderWithDialogs();
 
         cut.Find("[data-share-link=audience] button[data-regenerate]").Click();
         cut.WaitForAssertion(() => cut.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Cancel", StringComparison.Ordinal)).Click());
