@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.AspNetCore.SignalR.Client;
+using PadHub.Benchmarks.Runners;
 
 namespace PadHub.Benchmarks.Live;
 
@@ -48,9 +49,7 @@ internal static class HistoryLoadCommand
         }
         catch (ArgumentException ex)
         {
-            Console.Error.WriteLine(ex.Message);
-            Console.Error.WriteLine(Usage);
-            return 2;
+            return CommandLine.Refuse(ex, Usage);
         }
 
         if (boost)

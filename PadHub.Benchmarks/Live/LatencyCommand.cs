@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Microsoft.Playwright;
+using PadHub.Benchmarks.Runners;
 
 namespace PadHub.Benchmarks.Live;
 
@@ -11,7 +12,7 @@ namespace PadHub.Benchmarks.Live;
 /// elsewhere in the pad meanwhile. Both pages live in one browser on one machine, so each page stamps its side with
 /// <c>performance.timeOrigin + performance.now()</c> (one clock) and the harness subtracts.
 /// </summary>
-internal static class LatencyCommand
+internal static partial class LatencyCommand
 {
     private const string Usage = """
         latency [--keys 300] [--key-delay 60] [--warmup-keys 20] [--typists 2] [--rate 5] [--boost on] [--sqlite-synchronous Full|Normal]
@@ -19,79 +20,8 @@ internal static class LatencyCommand
         never downloads a browser. Bounded: at most 60 s to set up and (warm-up + keys) x (delay + 200 ms) to type.
         """;
 
-    internal const string ChromiumPath = "/usr/bin/chromium";
     private const string PagePrefix = "A> ";
     private const string Alphabet = "the quick brown fox jumps over a lazy dog ";
-
-    // Flags from STACK.md: without the background-networking ones Chromium floods the closed network.
-    internal static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-    ];
-
-    // Page A: the time of every keydown on the editor, from the event's own timestamp.
-    private const string KeydownProbe = """
-        () => {
-          window.__padhubKeydowns = [];
-          document.addEventListener('keydown', e => {
-            if (e.key.length === 1) window.__padhubKeydowns.push(performance.timeOrigin + e.timeStamp);
-          }, { capture: true });
-        }
-        """;
-
-    // Page B: the time each new character of A's line first appears in the editor's DOM (a MutationObserver callback
-    // runs as a microtask right after the DOM change, before the next paint).
-    private const string AppearProbe = """
-        (prefix) => {
-          const content = document.querySelector('.padhub-editor .cm-content');
-          window.__padhubAppear = [];
-          const count = () => {
-            for (const line of content.querySelectorAll('.cm-line')) {
-              const text = line.textContent;
-              if (text.startsWith(prefix)) return text.length - prefix.length;
-            }
-            return -1;
-          };
-          let seen = Math.max(0, count());
-          new MutationObserver(() => {
-            const now = performance.timeOrigin + performance.now();
-            const n = count();
-            while (seen < n) { window.__padhubAppear.push(now); seen++; }
-          }).observe(content, { childList: true, subtree: true, characterData: true });
-        }
-        """;
-
-    // Every page: when each WebSocket message reached the page's event loop (a listener registered before the circuit's
-    // own), to split B's part into "server to B's event loop" and "B's event loop to its DOM".
-    private const string FrameProbe = """
-        (() => {
-          const Native = window.WebSocket;
-          window.__padhubFrames = [];
-          window.WebSocket = class extends Native {
-            constructor(...args) {
-              super(...args);
-              this.addEventListener('message', () => window.__padhubFrames.push(performance.timeOrigin + performance.now()));
-            }
-          };
-        })();
-        """;
-
-    // Page A: every notice the editor shows in its status line ("Your last edit was refused (...)", ...).
-    private const string NoticeProbe = """
-        () => {
-          window.__padhubNotices = [];
-          const status = document.querySelector('.padhub-editor .padhub-sync');
-          let last = '';
-          new MutationObserver(() => {
-            const text = status.textContent;
-            const at = text.indexOf('·');
-            const notice = at < 0 ? '' : text.slice(at + 1).trim();
-            if (notice !== last && notice !== '') window.__padhubNotices.push(notice);
-            last = notice;
-          }).observe(status, { childList: true, subtree: true, characterData: true });
-        }
-        """;
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -113,14 +43,11 @@ internal static class LatencyCommand
         }
         catch (ArgumentException ex)
         {
-            Console.Error.WriteLine(ex.Message);
-            Console.Error.WriteLine(Usage);
-            return 2;
+            return CommandLine.Refuse(ex, Usage);
         }
 
-        if (!File.Exists(ChromiumPath))
+        if (!BenchmarkChromium.IsInstalled())
         {
-            Console.Error.WriteLine($"{ChromiumPath} is missing: apt-get update && apt-get install -y chromium");
             return 2;
         }
 
@@ -156,12 +83,7 @@ internal static class LatencyCommand
         try
         {
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ChromiumArgs,
-            });
+            await using var browser = await BenchmarkChromium.LaunchAsync(playwright);
             var rejections = new List<string>();
             var pageA = await OpenEditorAsync(browser, server.Url, pad.EditToken, "Typist A", rejections);
             var pageB = await OpenEditorAsync(browser, server.Url, pad.EditToken, "Watcher B", null);
@@ -205,7 +127,7 @@ internal static class LatencyCommand
             var wallSkew = await MeasureWallClockAsync(pageA);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"clock check: the page's clock always read between two readings of this process's wall clock (10 tries; narrowest pair {wallSkew:F3} ms apart)"));
 
-            await pageA.EvaluateAsync(NoticeProbe);
+            await pageA.EvaluateAsync(LatencyProbes.NoticeProbe);
             await pageA.Locator(".cm-content").ClickAsync();
             await pageA.Keyboard.PressAsync("Control+End");
 
@@ -223,9 +145,9 @@ internal static class LatencyCommand
                 await Task.Delay(50, cancellationToken);
             }
 
-            await pageA.EvaluateAsync(KeydownProbe);
-            await pageA.EvaluateAsync(AppearProbe, PagePrefix); // A's own screen: the local echo, for reference
-            await pageB.EvaluateAsync(AppearProbe, PagePrefix);
+            await pageA.EvaluateAsync(LatencyProbes.KeydownProbe);
+            await pageA.EvaluateAsync(LatencyProbes.AppearProbe, PagePrefix); // A's own screen: the local echo, for reference
+            await pageB.EvaluateAsync(LatencyProbes.AppearProbe, PagePrefix);
             int arrivalBaseline;
             lock (arrivalsGate)
             {
@@ -364,205 +286,5 @@ internal static class LatencyCommand
 
             await server.DisposeAsync();
         }
-    }
-
-    private static async Task<Dictionary<string, double>> MetricsAsync(ICDPSession cdp)
-    {
-        var result = await cdp.SendAsync("Performance.getMetrics");
-        return result!.Value.GetProperty("metrics").EnumerateArray()
-            .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble(), StringComparer.Ordinal);
-    }
-
-    private static Dictionary<string, double> Subtract(Dictionary<string, double> after, Dictionary<string, double> before) =>
-        after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key), StringComparer.Ordinal);
-
-    private static double WallClockMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
-
-    // Reads this process's wall clock, the page's, this process's again: the page's must fall between.
-    private static async Task<double> MeasureWallClockAsync(IPage page)
-    {
-        var narrowest = double.MaxValue;
-        for (var i = 0; i < 10; i++)
-        {
-            var before = WallClockMs();
-            var inPage = await page.EvaluateAsync<double>("() => performance.timeOrigin + performance.now()");
-            var after = WallClockMs();
-            if (inPage < before - 1 || inPage > after + 1)
-            {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"The page's clock ({inPage:F3}) is outside this process's [{before:F3}, {after:F3}] (more than 1 ms off)."));
-            }
-
-            narrowest = Math.Min(narrowest, after - before);
-        }
-
-        return narrowest;
-    }
-
-    private static async Task<string> TypeAsync(IPage page, int from, int count, int keyDelay, CancellationToken cancellationToken)
-    {
-        var typed = new StringBuilder();
-        for (var i = from; i < from + count; i++)
-        {
-            var key = Alphabet[i % Alphabet.Length];
-            typed.Append(key);
-            await page.Keyboard.TypeAsync(key.ToString(), new KeyboardTypeOptions { Delay = 0 });
-            await Task.Delay(keyDelay, cancellationToken);
-        }
-
-        return typed.ToString();
-    }
-
-    private static Task<string> LineAsync(IPage page) => page.EvaluateAsync<string>(
-        "(prefix) => [...document.querySelectorAll('.padhub-editor .cm-line')].map(l => l.textContent).find(t => t.startsWith(prefix)) ?? ''",
-        PagePrefix);
-
-    // Greedy subsequence match of what arrived against what was typed: (keystroke index, character index) pairs and the
-    // positions of the keystrokes that never arrived.
-    private static (List<(int Key, int Char)> Pairs, List<int> Lost) Align(string typed, string arrived)
-    {
-        var pairs = new List<(int, int)>();
-        var lost = new List<int>();
-        var j = 0;
-        for (var i = 0; i < typed.Length; i++)
-        {
-            if (j < arrived.Length && typed[i] == arrived[j])
-            {
-                pairs.Add((i, j++));
-            }
-            else
-            {
-                lost.Add(i);
-            }
-        }
-
-        return (pairs, lost);
-    }
-
-    private static double[] Latencies(double[] from, double[] to, List<(int Key, int Char)> pairs) =>
-        [.. pairs.Where(p => p.Key < from.Length && p.Char < to.Length).Select(p => to[p.Char] - from[p.Key]).Order()];
-
-    // Nearest rank.
-    private static double Percentile(double[] sorted, double p) =>
-        sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
-
-    private static async Task<IPage> OpenEditorAsync(IBrowser browser, Uri server, string editToken, string name, List<string>? rejections)
-    {
-        // A context per participant: its own storage, so its own client id and circuit.
-        var context = await browser.NewContextAsync();
-        context.SetDefaultTimeout(30_000);
-        await context.AddInitScriptAsync($"localStorage.setItem('padhub.name', '{name}')");
-        await context.AddInitScriptAsync(FrameProbe);
-        var page = await context.NewPageAsync();
-        // A script error on either page (the editor's, Blazor's) is part of the result.
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error")
-            {
-                Console.WriteLine($"{name}'s console: {message.Text[..Math.Min(message.Text.Length, 400)]}");
-            }
-        };
-        if (rejections is not null)
-        {
-            // The circuit's calls to the editor's `reject` carry the server's message (the notice shows only the code).
-            page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
-            {
-                var text = frame.Binary is { } bytes ? Encoding.UTF8.GetString(bytes) : frame.Text ?? "";
-                var at = text.IndexOf("reject", StringComparison.Ordinal);
-                if (at >= 0)
-                {
-                    lock (rejections)
-                    {
-                        rejections.Add(new string([.. text[at..].Where(c => !char.IsControl(c))]));
-                    }
-                }
-            };
-        }
-
-        await page.GotoAsync(new Uri(server, "p/" + editToken).ToString());
-        await page.Locator(".padhub-editor[data-interactive='true'] .cm-content").WaitForAsync();
-        return page;
-    }
-
-    // Reads A, B, A: B's reading must lie between A's if the two pages share a clock.
-    private static async Task<double> MeasureClockSkewAsync(IPage a, IPage b)
-    {
-        const string now = "() => performance.timeOrigin + performance.now()";
-        var narrowest = double.MaxValue;
-        for (var i = 0; i < 10; i++)
-        {
-            var a1 = await a.EvaluateAsync<double>(now);
-            var b1 = await b.EvaluateAsync<double>(now);
-            var a2 = await a.EvaluateAsync<double>(now);
-            if (b1 < a1 || b1 > a2)
-            {
-                throw new InvalidOperationException(string.Create(CultureInfo.InvariantCulture,
-                    $"The pages' clocks disagree: B read {b1:F3} outside A's [{a1:F3}, {a2:F3}]."));
-            }
-
-            narrowest = Math.Min(narrowest, a2 - a1);
-        }
-
-        return narrowest;
-    }
-
-    private static void Report(int keys, int keyDelay, int warmupKeys, int typists, double rate, double typingSeconds, double skew,
-        double[] keydowns, double[] appear, double[] local, double[] atHub, double[] framesB, double wallSkew, bool warmupSurvived, bool textMatches,
-        List<(int Key, int Char)> pairs, List<int> lost, LoadRun run)
-    {
-        var hubLatencies = Latencies(keydowns, atHub, pairs);
-        double H(double p) => Percentile(hubLatencies, p);
-        var latencies = Latencies(keydowns, appear, pairs);
-        var localLatencies = Latencies(keydowns, local, pairs);
-        double P(double p) => Percentile(latencies, p);
-        // For each character B showed: the last message B's event loop picked up before it, and the hub follower's
-        // receipt of the same character (the server's fan-out moment, give or take the follower's own delay).
-        var frameToDom = new List<double>();
-        var hubToFrame = new List<double>();
-        foreach (var (_, c) in pairs)
-        {
-            if (c >= appear.Length)
-            {
-                continue;
-            }
-
-            var at = Array.BinarySearch(framesB, appear[c]);
-            var frame = at >= 0 ? at : ~at - 1;
-            if (frame < 0)
-            {
-                continue;
-            }
-
-            frameToDom.Add(appear[c] - framesB[frame]);
-            if (c < atHub.Length)
-            {
-                hubToFrame.Add(framesB[frame] - atHub[c]);
-            }
-        }
-
-        double[] frameToDomSorted = [.. frameToDom.Order()];
-        double[] hubToFrameSorted = [.. hubToFrame.Order()];
-        double F(double p) => Percentile(frameToDomSorted, p);
-        double G(double p) => Percentile(hubToFrameSorted, p);
-        double L(double p) => Percentile(localLatencies, p);
-        Console.WriteLine();
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
-            | metric | value |
-            |---|---|
-            | keystrokes measured (after {warmupKeys} warm-up keystrokes) | {keys}, {keys / typingSeconds:F1} keys/s ({keyDelay} ms pause after each) |
-            | keydowns recorded on A / characters seen appearing on B | {keydowns.Length} / {appear.Length} |
-            | measured keystrokes lost (never in A's line nor the pad) | {(lost.Count == 0 ? "none" : $"{lost.Count}, at keystroke {string.Join(", ", lost)}")} |
-            | warm-up keystrokes all in the pad | {(warmupSurvived ? "yes" : "NO (see the lines printed above)")} |
-            | other typists meanwhile (hub clients, Poisson) | {typists} at {rate} edits/s: {run.EditsMade} edits made, {run.OpsAcknowledged} operations committed |
-            | keystroke to B's DOM, p50 / p90 / p99 / max | {P(0.50):F1} / {P(0.90):F1} / {P(0.99):F1} / {(latencies.Length == 0 ? double.NaN : latencies[^1]):F1} ms |
-            | min | {(latencies.Length == 0 ? double.NaN : latencies[0]):F1} ms |
-            | part of it: keystroke to a hub follower receiving it from the server (A's circuit, authority, commit, fan-out), p50 / p90 / p99 | {H(0.50):F1} / {H(0.90):F1} / {H(0.99):F1} ms ({atHub.Length} characters; wall clock, checked within {wallSkew:F1} ms) |
-            | part of it: hub follower's receipt to B's event loop picking up the message (server to B's circuit, B's socket), p50 / p90 / p99 | {G(0.50):F1} / {G(0.90):F1} / {G(0.99):F1} ms |
-            | part of it: B's event loop picking up the message to B's DOM (Blazor's interop dispatch, the editor, CodeMirror), p50 / p90 / p99 | {F(0.50):F1} / {F(0.90):F1} / {F(0.99):F1} ms |
-            | for reference: keystroke to A's own DOM (local echo), p50 / p99 | {L(0.50):F1} / {L(0.99):F1} ms |
-            | clock check (A, B, A readings, 10 tries) | B always inside A's window; the narrowest was {skew:F2} ms wide |
-            | measured keystrokes: A's line = B's line = what A typed | {(textMatches ? "yes" : "NO")} |
-            | errors (hub typists) | {(run.Errors.Count == 0 ? "none" : string.Join(", ", run.Errors.Select(e => $"{e.Key} {e.Value}")))} |
-            """));
     }
 }

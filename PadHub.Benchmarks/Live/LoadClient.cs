@@ -4,16 +4,6 @@ using PadHub.Core.Operations;
 
 namespace PadHub.Benchmarks.Live;
 
-/// <summary>How a <see cref="LoadClient"/> talks to /hubs/pad.</summary>
-internal enum LoadClientKind
-{
-    /// <summary><see cref="LeanLoadClient"/>: the JSON hub protocol on a ClientWebSocket, events handled in the receive loop.</summary>
-    Lean,
-
-    /// <summary><see cref="HubLoadClient"/>: Microsoft.AspNetCore.SignalR.Client's HubConnection.</summary>
-    Hub,
-}
-
 /// <summary>
 /// One simulated participant of a pad: the ot.js client state machine (<see cref="OtClient"/>: one operation in flight,
 /// later edits composed into a buffer), strict revision order (<see cref="RevisionSequencer{T}"/> for acknowledgements
@@ -22,7 +12,7 @@ internal enum LoadClientKind
 /// event it receives to <see cref="OnOpApplied"/>, <see cref="OnResyncRequired"/>, <see cref="OnPresenceChanged"/> and
 /// <see cref="OnClosed"/>.
 /// </summary>
-internal abstract class LoadClient : IAsyncDisposable
+internal abstract partial class LoadClient : IAsyncDisposable
 {
     private const string Letters = "abcdefghijklmnopqrstuvwxyz     etaoinshr";
     private readonly Lock _gate = new();
@@ -271,98 +261,6 @@ internal abstract class LoadClient : IAsyncDisposable
                 return;
             }
         }
-    }
-
-    private async Task ResyncAsync()
-    {
-        _run.ResyncReceived();
-        try
-        {
-            // Pages of at most 1,000 operations: follow them to the head.
-            var from = Revision;
-            HistoryPage page;
-            do
-            {
-                page = await InvokeGetHistoryAsync(new HistoryRequest(_padId, from)).ConfigureAwait(false);
-                foreach (var item in page.Operations)
-                {
-                    Deliver(item);
-                }
-
-                from = page.Operations.Count > 0 ? page.Operations[^1].Revision : from;
-            }
-            while (page.HasMore && page.Operations.Count > 0);
-        }
-#pragma warning disable CA1031 // Counted by code and reported; the client stops.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Fail(ex is HubException hub ? ErrorCode(hub) : ex.GetType().Name, ex);
-        }
-    }
-
-    private void Deliver(CommittedOp committed)
-    {
-        OutgoingOperation? send = null;
-        var now = LoadRun.Now;
-        lock (_gate)
-        {
-            try
-            {
-                if (_sequencer!.TryAdvance(committed.Revision))
-                {
-                    send = Handle(committed, now, send); // in order, nothing held: the common case, without a list
-                }
-                else
-                {
-                    foreach (var ready in _sequencer.Offer(committed.Revision, committed))
-                    {
-                        send = Handle(ready, now, send);
-                    }
-                }
-            }
-#pragma warning disable CA1031 // A protocol violation is a divergence: counted, reported, the client stops.
-            catch (Exception ex)
-#pragma warning restore CA1031
-            {
-                Fail("client-protocol", ex);
-            }
-        }
-
-        if (send is not null)
-        {
-            _ = SubmitAsync(send);
-        }
-    }
-
-    // One committed operation in revision order (under _gate): this client's own is an acknowledgement, another's is
-    // applied. Returns what to send next (the buffer, after an acknowledgement).
-    private OutgoingOperation? Handle(CommittedOp ready, long now, OutgoingOperation? send)
-    {
-        if (string.Equals(ready.ClientTag, ClientTag, StringComparison.Ordinal))
-        {
-            _run.Acknowledged(_outstandingEdits);
-            send = _client!.ServerAck(ready.Revision);
-            if (send is not null)
-            {
-                _run.Sent(ClientTag, send.Seq, [.. _bufferedEditTimes]);
-                _outstandingEdits = _bufferedEditTimes.Count;
-                _bufferedEditTimes.Clear();
-            }
-
-            return send;
-        }
-
-        var apply = _client!.ApplyServer(ready.Revision, ready.Operation!);
-        _text!.Apply(apply);
-        _caret = apply.TransformCaret(_caret);
-        if (IsObserver)
-        {
-            _run.Observed(ready.ClientTag, ready.Seq, now);
-        }
-
-        RemoteApplied?.Invoke(ready.ClientTag, ready.Operation!);
-        return send;
     }
 
     /// <summary>Stops this client for good: the first failure is kept and counted by its code.</summary>

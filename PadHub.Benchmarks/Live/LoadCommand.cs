@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Microsoft.AspNetCore.SignalR.Client;
-using PadHub.Core.Operations;
+using PadHub.Benchmarks.Runners;
 
 namespace PadHub.Benchmarks.Live;
 
@@ -10,7 +9,7 @@ namespace PadHub.Benchmarks.Live;
 /// <c>load</c>: typists and followers on one pad through /hubs/pad, stage by stage, each stage against a fresh server
 /// process on 127.0.0.1; echo latency, throughput, server CPU and memory, errors, and a divergence check at the end.
 /// </summary>
-internal static class LoadCommand
+internal static partial class LoadCommand
 {
     private const string Usage = """
         load [--stages 50,100,200,400 | --typists N] [--followers 50] [--seconds 60] [--warmup 5] [--rate 5]
@@ -29,9 +28,7 @@ internal static class LoadCommand
         }
         catch (ArgumentException ex)
         {
-            Console.Error.WriteLine(ex.Message);
-            Console.Error.WriteLine(Usage);
-            return 2;
+            return CommandLine.Refuse(ex, Usage);
         }
 
         Console.WriteLine($"# PadHub load generator, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
@@ -259,79 +256,6 @@ internal static class LoadCommand
         _ = options;
     }
 
-    private static async Task WaitQuietAsync(Func<long> counter, TimeSpan quiet, TimeSpan max, CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        var last = counter();
-        var lastChange = watch.Elapsed;
-        while (watch.Elapsed < max)
-        {
-            await Task.Delay(100, cancellationToken);
-            var now = counter();
-            if (now != last)
-            {
-                last = now;
-                lastChange = watch.Elapsed;
-            }
-            else if (watch.Elapsed - lastChange >= quiet)
-            {
-                return;
-            }
-        }
-    }
-
-    private static async Task<bool> DrainAsync(List<LoadClient> typists, List<LoadClient> clients, TimeSpan max, CancellationToken cancellationToken)
-    {
-        var watch = Stopwatch.StartNew();
-        while (watch.Elapsed < max)
-        {
-            var live = clients.Where(c => c.Failure is null).ToList();
-            if (typists.Where(t => t.Failure is null).All(t => t.IsSynchronized))
-            {
-                var head = live.Max(c => c.Revision);
-                if (live.All(c => c.Revision == head))
-                {
-                    return true;
-                }
-            }
-
-            await Task.Delay(50, cancellationToken);
-        }
-
-        return false;
-    }
-
-    private static async Task CheckDivergenceAsync(Uri url, string padId, string viewToken, string initialText,
-        List<LoadClient> clients, bool drained, StageResult result, CancellationToken cancellationToken)
-    {
-        await using var connection = HubLoadClient.CreateConnection(url);
-        await connection.StartAsync(cancellationToken);
-        var joined = await connection.InvokeAsync<JoinResult>("Join", new JoinRequest(padId, viewToken, LoadClientIds.For("lg-check"), "Checker"), cancellationToken);
-        var history = await HistoryReader.ReadAllAsync(connection, padId, 0, cancellationToken);
-        var replay = initialText;
-        foreach (var item in history)
-        {
-            replay = item.Operation!.Apply(replay);
-        }
-
-        var failed = clients.Count(c => c.Failure is not null);
-        var differing = clients.Count(c => c.Failure is null && !string.Equals(c.Text, joined.Text, StringComparison.Ordinal));
-        var replayMatches = history.Count == joined.Revision && string.Equals(replay, joined.Text, StringComparison.Ordinal);
-        result.FinalRevision = joined.Revision;
-        result.FinalLength = joined.Text.Length;
-        result.Converged = drained && failed == 0 && differing == 0 && replayMatches;
-        result.Divergence = result.Converged
-            ? $"none: {clients.Count} clients = fresh Join = replay of {history.Count} ops"
-            : $"drained {drained}, {failed} clients failed, {differing} texts differ, replay {(replayMatches ? "matches" : "DIFFERS")} ({history.Count} ops, head {joined.Revision})";
-        if (failed > 0)
-        {
-            foreach (var failure in clients.Where(c => c.Failure is not null).Select(c => c.Failure!).Distinct().Take(3))
-            {
-                Console.WriteLine($"  failure: {failure}");
-            }
-        }
-    }
-
     internal static string LinePrefix(int typist) => $"t{typist:D4}> ";
 
     private static string InitialText(int typists)
@@ -344,229 +268,4 @@ internal static class LoadCommand
 
         return text.ToString();
     }
-}
-
-internal sealed class StageResult
-{
-    public const string SummaryHeader = """
-        | typists | followers | edits/s made | edits/s committed | ops/s committed | ops/s delivered | echo p50 ms | echo p99 ms | submit RTT p99 ms | server CPU | load gen CPU | other CPU | server peak RSS | errors | divergence |
-        |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|
-        """;
-
-    public int Typists { get; init; }
-
-    public int Followers { get; init; }
-
-    public double Seconds { get; init; }
-
-    public double JoinSeconds { get; set; }
-
-    public double JoinAndPresenceSeconds { get; set; }
-
-    public double JoinServerCpuSeconds { get; set; }
-
-    public long PresenceEvents { get; set; }
-
-    public double WindowSeconds { get; set; }
-
-    public double EditsMadePerSecond { get; set; }
-
-    public double EditsCommittedPerSecond { get; set; }
-
-    public double OpsCommittedPerSecond { get; set; }
-
-    public double OpsDeliveredPerSecond { get; set; }
-
-    public double ServerCpuPercent { get; set; }
-
-    public double LoadGenCpuPercent { get; set; }
-
-    public double MachineBusyPercent { get; set; }
-
-    public double OtherCpuPercent { get; set; }
-
-    public string LoadAverage { get; set; } = "";
-
-    public long ServerRssDuringRun { get; set; }
-
-    public long ServerPeakRss { get; set; }
-
-    public int ServerThreads { get; set; }
-
-    public int LoadGenGen2 { get; set; }
-
-    public LatencySummary Echo { get; set; }
-
-    public LatencySummary SubmitRoundTrip { get; set; }
-
-    public LatencySummary ScheduleLag { get; set; }
-
-    public Dictionary<string, int> Errors { get; set; } = [];
-
-    public long Resyncs { get; set; }
-
-    public double DrainSeconds { get; set; }
-
-    public int FinalRevision { get; set; }
-
-    public int FinalLength { get; set; }
-
-    public bool Converged { get; set; }
-
-    public string Divergence { get; set; } = "not checked";
-
-    private string ErrorText => Errors.Count == 0 ? "none" : string.Join(", ", Errors.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key} {e.Value}"));
-
-    public string ToTable() => string.Create(CultureInfo.InvariantCulture, $"""
-
-        ### {Typists} typists + {Followers} followers
-
-        | metric | value |
-        |---|---|
-        | join ({Typists + Followers} clients, 8 at a time) | {JoinSeconds:F1} s; presence settled at {JoinAndPresenceSeconds:F1} s; server CPU {JoinServerCpuSeconds:F1} s; {PresenceEvents:N0} PresenceChanged received |
-        | measured window | {WindowSeconds:F1} s |
-        | edits/s made (target {Typists * 5}) | {EditsMadePerSecond:F0} (schedule lag p99 {ScheduleLag.P99:F1} ms) |
-        | edits/s committed | {EditsCommittedPerSecond:F0} |
-        | ops/s committed (composed edits) | {OpsCommittedPerSecond:F0} |
-        | ops/s delivered (OpApplied received, all clients) | {OpsDeliveredPerSecond:F0} |
-        | echo latency p50 / p90 / p99 / p99.9 / max | {Echo.P50:F1} / {Echo.P90:F1} / {Echo.P99:F1} / {Echo.P999:F1} / {Echo.Max:F1} ms ({Echo.Count:N0} samples) |
-        | submit round trip p50 / p99 | {SubmitRoundTrip.P50:F1} / {SubmitRoundTrip.P99:F1} ms |
-        | server CPU (of one core; 2 cores = 200%) | {(double.IsNaN(ServerCpuPercent) ? "n/a (--url)" : ServerCpuPercent.ToString("F0", CultureInfo.InvariantCulture) + "%")} |
-        | load generator CPU (of one core) | {LoadGenCpuPercent:F0}% |
-        | machine busy (2 cores = 200%) / other processes | {MachineBusyPercent:F0}% / {OtherCpuPercent:F0}% (load average {LoadAverage}) |
-        | server RSS (max sampled during typing / process peak) | {ServerRssDuringRun / 1048576.0:F0} / {ServerPeakRss / 1048576.0:F0} MiB |
-        | errors by code | {ErrorText}; {Resyncs} ResyncRequired |
-        | drain after typing | {DrainSeconds:F1} s |
-        | final pad | revision {FinalRevision}, {FinalLength:N0} characters |
-        | divergence check | {Divergence} |
-
-        """);
-
-    public string ToSummaryRow() => string.Create(CultureInfo.InvariantCulture,
-        $"| {Typists} | {Followers} | {EditsMadePerSecond:F0} | {EditsCommittedPerSecond:F0} | {OpsCommittedPerSecond:F0} | {OpsDeliveredPerSecond:F0} | {Echo.P50:F1} | {Echo.P99:F1} | {SubmitRoundTrip.P99:F1} | {(double.IsNaN(ServerCpuPercent) ? "n/a (--url)" : ServerCpuPercent.ToString("F0", CultureInfo.InvariantCulture) + "%")} | {LoadGenCpuPercent:F0}% | {OtherCpuPercent:F0}% | {ServerPeakRss / 1048576.0:F0} MiB | {ErrorText} | {(Converged ? "none" : "DIVERGED/INCOMPLETE")} |");
-}
-
-internal sealed record LoadOptions(
-    IReadOnlyList<int> Stages, int Followers, double Seconds, double Warmup, double Rate, int Observers, int Seed,
-    Uri? Url, string? PadId, string? EditToken, string? ViewToken, bool Boost, string? SqliteSynchronous, string? ApiKey,
-    LoadClientKind Client)
-{
-    public static LoadOptions Parse(string[] args)
-    {
-        var values = CommandLine.Parse(args);
-        IReadOnlyList<int> stages = values.TryGetValue("typists", out var typists)
-            ? [CommandLine.Int(typists, "typists")]
-            : values.TryGetValue("stages", out var list)
-                ? [.. list.Split(',').Select(s => CommandLine.Int(s, "stages"))]
-                : [50, 100, 200, 400];
-        var seconds = values.TryGetValue("seconds", out var s) ? CommandLine.Double(s, "seconds") : 60;
-        var warmup = values.TryGetValue("warmup", out var w) ? CommandLine.Double(w, "warmup") : 5;
-        if (seconds <= warmup || seconds > 600)
-        {
-            throw new ArgumentException("--seconds must be more than --warmup and at most 600.");
-        }
-
-        Uri? url = values.TryGetValue("url", out var u) ? new Uri(u) : null;
-        if (url is not null && !(url.IsLoopback))
-        {
-            throw new ArgumentException("--url must be a loopback address (127.0.0.1, localhost, [::1]).");
-        }
-
-        var apiKey = values.GetValueOrDefault("api-key") ?? Environment.GetEnvironmentVariable("PADHUB_API_KEY");
-        var givenPad = values.ContainsKey("pad-id") && values.ContainsKey("edit-token") && values.ContainsKey("view-token");
-        if (url is not null && !givenPad && string.IsNullOrEmpty(apiKey))
-        {
-            throw new ArgumentException("--url needs --api-key (or PADHUB_API_KEY) to create a pad per stage, or --pad-id, --edit-token and --view-token.");
-        }
-
-        if (url is not null && givenPad && stages.Count != 1)
-        {
-            throw new ArgumentException("--url with a given pad runs one stage: give --typists.");
-        }
-
-        var client = values.GetValueOrDefault("client", "lean") switch
-        {
-            "lean" => LoadClientKind.Lean,
-            "hub" => LoadClientKind.Hub,
-            _ => throw new ArgumentException("--client must be lean or hub."),
-        };
-
-        return new LoadOptions(
-            stages,
-            values.TryGetValue("followers", out var f) ? CommandLine.Int(f, "followers") : 50,
-            seconds,
-            warmup,
-            values.TryGetValue("rate", out var r) ? CommandLine.Double(r, "rate") : 5,
-            values.TryGetValue("observers", out var o) ? CommandLine.Int(o, "observers") : 8,
-            values.TryGetValue("seed", out var seed) ? CommandLine.Int(seed, "seed") : 1,
-            url,
-            values.GetValueOrDefault("pad-id"),
-            values.GetValueOrDefault("edit-token"),
-            values.GetValueOrDefault("view-token"),
-            values.TryGetValue("boost", out var boost) && boost == "on",
-            values.GetValueOrDefault("sqlite-synchronous"),
-            url is not null && !givenPad ? apiKey : null,
-            client);
-    }
-}
-
-/// <summary>`--name value` pairs.</summary>
-internal static class CommandLine
-{
-    public static Dictionary<string, string> Parse(string[] args)
-    {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
-            {
-                throw new ArgumentException($"Expected '--name value', got '{args[i]}'.");
-            }
-
-            values[args[i][2..]] = args[++i];
-        }
-
-        return values;
-    }
-
-    public static int Int(string value, string name) =>
-        int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0
-            ? n : throw new ArgumentException($"--{name} must be a non-negative integer.");
-
-    public static double Double(string value, string name) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var n) && n > 0
-            ? n : throw new ArgumentException($"--{name} must be a positive number.");
-}
-
-internal static class MachineInfo
-{
-    public static string CpuModel =>
-        File.Exists("/proc/cpuinfo")
-            ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "?"
-            : "?";
-
-    /// <summary>
-    /// Raises this process's scheduler autogroup (inherited by the server it starts) to nice -10, so that other work on a
-    /// shared machine takes less of the two cores during the run. Linux with autogroups, as root.
-    /// </summary>
-    public static string Boost()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/autogroup", "-10");
-            return $"scheduler: {File.ReadAllText("/proc/self/autogroup").Trim()} (--boost on: other processes on the machine get less CPU)";
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return $"scheduler: --boost failed ({ex.Message})";
-        }
-    }
-
-    public static string LoadAverage =>
-        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "?";
-
-    public static double MemoryGiB =>
-        File.Exists("/proc/meminfo")
-            ? long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1048576.0
-            : double.NaN;
 }

@@ -29,6 +29,9 @@ internal sealed class LoadRun
     /// <summary>How late the generator made edits against their Poisson schedule (its own health).</summary>
     public LatencySamples ScheduleLag { get; } = new();
 
+    /// <summary>The <c>OpApplied</c> messages one lean client has decoded, for the others to reuse.</summary>
+    public DecodedEvents Decoded { get; } = new();
+
     public long EditsMade => Interlocked.Read(ref _editsMade);
 
     public long EditsCommitted => Interlocked.Read(ref _editsCommitted);

@@ -1,10 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Playwright;
+using PadHub.Benchmarks.Runners;
 
 namespace PadHub.Benchmarks.Live;
 
@@ -25,11 +24,9 @@ internal static class ViewBytesCommand
         so every keystroke can cost a render). Starts a server process (Development) and Debian's /usr/bin/chromium.
         """;
 
-    private const string ChromiumPath = LatencyCommand.ChromiumPath;
     private const double GoalBytesPerKeystroke = 1024;
-    private const string Marker = "TYPING-HERE:";
-
-    private static readonly string[] ChromiumArgs = LatencyCommand.ChromiumArgs;
+    /// <summary>Where the typing line starts in the pad the viewers follow.</summary>
+    internal const string Marker = "TYPING-HERE:";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -53,14 +50,11 @@ internal static class ViewBytesCommand
         }
         catch (ArgumentException ex)
         {
-            Console.Error.WriteLine(ex.Message);
-            Console.Error.WriteLine(Usage);
-            return 2;
+            return CommandLine.Refuse(ex, Usage);
         }
 
-        if (!File.Exists(ChromiumPath))
+        if (!BenchmarkChromium.IsInstalled())
         {
-            Console.Error.WriteLine($"{ChromiumPath} is missing: apt-get update && apt-get install -y chromium");
             return 2;
         }
 
@@ -106,12 +100,7 @@ internal static class ViewBytesCommand
             await padTypist.FillAsync(padBytes, atMiddle, cancellationToken);
 
             using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = ChromiumPath,
-                Headless = true,
-                Args = ChromiumArgs,
-            });
+            await using var browser = await BenchmarkChromium.LaunchAsync(playwright);
 
             var audience = await OpenAsync(browser, new Uri(server.Url, "a/" + session.GetProperty("audienceToken").GetString()),
                 new ViewportSize { Width = 390, Height = 844 }, "audience page (390 px, all groups)", cancellationToken);
@@ -220,155 +209,4 @@ internal static class ViewBytesCommand
 
     private static int FrameBytes(IWebSocketFrame frame) =>
         frame.Binary is { } bytes ? bytes.Length : Encoding.UTF8.GetByteCount(frame.Text ?? "");
-
-    private sealed record ViewerResult(string Viewer, long Received, long Sent, int Frames);
-
-    private sealed class CountedViewer(string name, IPage page)
-    {
-        public string Name { get; } = name;
-
-        private readonly Lock _gate = new();
-        private long _received;
-        private long _sent;
-        private int _frames;
-        private long _lastFrameAt = Stopwatch.GetTimestamp();
-
-        public IPage Page { get; } = page;
-
-        public void Count(int received = 0, int sent = 0)
-        {
-            lock (_gate)
-            {
-                _received += received;
-                _sent += sent;
-                _frames += received > 0 ? 1 : 0;
-                _lastFrameAt = Stopwatch.GetTimestamp();
-            }
-        }
-
-        public void Reset()
-        {
-            lock (_gate)
-            {
-                _received = _sent = _frames = 0;
-            }
-        }
-
-        public ViewerResult Result()
-        {
-            lock (_gate)
-            {
-                return new ViewerResult(Name, _received, _sent, _frames);
-            }
-        }
-
-        /// <summary>Waits until no frame moved for <paramref name="quiet"/> (bounded: 30 s).</summary>
-        public async Task WaitQuietAsync(TimeSpan quiet, CancellationToken cancellationToken)
-        {
-            var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < TimeSpan.FromSeconds(30))
-            {
-                long last;
-                lock (_gate)
-                {
-                    last = _lastFrameAt;
-                }
-
-                if (Stopwatch.GetElapsedTime(last) >= quiet)
-                {
-                    return;
-                }
-
-                await Task.Delay(100, cancellationToken);
-            }
-
-            throw new TimeoutException($"The {Name} never went quiet for {quiet.TotalSeconds} s (a timer rendering continuously?).");
-        }
-    }
-
-    /// <summary>A note-taker bot on <c>/hubs/pad</c>: fills the pad, then types one character per Submit, each acknowledged before the next.</summary>
-    private sealed class HubTypist(HubConnection connection, string padId, string clientId, int revision, string text) : IAsyncDisposable
-    {
-        private long _seq;
-        private int _revision = revision;
-        private string _text = text;
-        private int _caret;
-
-        public static async Task<HubTypist> JoinAsync(Uri server, string padId, string token, CancellationToken cancellationToken)
-        {
-            var connection = HubLoadClient.CreateConnection(server);
-            await connection.StartAsync(cancellationToken);
-            var clientId = "viewbytes-" + Guid.NewGuid().ToString("N");
-            var joined = await connection.InvokeAsync<JsonElement>("Join", new { padId, token, clientId, displayName = "Bytes bot" }, cancellationToken);
-            return new HubTypist(connection, padId, clientId, joined.GetProperty("revision").GetInt32(), joined.GetProperty("text").GetString()!);
-        }
-
-        /// <summary>Appends Markdown paragraphs until the pad holds <paramref name="padBytes"/>, with the typing line at the end or the middle.</summary>
-        public async Task FillAsync(int padBytes, bool atMiddle, CancellationToken cancellationToken)
-        {
-            var filler = new StringBuilder();
-            var paragraph = 0;
-            var markerAt = -1;
-            while (_text.Length + filler.Length < padBytes)
-            {
-                if (markerAt < 0 && atMiddle && _text.Length + filler.Length >= padBytes / 2)
-                {
-                    filler.Append(Marker).Append("\n\n");
-                    markerAt = _text.Length + filler.Length - 2;
-                }
-
-                paragraph++;
-                filler.Append(CultureInfo.InvariantCulture, $"- Point {paragraph}: open data from diverse origins needs shared vocabularies, clear licences and people who maintain it over time.\n");
-                if (paragraph % 8 == 0)
-                {
-                    filler.Append(CultureInfo.InvariantCulture, $"\n### Notes {paragraph / 8}\n\n");
-                }
-            }
-
-            if (markerAt < 0)
-            {
-                filler.Append("\n\n").Append(Marker);
-                markerAt = _text.Length + filler.Length;
-            }
-
-            await SubmitAsync([_text.Length, filler.ToString()], filler.ToString(), _text.Length, cancellationToken);
-            _caret = markerAt;
-        }
-
-        /// <summary>Types <paramref name="keys"/> characters at the caret; returns them.</summary>
-        public async Task<string> TypeAsync(int keys, int keyDelay, CancellationToken cancellationToken)
-        {
-            const string alphabet = "the quick brown fox jumps over a lazy dog ";
-            var typed = new StringBuilder();
-            var next = Stopwatch.GetTimestamp();
-            for (var i = 0; i < keys; i++)
-            {
-                var c = alphabet[i % alphabet.Length].ToString();
-                await SubmitAsync(Insert(_caret, c), c, _caret, cancellationToken);
-                _caret++;
-                typed.Append(c);
-                next += Stopwatch.Frequency * keyDelay / 1000;
-                var wait = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), next);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, cancellationToken);
-                }
-            }
-
-            return typed.ToString();
-        }
-
-        public async ValueTask DisposeAsync() => await connection.DisposeAsync();
-
-        private object[] Insert(int at, string s) => at == _text.Length ? [at, s] : [at, s, _text.Length - at];
-
-        private async Task SubmitAsync(object[] ops, string inserted, int at, CancellationToken cancellationToken)
-        {
-            var result = await connection.InvokeAsync<JsonElement>("Submit",
-                new { padId, clientId, seq = ++_seq, baseRevision = _revision, ops = ops.Where(o => o is not int n || n != 0).ToArray() },
-                cancellationToken);
-            _revision = result.GetProperty("revision").GetInt32();
-            _text = _text.Insert(at, inserted);
-        }
-    }
 }

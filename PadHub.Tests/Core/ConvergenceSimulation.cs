@@ -5,67 +5,6 @@ using PadHub.Core.Operations;
 
 namespace PadHub.Tests.Core;
 
-/// <summary>Knobs of one simulation run; every random choice derives from <see cref="Seed"/>.</summary>
-internal sealed record SimulationOptions(int Seed, int Clients, int TargetEdits)
-{
-    /// <summary>The document's options; a small retained history forces store fallbacks and too-old rejections.</summary>
-    public PadDocumentOptions Document { get; init; } = PadDocumentOptions.Default;
-
-    /// <summary>Mean simulated microseconds between two local edits of one client.</summary>
-    public int MeanEditIntervalMicros { get; init; } = 20_000;
-
-    /// <summary>Largest one-way delay of a message, in microseconds (each link also gets its own base delay).</summary>
-    public int MaxLinkDelayMicros { get; init; } = 80_000;
-
-    /// <summary>Mean microseconds a connection stays up before it drops.</summary>
-    public int MeanConnectedMicros { get; init; } = 1_500_000;
-
-    /// <summary>Longest time a client stays offline.</summary>
-    public int MaxOfflineMicros { get; init; } = 400_000;
-
-    /// <summary>Probability that a synchronized client rejoins from a snapshot rather than from history.</summary>
-    public double SnapshotRejoinProbability { get; init; } = 0.3;
-
-    /// <summary>Probability that a local edit is a multi-component operation rather than a single edit.</summary>
-    public double MultiEditProbability { get; init; } = 0.1;
-}
-
-/// <summary>What a run did, for the report and the assertions.</summary>
-internal sealed record SimulationResult(
-    int Seed,
-    string InitialText,
-    string ServerText,
-    int ServerRevision,
-    IReadOnlyList<CommittedOperation> CommittedLog,
-    IReadOnlyList<SimulatedClientReport> Clients,
-    long EditsGenerated,
-    long Events,
-    long MessagesDropped,
-    long DuplicatesAbsorbed,
-    long Disconnects,
-    long SnapshotRejoins,
-    long HistoryRejoins,
-    long RejectedTooOld,
-    long StoreHistoryReads,
-    long StoreDuplicateLookups,
-    long SimulatedMicros,
-    TimeSpan WallTime);
-
-/// <summary>One client's end state and accounting.</summary>
-internal sealed record SimulatedClientReport(
-    string ClientId,
-    string? Document,
-    int Revision,
-    OtClientState State,
-    bool Connected,
-    long EditsGenerated,
-    long LastSeq,
-    IReadOnlyDictionary<long, int> EditsPerSeq,
-    int MaxEditsPerOperation);
-
-/// <summary>A failure inside a run, carrying the seed and the moment so it replays.</summary>
-internal sealed class SimulationFailureException(string message, Exception? inner = null) : Exception(message, inner);
-
 /// <summary>
 /// A seeded discrete-event simulation of N <see cref="OtClient"/>s editing one pad through an authority. No threads,
 /// no sleeps: a priority queue of timed events and a simulated clock. Every link (client to server, server to client)
@@ -73,7 +12,7 @@ internal sealed class SimulationFailureException(string message, Exception? inne
 /// a rejoin sends <c>join(fromRevision)</c>, immediately re-sends the outstanding operation under its seq, and then
 /// applies the missed history (or a snapshot, when the client has nothing pending).
 /// </summary>
-internal sealed class ConvergenceSimulation
+internal sealed partial class ConvergenceSimulation
 {
     private readonly SimulationOptions _options;
     private readonly OtRandom _random;
@@ -285,86 +224,6 @@ internal sealed class ConvergenceSimulation
         }
     }
 
-    private void OnServerReceive(Client client, ServerMessage message)
-    {
-        switch (message)
-        {
-            case Join(var fromRevision, var snapshot):
-                client.ServerSubscribed = true;
-                if (snapshot)
-                {
-                    _snapshotRejoins++;
-                    var padSnapshot = _authority.CreateSnapshot();
-                    if (padSnapshot.Authorship.Sum(r => r.Length) != padSnapshot.Text.Length)
-                    {
-                        throw Fail($"the snapshot at revision {padSnapshot.Revision} has authorship runs not covering its text");
-                    }
-
-                    SendToClient(client, new SnapshotReply(padSnapshot.Revision, padSnapshot.Text));
-                }
-                else
-                {
-                    _historyRejoins++;
-                    SendToClient(client, new HistoryReply(_authority.GetHistory(fromRevision)));
-                }
-
-                break;
-            case Submit(var outgoing):
-                OnSubmit(client, outgoing);
-                break;
-            default:
-                throw new UnreachableException(message.GetType().Name);
-        }
-    }
-
-    private void OnSubmit(Client client, OutgoingOperation outgoing)
-    {
-        CommitResult result;
-        try
-        {
-            result = _authority.Commit(outgoing.BaseRevision, outgoing.Operation, client.Ot.ClientId, outgoing.ClientId, outgoing.Seq);
-        }
-        catch (RevisionTooOldException)
-        {
-            // The host's answer: nothing committed; re-send once caught up (the join's history gets the client there).
-            _rejectedTooOld++;
-            SendToClient(client, new TooOldReply(outgoing.Seq));
-            return;
-        }
-
-        if (result.Duplicate)
-        {
-            _duplicates++;
-            if (!_committedSeqs.Contains((outgoing.ClientId, outgoing.Seq)))
-            {
-                throw Fail($"the authority called {outgoing.ClientId} seq {outgoing.Seq} a duplicate but never committed it");
-            }
-
-            return;
-        }
-
-        if (!_committedSeqs.Add((outgoing.ClientId, outgoing.Seq)))
-        {
-            throw Fail($"{outgoing.ClientId} seq {outgoing.Seq} was committed twice (again at revision {result.Revision})");
-        }
-
-        var sent = client.Sent[outgoing.Seq];
-        var inserted = OtRandom.InsertedText(result.Applied);
-        if (!string.Equals(inserted, sent.InsertedText, StringComparison.Ordinal))
-        {
-            throw Fail($"{outgoing.ClientId} seq {outgoing.Seq} inserted \"{sent.InsertedText}\" but revision {result.Revision} inserts \"{inserted}\"");
-        }
-
-        var committed = new CommittedOperation(result.Revision, result.Applied, client.Ot.ClientId, outgoing.ClientId, outgoing.Seq);
-        foreach (var subscriber in _clients)
-        {
-            if (subscriber.Connected && subscriber.ServerSubscribed)
-            {
-                SendToClient(subscriber, new CommitBroadcast(committed));
-            }
-        }
-    }
-
     private void OnClientReceive(Client client, ClientMessage message)
     {
         switch (message)
@@ -461,78 +320,4 @@ internal sealed class ConvergenceSimulation
 
     private SimulationFailureException Fail(string what, Exception? inner = null) =>
         new($"seed {_options.Seed}: at t={_now}us, event #{_events}: {what}", inner);
-
-    private sealed record SentRecord(int Edits, string InsertedText);
-
-    private sealed class Client(int index, OtClient ot)
-    {
-        public int Index { get; } = index;
-
-        public OtClient Ot { get; } = ot;
-
-        public int Epoch { get; set; }
-
-        public bool Connected { get; set; }
-
-        public bool ServerSubscribed { get; set; }
-
-        public bool Joined { get; set; }
-
-        public bool AwaitingSnapshot { get; set; }
-
-        public long UpLinkFree { get; set; }
-
-        public long DownLinkFree { get; set; }
-
-        public long UpLinkDelay { get; set; }
-
-        public long DownLinkDelay { get; set; }
-
-        public TextSelection Selection { get; set; }
-
-        public long EditsGenerated { get; set; }
-
-        public Dictionary<long, SentRecord> Sent { get; } = [];
-
-        public SimulatedClientReport Report() => new(
-            Ot.ClientId,
-            Ot.Document,
-            Ot.Revision,
-            Ot.State,
-            Connected,
-            EditsGenerated,
-            Ot.Seq,
-            Sent.ToDictionary(s => s.Key, s => s.Value.Edits),
-            Sent.Count == 0 ? 0 : Sent.Values.Max(s => s.Edits));
-
-        public override string ToString() => $"client-{Index}";
-    }
-
-    private abstract record Event;
-
-    private sealed record LocalEdit(Client Client) : Event;
-
-    private sealed record Disconnect(Client Client) : Event;
-
-    private sealed record Reconnect(Client Client) : Event;
-
-    private sealed record ToServer(Client Client, int Epoch, ServerMessage Message) : Event;
-
-    private sealed record ToClient(Client Client, int Epoch, ClientMessage Message) : Event;
-
-    private abstract record ServerMessage;
-
-    private sealed record Join(int FromRevision, bool Snapshot) : ServerMessage;
-
-    private sealed record Submit(OutgoingOperation Operation) : ServerMessage;
-
-    private abstract record ClientMessage;
-
-    private sealed record HistoryReply(IReadOnlyList<CommittedOperation> History) : ClientMessage;
-
-    private sealed record SnapshotReply(int Revision, string Text) : ClientMessage;
-
-    private sealed record CommitBroadcast(CommittedOperation Committed) : ClientMessage;
-
-    private sealed record TooOldReply(long Seq) : ClientMessage;
 }

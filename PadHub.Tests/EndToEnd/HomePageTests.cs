@@ -7,35 +7,16 @@ using static Microsoft.Playwright.Assertions;
 namespace PadHub.Tests.EndToEnd;
 
 [Collection(EndToEndCollectionDefinition.Name)]
-public sealed class HomePageTests(ChromiumFixture chromium) : IAsyncLifetime
+public sealed class HomePageTests(ChromiumFixture chromium)
+    : BrowserTest(chromium, new PadHubServerFactory(configureServices: services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(ServerNow))))
 {
     private static readonly DateTimeOffset ServerNow = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
-
-    private readonly PadHubServerFactory _server =
-        new(configureServices: services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(ServerNow)));
-
-    private IBrowserContext? _browser;
-
-    public async Task InitializeAsync()
-    {
-        _server.Start();
-        _browser = await chromium.NewContextAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.DisposeAsync();
-        }
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task CheckConnection_WhenClicked_ShowsServerStatusWithServerTime()
     {
-        var page = await _browser!.NewPageAsync();
-        await page.GotoAsync(_server.ServerAddress.ToString());
+        var page = await (await NewBrowserAsync()).NewPageAsync();
+        await page.GotoAsync(Url("/"));
         // The page is prerendered first; a click before the circuit is live would be lost.
         await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
 

@@ -9,6 +9,7 @@ using PadHub.Server.Persistence;
 using PadHub.Tests.Server;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static PadHub.Tests.EndToEnd.EditorPage;
 
 namespace PadHub.Tests.EndToEnd;
 
@@ -17,32 +18,12 @@ namespace PadHub.Tests.EndToEnd;
 /// file; nothing replaced). The store is the durable truth every assertion compares with.
 /// </summary>
 [Collection(EndToEndCollectionDefinition.Name)]
-public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper output) : IAsyncLifetime
+public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper output)
+    : BrowserTest(chromium, new PadHubServerFactory())
 {
     // The component's own module path: importing it again yields the very module instance the editor runs in.
     private const string EditorTextScript =
         "async () => (await import('./_content/PadHub.Components/Editor/PadEditor.razor.js')).text(document.querySelector('.padhub-editor'))";
-
-    private readonly PadHubServerFactory _server = new();
-    private readonly List<IBrowserContext> _browsers = [];
-
-    private IPadStore Store => _server.Services.GetRequiredService<IPadStore>();
-
-    public Task InitializeAsync()
-    {
-        _server.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var browser in _browsers)
-        {
-            await browser.DisposeAsync();
-        }
-
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task Type_TwoPagesConcurrentlyAtSameSpot_BothEndWithStoredText()
@@ -260,7 +241,7 @@ public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper out
         var pad = await Store.CreatePadAsync("");
         var (_, editor) = await OpenEditorAsync(pad.EditToken, "Ada");
         var viewer = await (await NewBrowserAsync(rememberedName: null)).NewPageAsync();
-        await viewer.GotoAsync(new Uri(_server.ServerAddress, "v/" + pad.ViewToken).ToString());
+        await viewer.GotoAsync(Url("v/" + pad.ViewToken));
         await Expect(viewer.Locator(".padhub-viewer")).ToHaveAttributeAsync("data-interactive", "true");
         var content = viewer.Locator(".padhub-viewer-content");
 
@@ -299,40 +280,13 @@ public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper out
         await ScreenshotAsync(viewer, "viewer");
     }
 
-    private async Task<IBrowserContext> NewBrowserAsync(string? rememberedName)
-    {
-        var browser = await chromium.NewContextAsync();
-        _browsers.Add(browser);
-        if (rememberedName is not null)
-        {
-            await browser.AddInitScriptAsync($"localStorage.setItem('padhub.name', '{rememberedName}')");
-        }
-
-        return browser;
-    }
-
     private async Task<(IBrowserContext Browser, IPage Page)> OpenEditorAsync(string editToken, string name, PadHubServerFactory? server = null)
     {
         var browser = await NewBrowserAsync(name);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri((server ?? _server).ServerAddress, "p/" + editToken).ToString());
+        await page.GotoAsync(Url("p/" + editToken, server));
         await WaitInteractiveAsync(page);
         return (browser, page);
-    }
-
-    private static async Task WaitInteractiveAsync(IPage page) =>
-        await Expect(page.Locator(".padhub-editor")).ToHaveAttributeAsync("data-interactive", "true");
-
-    private static async Task WaitSavedAsync(IPage page) =>
-        await Expect(page.Locator(".padhub-editor")).ToHaveAttributeAsync("data-sync-state", "saved");
-
-    private static async Task WaitRevisionAsync(IPage page, int revision) =>
-        await Expect(page.Locator(".padhub-editor")).ToHaveAttributeAsync("data-revision", revision.ToString(CultureInfo.InvariantCulture));
-
-    private static async Task CaretToEndAsync(IPage page)
-    {
-        await page.Locator(".cm-content").ClickAsync();
-        await page.Keyboard.PressAsync("Control+End");
     }
 
     /// <summary>The editor's own text (with line breaks), through the bundle's read-only test hook.</summary>

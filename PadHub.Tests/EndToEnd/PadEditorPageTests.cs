@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Tests.Server;
 using static Microsoft.Playwright.Assertions;
+using static PadHub.Tests.EndToEnd.EditorPage;
 
 namespace PadHub.Tests.EndToEnd;
 
@@ -11,69 +12,37 @@ namespace PadHub.Tests.EndToEnd;
 /// typing reaches the server, a second participant sees it live, and a reload replays unacknowledged edits once.
 /// </summary>
 [Collection(EndToEndCollectionDefinition.Name)]
-public sealed class PadEditorPageTests : IAsyncLifetime
+public sealed class PadEditorPageTests : BrowserTest
 {
-    private readonly ChromiumFixture _chromium;
-    private readonly InMemoryPadSessionService _pads = new();
-    private readonly PadHubServerFactory _server;
-    private readonly List<IBrowserContext> _browsers = [];
+    private readonly InMemoryPadSessionService _pads;
 
     public PadEditorPageTests(ChromiumFixture chromium)
+        : this(chromium, new InMemoryPadSessionService())
     {
-        _chromium = chromium;
-        var pads = _pads;
-        _server = new PadHubServerFactory(configureServices: services => services.AddSingleton<IPadSessionService>(pads));
     }
 
-    public Task InitializeAsync()
+    private PadEditorPageTests(ChromiumFixture chromium, InMemoryPadSessionService pads)
+        : base(chromium, new PadHubServerFactory(configureServices: services => services.AddSingleton<IPadSessionService>(pads)))
     {
-        _server.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var browser in _browsers)
-        {
-            await browser.DisposeAsync();
-        }
-
-        await _server.DisposeAsync();
+        _pads = pads;
     }
 
     private async Task<IPage> OpenEditorAsync(string? rememberedName)
     {
-        var browser = await _chromium.NewContextAsync();
-        _browsers.Add(browser);
-        if (rememberedName is not null)
-        {
-            await browser.AddInitScriptAsync($"localStorage.setItem('padhub.name', '{rememberedName}')");
-        }
-
+        var browser = await NewBrowserAsync(rememberedName);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(_server.ServerAddress, "p/" + InMemoryPadSessionService.EditToken).ToString());
+        await page.GotoAsync(Url("p/" + InMemoryPadSessionService.EditToken));
         return page;
     }
 
-    private static async Task WaitForEditorAsync(IPage page) =>
-        await Expect(page.Locator(".padhub-editor")).ToHaveAttributeAsync("data-interactive", "true");
-
-    private static async Task ScreenshotAsync(IPage page, string name)
-    {
-        // Opt-in, for looking at the page: PADHUB_SCREENSHOTS=/some/dir ./test.sh
-        if (Environment.GetEnvironmentVariable("PADHUB_SCREENSHOTS") is { Length: > 0 } dir)
-        {
-            Directory.CreateDirectory(dir);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(dir, name + ".png"), FullPage = true });
-        }
-    }
+    private static Task ScreenshotAsync(IPage page, string name) => StoredPads.ScreenshotAsync(page, name);
 
     [Fact]
     public async Task Resync_HistoryLongerThanOnePage_FollowsThePagesToTheHead()
     {
         _pads.HistoryPageSize = 2;
         var page = await OpenEditorAsync(rememberedName: "Ada");
-        await WaitForEditorAsync(page);
+        await WaitInteractiveAsync(page);
 
         // Five operations the page never hears of live, then the server's "resync": the history comes in three pages.
         _pads.DropDeliveries = true;
@@ -95,9 +64,9 @@ public sealed class PadEditorPageTests : IAsyncLifetime
         var ada = await OpenEditorAsync(rememberedName: null);
         await ada.Locator("#padhub-name").FillAsync("Ada");
         await ada.Locator("#padhub-join").ClickAsync();
-        await WaitForEditorAsync(ada);
+        await WaitInteractiveAsync(ada);
         var grace = await OpenEditorAsync(rememberedName: "Grace");
-        await WaitForEditorAsync(grace);
+        await WaitInteractiveAsync(grace);
 
         await ada.Locator(".cm-content").ClickAsync();
         await ada.Keyboard.TypeAsync("# Group A\n\nWe found **three** things.");
@@ -123,7 +92,7 @@ public sealed class PadEditorPageTests : IAsyncLifetime
     public async Task Reload_AcknowledgementLost_ReplaysUnderSameSeqWithoutDoubling()
     {
         var page = await OpenEditorAsync(rememberedName: "Ada");
-        await WaitForEditorAsync(page);
+        await WaitInteractiveAsync(page);
         _pads.SwallowAcknowledgements = true;
 
         await page.Locator(".cm-content").ClickAsync();
@@ -133,7 +102,7 @@ public sealed class PadEditorPageTests : IAsyncLifetime
         _pads.SwallowAcknowledgements = false;
         await page.ReloadAsync();
 
-        await WaitForEditorAsync(page);
+        await WaitInteractiveAsync(page);
         await Expect(page.Locator(".padhub-editor")).ToHaveAttributeAsync("data-sync-state", "saved");
         Assert.Equal("kept once", _pads.Text);
         await Expect(page.Locator(".cm-content")).ToHaveTextAsync("kept once");
@@ -160,7 +129,7 @@ public sealed class PadEditorPageTests : IAsyncLifetime
         // Refusing negotiate keeps SignalR from falling back to another transport while "offline".
         await page.RouteAsync(new System.Text.RegularExpressions.Regex("/_blazor"), route => offline ? route.AbortAsync() : route.ContinueAsync());
         await page.ReloadAsync();
-        await WaitForEditorAsync(page);
+        await WaitInteractiveAsync(page);
         var editor = page.Locator(".padhub-editor");
         await page.Locator(".cm-content").ClickAsync();
         await page.Keyboard.TypeAsync("online ");
@@ -182,12 +151,10 @@ public sealed class PadEditorPageTests : IAsyncLifetime
     [Fact]
     public async Task Open_UnknownToken_ShowsLinkNotValid()
     {
-        var browser = await _chromium.NewContextAsync();
-        _browsers.Add(browser);
-        await browser.AddInitScriptAsync("localStorage.setItem('padhub.name', 'Ada')");
+        var browser = await NewBrowserAsync("Ada");
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(new Uri(_server.ServerAddress, "p/not-a-token").ToString());
+        await page.GotoAsync(Url("p/not-a-token"));
 
         await Expect(page.Locator(".padhub-link-invalid")).ToContainTextAsync("This link is not valid");
     }

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PadHub.Components.Sessions;
-using PadHub.Server.Persistence;
 using PadHub.Tests.Server;
 using PadHub.Tests.Server.Sessions;
 using static Microsoft.Playwright.Assertions;
@@ -14,41 +12,22 @@ namespace PadHub.Tests.EndToEnd;
 /// a large message, and a large paste still reaches the pad (split into small operations) under the circuit's small limit.
 /// </summary>
 [Collection(EndToEndCollectionDefinition.Name)]
-public sealed class SecurityHeadersPageTests(ChromiumFixture chromium) : IAsyncLifetime
+public sealed class SecurityHeadersPageTests(ChromiumFixture chromium)
+    // The smallest circuit limit the options allow, so that the paste below is well over it.
+    : BrowserTest(chromium, new PadHubServerFactory(new Dictionary<string, string?> { ["PadHub:Limits:CircuitMessageBytes"] = "32768" }))
 {
     // Collects CSP violations the page itself sees (the console carries the browser's own reports too).
     private const string ViolationListener =
         "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', e => " +
         "window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sample || '')));";
 
-    // The smallest circuit limit the options allow, so that the paste below is well over it.
-    private readonly PadHubServerFactory _server = new(new Dictionary<string, string?> { ["PadHub:Limits:CircuitMessageBytes"] = "32768" });
-    private readonly List<IBrowserContext> _browsers = [];
     private readonly ConcurrentQueue<string> _violations = new();
-
-    private IPadStore Store => _server.Services.GetRequiredService<IPadStore>();
-
-    public Task InitializeAsync()
-    {
-        _server.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var browser in _browsers)
-        {
-            await browser.DisposeAsync();
-        }
-
-        await _server.DisposeAsync();
-    }
 
     [Fact]
     public async Task Pages_UnderTheContentSecurityPolicy_WorkWithNoViolation()
     {
         var pad = await Store.CreatePadAsync("# Notes\n");
-        var session = await _server.CreateSessionAsync(groups: 2);
+        var session = await Server.CreateSessionAsync(groups: 2);
 
         var home = await OpenAsync("/");
         await Expect(home.Locator("[data-interactive=true]")).ToBeVisibleAsync();
@@ -125,13 +104,8 @@ public sealed class SecurityHeadersPageTests(ChromiumFixture chromium) : IAsyncL
 
     private async Task<IPage> OpenAsync(string path, string? rememberedName = null, Action<IPage>? beforeNavigation = null)
     {
-        var browser = await chromium.NewContextAsync();
-        _browsers.Add(browser);
+        var browser = await NewBrowserAsync(rememberedName);
         await browser.AddInitScriptAsync(ViolationListener);
-        if (rememberedName is not null)
-        {
-            await browser.AddInitScriptAsync($"localStorage.setItem('padhub.name', '{rememberedName}')");
-        }
 
         var page = await browser.NewPageAsync();
         page.Console += (_, message) =>
@@ -142,7 +116,7 @@ public sealed class SecurityHeadersPageTests(ChromiumFixture chromium) : IAsyncL
             }
         };
         beforeNavigation?.Invoke(page);
-        var response = await page.GotoAsync(new Uri(_server.ServerAddress, path.TrimStart('/')).ToString());
+        var response = await page.GotoAsync(Url(path));
         Assert.NotNull(response);
         var headers = await response.AllHeadersAsync();
         Assert.Contains("script-src 'self' 'nonce-", headers["content-security-policy"], StringComparison.Ordinal);

@@ -2,10 +2,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
-using PadHub.Server.Persistence;
 using PadHub.Tests.Server;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
+using static PadHub.Tests.EndToEnd.EditorPage;
 
 namespace PadHub.Tests.EndToEnd;
 
@@ -16,7 +16,8 @@ namespace PadHub.Tests.EndToEnd;
 /// <c>PADHUB_SCREENSHOTS</c> names a folder.
 /// </summary>
 [Collection(EndToEndCollectionDefinition.Name)]
-public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelper output) : IAsyncLifetime
+public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelper output)
+    : BrowserTest(chromium, new PadHubServerFactory(new Dictionary<string, string?> { ["PadHub:SeedDemo"] = "false" }))
 {
     /// <summary>Issue 4: "all three panes show the new text within 2 s".</summary>
     private const float PaneDeadlineMs = 2_000;
@@ -28,28 +29,7 @@ public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelpe
         new("Everyday practice", "How to promote open data in day-to-day practices to contribute to a Common Goods project?", ["Margaret"]),
     ];
 
-    private readonly PadHubServerFactory _server = new(new Dictionary<string, string?> { ["PadHub:SeedDemo"] = "false" });
-    private readonly List<IBrowserContext> _browsers = [];
-
-    private IWorkshopService Workshops => _server.Services.GetRequiredService<IWorkshopService>();
-
-    private IPadStore Store => _server.Services.GetRequiredService<IPadStore>();
-
-    public Task InitializeAsync()
-    {
-        _server.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var browser in _browsers)
-        {
-            await browser.DisposeAsync();
-        }
-
-        await _server.DisposeAsync();
-    }
+    private IWorkshopService Workshops => Server.Services.GetRequiredService<IWorkshopService>();
 
     [Fact]
     public async Task Dashboard_WhileThreeNoteTakersType_EveryPaneShowsItsGroupsTextWithinTwoSeconds()
@@ -162,7 +142,7 @@ public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelpe
         var session = await CreateSessionAsync(audienceCanEdit: false);
         var phone = await NewBrowserAsync(rememberedName: null, new ViewportSize { Width = 390, Height = 844 });
         var audience = await phone.NewPageAsync();
-        await audience.GotoAsync(new Uri(_server.ServerAddress, SessionRoutes.Audience(session.AudienceToken).TrimStart('/')).ToString());
+        await audience.GotoAsync(Url(SessionRoutes.Audience(session.AudienceToken)));
         await Expect(audience.Locator("[data-interactive=true]").First).ToBeVisibleAsync();
 
         var noteTaker = await OpenEditorAsync(session.Groups[0].NoteTakerToken, "Note-taker 1");
@@ -200,7 +180,7 @@ public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelpe
     {
         var browser = await NewBrowserAsync("Moderator", new ViewportSize { Width = 1366, Height = 900 });
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(_server.ServerAddress, SessionRoutes.Dashboard(moderatorToken).TrimStart('/')).ToString());
+        await page.GotoAsync(Url(SessionRoutes.Dashboard(moderatorToken)));
         await Expect(page.Locator("[data-group-pane]")).ToHaveCountAsync(Groups.Length);
         await Expect(page.Locator("[data-action=lock]")).ToBeEnabledAsync();
         return page;
@@ -208,38 +188,15 @@ public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelpe
 
     private async Task<IPage> OpenEditorAsync(string token, string name)
     {
-        var browser = await NewBrowserAsync(name, viewport: null);
+        var browser = await NewBrowserAsync(name);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync(new Uri(_server.ServerAddress, SessionRoutes.EditPad(token).TrimStart('/')).ToString());
-        await Expect(Editor(page)).ToHaveAttributeAsync("data-interactive", "true");
+        await page.GotoAsync(Url(SessionRoutes.EditPad(token)));
+        await WaitInteractiveAsync(page);
         await Expect(page.Locator(".padhub-session-banner")).ToBeVisibleAsync();
         return page;
     }
 
-    private async Task<IBrowserContext> NewBrowserAsync(string? rememberedName, ViewportSize? viewport)
-    {
-        var browser = await chromium.NewContextAsync(viewport);
-        _browsers.Add(browser);
-        if (rememberedName is not null)
-        {
-            await browser.AddInitScriptAsync($"localStorage.setItem('padhub.name', '{rememberedName}')");
-        }
-
-        return browser;
-    }
-
-    private static ILocator Editor(IPage page) => page.Locator(".padhub-editor");
-
     private static ILocator Pane(IPage dashboard, string groupId) => dashboard.Locator($"[data-group-pane][data-group-id='{groupId}']");
-
-    private static async Task WaitSavedAsync(IPage page) =>
-        await Expect(Editor(page)).ToHaveAttributeAsync("data-sync-state", "saved");
-
-    private static async Task CaretToEndAsync(IPage page)
-    {
-        await page.Locator(".cm-content").ClickAsync();
-        await page.Keyboard.PressAsync("Control+End");
-    }
 
     private async Task<string> StoredTextAsync(string padId) => (await StoredPads.LoadAsync(Store, padId)).Text;
 

@@ -2,43 +2,19 @@ using Bunit.TestDoubles;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using PadHub.Components.Contracts.Pads;
-using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Markdown;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
 
-public sealed class AudienceViewTests : IAsyncLifetime
+public sealed class AudienceViewTests : SessionComponentTest
 {
-    private static readonly DateTimeOffset Now = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
-
-    private readonly BunitContext _context = MudBunit.CreateContext();
-    private readonly FakeTimeProvider _time = new(Now);
-    private readonly FakeWorkshopService _workshops = new(Now);
-    private readonly FakePadWatchService _watches = new();
-
-    public AudienceViewTests()
-    {
-        _context.Services.AddSingleton<TimeProvider>(_time);
-        _context.Services.AddSingleton<IWorkshopService>(_workshops);
-        _context.Services.AddSingleton<IPadWatchService>(_watches);
-        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        foreach (var group in _workshops.State.Groups)
-        {
-            _watches.Set(group.PadId, $"# {group.Name}\n\nFirst note of {group.Name}.\n\n## Conclusions\n\nNone yet.\n");
-        }
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
+    public AudienceViewTests() => WatchEveryGroup(group => $"# {group.Name}\n\nFirst note of {group.Name}.\n\n## Conclusions\n\nNone yet.\n");
 
     private IRenderedComponent<AudienceView> RenderAudience(int? group = null, int expectedPanes = 3)
     {
-        var cut = _context.Render<AudienceView>(p => p.Add(x => x.Token, FakeWorkshopService.AudienceToken).Add(x => x.Group, group));
+        var cut = Render<AudienceView>(p => p.Add(x => x.Token, FakeWorkshopService.AudienceToken).Add(x => x.Group, group));
         cut.WaitForAssertion(() => Assert.Equal(expectedPanes, cut.FindAll("[data-group-pane] [data-pad-text]").Count));
         return cut;
     }
@@ -62,7 +38,7 @@ public sealed class AudienceViewTests : IAsyncLifetime
     {
         var cut = RenderAudience();
 
-        await _watches.ChangeAsync("pad-2", "# Group 2\n\nFirst note of Group 2. And more.\n\n## Conclusions\n\nNone yet.\n");
+        await Watches.ChangeAsync("pad-2", "# Group 2\n\nFirst note of Group 2. And more.\n\n## Conclusions\n\nNone yet.\n");
 
         cut.WaitForAssertion(() => Assert.Contains("And more.", PaneText(cut, "g2"), StringComparison.Ordinal));
         Assert.DoesNotContain("And more.", PaneText(cut, "g1"), StringComparison.Ordinal);
@@ -76,7 +52,7 @@ public sealed class AudienceViewTests : IAsyncLifetime
         var blocks = cut.FindAll("[data-group-id=g1] [data-block-key]").Select(b => b.GetAttribute("data-block-key")).ToList();
         Assert.Empty(cut.FindAll(".padhub-block-fresh"));
 
-        await _watches.ChangeAsync("pad-1", "# Group 1\n\nFirst note of Group 1, edited.\n\n## Conclusions\n\nNone yet.\n");
+        await Watches.ChangeAsync("pad-1", "# Group 1\n\nFirst note of Group 1, edited.\n\n## Conclusions\n\nNone yet.\n");
 
         cut.WaitForAssertion(() => Assert.Contains("edited", PaneText(cut, "g1"), StringComparison.Ordinal));
         var after = cut.FindAll("[data-group-id=g1] [data-block-key]").Select(b => b.GetAttribute("data-block-key")).ToList();
@@ -108,7 +84,7 @@ public sealed class AudienceViewTests : IAsyncLifetime
         cut.Find("button[data-group-filter='3']").Click();
 
         cut.WaitForAssertion(() => Assert.Equal(["g3"], cut.FindAll("[data-group-pane]").Select(p => p.GetAttribute("data-group-id"))));
-        Assert.EndsWith("?group=3", _context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        Assert.EndsWith("?group=3", Context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
         cut.Find("button[data-group-filter=all]").Click();
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-group-pane]").Count));
     }
@@ -124,8 +100,8 @@ public sealed class AudienceViewTests : IAsyncLifetime
     [Fact]
     public void Contribute_AudienceCanEdit_AsksNameRemembersItAndOpensTheEditor()
     {
-        _workshops.Publish(_workshops.State with { AudienceCanEdit = true });
-        var module = _context.JSInterop.SetupModule(AudienceView.ModulePath);
+        Workshops.Publish(Workshops.State with { AudienceCanEdit = true });
+        var module = Context.JSInterop.SetupModule(AudienceView.ModulePath);
         module.Setup<string?>("displayName").SetResult(null);
         module.SetupVoid("rememberName", "Linus").SetVoidResult();
         var cut = RenderAudience();
@@ -135,7 +111,7 @@ public sealed class AudienceViewTests : IAsyncLifetime
         cut.Find("#padhub-contributor-name").Input("Linus");
         cut.Find(".padhub-audience-join form").Submit();
 
-        var navigation = _context.Services.GetRequiredService<NavigationManager>();
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
         cut.WaitForAssertion(() => Assert.EndsWith(SessionRoutes.EditSessionPad(FakeWorkshopService.AudienceToken, "pad-2"), navigation.Uri, StringComparison.Ordinal));
         module.VerifyInvoke("rememberName");
     }
@@ -143,12 +119,12 @@ public sealed class AudienceViewTests : IAsyncLifetime
     [Fact]
     public async Task FollowLatest_On_ScrollsTheChangedBlockIntoView()
     {
-        var module = _context.JSInterop.SetupModule(LivePadMarkdown.ModulePath);
+        var module = Context.JSInterop.SetupModule(LivePadMarkdown.ModulePath);
         module.SetupVoid("scrollToLatest", _ => true).SetVoidResult();
         var cut = RenderAudience();
         cut.Find(".padhub-audience-follow input").Change(true);
 
-        await _watches.ChangeAsync("pad-3", "# Group 3\n\nSomething new.\n");
+        await Watches.ChangeAsync("pad-3", "# Group 3\n\nSomething new.\n");
 
         cut.WaitForAssertion(() => Assert.Single(module.Invocations["scrollToLatest"]));
     }
@@ -156,11 +132,11 @@ public sealed class AudienceViewTests : IAsyncLifetime
     [Fact]
     public async Task FollowLatest_Off_NeverScrolls()
     {
-        var module = _context.JSInterop.SetupModule(LivePadMarkdown.ModulePath);
+        var module = Context.JSInterop.SetupModule(LivePadMarkdown.ModulePath);
         module.SetupVoid("scrollToLatest", _ => true).SetVoidResult();
         var cut = RenderAudience();
 
-        await _watches.ChangeAsync("pad-3", "# Group 3\n\nSomething new.\n");
+        await Watches.ChangeAsync("pad-3", "# Group 3\n\nSomething new.\n");
 
         cut.WaitForAssertion(() => Assert.Contains("Something new.", PaneText(cut, "g3"), StringComparison.Ordinal));
         Assert.Empty(module.Invocations["scrollToLatest"]);

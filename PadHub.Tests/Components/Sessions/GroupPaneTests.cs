@@ -1,7 +1,4 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
@@ -9,32 +6,20 @@ using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
 
-public sealed class GroupPaneTests : IAsyncLifetime
+public sealed class GroupPaneTests : SessionComponentTest
 {
-    private static readonly DateTimeOffset Now = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
     private static readonly SessionGroup Group = new("g1", 1, "Open data", "How to collect open data?", ["Ada"], "pad-1");
-
-    private readonly BunitContext _context = MudBunit.CreateContext();
-    private readonly FakeTimeProvider _time = new(Now);
-    private readonly FakePadWatchService _watches = new();
 
     public GroupPaneTests()
     {
-        _context.Services.AddSingleton<TimeProvider>(_time);
-        _context.Services.AddSingleton<IPadWatchService>(_watches);
-        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        _watches.Set("pad-1", "# Group 1\n\nFirst idea.\n");
+        Watches.Set("pad-1", "# Group 1\n\nFirst idea.\n");
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
 
     private static PadParticipant Participant(string name, string authorId) => new($"client-{name}", authorId, name, "#1e88e5", PadRole.Editor);
 
     private IRenderedComponent<GroupPane> RenderPane(double quietAfterMinutes = 3)
     {
-        var cut = _context.Render<GroupPane>(p => p
+        var cut = Render<GroupPane>(p => p
             .Add(x => x.Token, FakeWorkshopService.ModeratorToken)
             .Add(x => x.Group, Group)
             .Add(x => x.QuietAfterMinutes, quietAfterMinutes));
@@ -60,7 +45,7 @@ public sealed class GroupPaneTests : IAsyncLifetime
     {
         var cut = RenderPane();
 
-        await _watches.ChangeAsync("pad-1", "# Group 1\n\nFirst idea.\n\nSecond idea.\n");
+        await Watches.ChangeAsync("pad-1", "# Group 1\n\nFirst idea.\n\nSecond idea.\n");
 
         cut.WaitForAssertion(() => Assert.Equal(["First idea.", "Second idea."], cut.FindAll("[data-pad-text] p").Select(p => p.TextContent)));
     }
@@ -70,7 +55,7 @@ public sealed class GroupPaneTests : IAsyncLifetime
     {
         var cut = RenderPane();
 
-        await _watches.ChangeAsync("pad-1", "x", [Participant("Ada", "a1"), Participant("Grace", "a2"), Participant("Linus", "a3")], typing: ["a2", "a3", "gone"]);
+        await Watches.ChangeAsync("pad-1", "x", [Participant("Ada", "a1"), Participant("Grace", "a2"), Participant("Linus", "a3")], typing: ["a2", "a3", "gone"]);
 
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll(".padhub-participant").Count));
         Assert.Equal("Grace, Linus", cut.Find("[data-typing]").GetAttribute("data-typing"));
@@ -82,7 +67,7 @@ public sealed class GroupPaneTests : IAsyncLifetime
     {
         var cut = RenderPane();
 
-        await _watches.ChangeAsync("pad-1", "x", editsPerMinute: [0, 4, 8, 2, 0]);
+        await Watches.ChangeAsync("pad-1", "x", editsPerMinute: [0, 4, 8, 2, 0]);
 
         cut.WaitForAssertion(() =>
         {
@@ -97,12 +82,12 @@ public sealed class GroupPaneTests : IAsyncLifetime
     [Fact]
     public async Task Quiet_NoEditForThreshold_HighlightedOnceTheClockPassesIt()
     {
-        await _watches.ChangeAsync("pad-1", "x", lastEditAt: Now.AddMinutes(-2));
+        await Watches.ChangeAsync("pad-1", "x", lastEditAt: Now.AddMinutes(-2));
         var cut = RenderPane(quietAfterMinutes: 3);
         Assert.Equal("false", cut.Find("[data-group-pane]").GetAttribute("data-quiet"));
         Assert.Contains("Last edit 2 min ago", cut.Find("[data-last-edit]").TextContent, StringComparison.Ordinal);
 
-        _time.Advance(TimeSpan.FromMinutes(1));
+        Time.Advance(TimeSpan.FromMinutes(1));
 
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-group-pane]").GetAttribute("data-quiet")));
         Assert.Contains("Quiet group", cut.Find("[data-group-pane]").TextContent, StringComparison.Ordinal);
@@ -112,11 +97,11 @@ public sealed class GroupPaneTests : IAsyncLifetime
     [Fact]
     public async Task Quiet_EditArrives_HighlightCleared()
     {
-        await _watches.ChangeAsync("pad-1", "x", lastEditAt: Now.AddMinutes(-10));
+        await Watches.ChangeAsync("pad-1", "x", lastEditAt: Now.AddMinutes(-10));
         var cut = RenderPane(quietAfterMinutes: 3);
         Assert.Equal("true", cut.Find("[data-group-pane]").GetAttribute("data-quiet"));
 
-        await _watches.ChangeAsync("pad-1", "xy", lastEditAt: Now);
+        await Watches.ChangeAsync("pad-1", "xy", lastEditAt: Now);
 
         cut.WaitForAssertion(() => Assert.Equal("false", cut.Find("[data-group-pane]").GetAttribute("data-quiet")));
     }
@@ -126,7 +111,7 @@ public sealed class GroupPaneTests : IAsyncLifetime
     {
         var cut = RenderPane();
 
-        await _watches.ChangeAsync("pad-1",
+        await Watches.ChangeAsync("pad-1",
             "# Group 1\n\n## Key points\n\nNot this.\n\n## Conclusions\n\n**Open data** wins <script>alert(1)</script>\n\n" +
             "[click](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n## Next steps\n\nNot this either.\n");
 
@@ -154,10 +139,10 @@ public sealed class GroupPaneTests : IAsyncLifetime
     public async Task DisposeAsync_Watching_StopsTheWatch()
     {
         var cut = RenderPane();
-        Assert.Equal(1, _watches.ActiveWatches);
+        Assert.Equal(1, Watches.ActiveWatches);
 
         await cut.InvokeAsync(() => cut.Instance.DisposeAsync().AsTask());
 
-        Assert.Equal(0, _watches.ActiveWatches);
+        Assert.Equal(0, Watches.ActiveWatches);
     }
 }

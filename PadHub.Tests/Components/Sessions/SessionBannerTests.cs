@@ -1,35 +1,15 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
 
-public sealed class SessionBannerTests : IAsyncLifetime
+public sealed class SessionBannerTests : SessionComponentTest
 {
-    private static readonly DateTimeOffset Now = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
-
-    private readonly BunitContext _context = MudBunit.CreateContext();
-    private readonly FakeTimeProvider _time = new(Now);
-    private readonly FakeWorkshopService _workshops = new(Now);
-
-    public SessionBannerTests()
-    {
-        _context.Services.AddSingleton<TimeProvider>(_time);
-        _context.Services.AddSingleton<IWorkshopService>(_workshops);
-        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
-
     private IRenderedComponent<SessionBanner> RenderBanner(string token = FakeWorkshopService.NoteTakerToken, string? padId = "pad-1")
     {
-        var cut = _context.Render<SessionBanner>(p => p.Add(x => x.Token, token).Add(x => x.PadId, padId));
+        var cut = Render<SessionBanner>(p => p.Add(x => x.Token, token).Add(x => x.PadId, padId));
         cut.WaitForAssertion(() => cut.Find(".padhub-session-banner"));
         return cut;
     }
@@ -48,7 +28,7 @@ public sealed class SessionBannerTests : IAsyncLifetime
     {
         var cut = RenderBanner();
 
-        _time.Advance(TimeSpan.FromSeconds(65));
+        Time.Advance(TimeSpan.FromSeconds(65));
 
         cut.WaitForAssertion(() => Assert.Equal("11:00", cut.Find("[data-countdown]").TextContent));
     }
@@ -58,7 +38,7 @@ public sealed class SessionBannerTests : IAsyncLifetime
     {
         var cut = RenderBanner();
 
-        _time.Advance(TimeSpan.FromMinutes(13));
+        Time.Advance(TimeSpan.FromMinutes(13));
 
         cut.WaitForAssertion(() => Assert.Equal("-0:55", cut.Find("[data-countdown]").TextContent));
     }
@@ -66,10 +46,10 @@ public sealed class SessionBannerTests : IAsyncLifetime
     [Fact]
     public void Countdown_Paused_ShowsRemainingAndPausedWithoutTicking()
     {
-        _workshops.Publish(_workshops.State with { Timer = new PhaseTimer(1, false, null, TimeSpan.FromMinutes(7)) });
+        Workshops.Publish(Workshops.State with { Timer = new PhaseTimer(1, false, null, TimeSpan.FromMinutes(7)) });
         var cut = RenderBanner();
 
-        _time.Advance(TimeSpan.FromMinutes(2));
+        Time.Advance(TimeSpan.FromMinutes(2));
 
         Assert.Equal("7:00", cut.Find("[data-countdown]").TextContent);
         Assert.Contains("paused", cut.Find(".padhub-session-banner").TextContent, StringComparison.Ordinal);
@@ -81,7 +61,7 @@ public sealed class SessionBannerTests : IAsyncLifetime
         var cut = RenderBanner();
         Assert.Empty(cut.FindAll("[data-announcement]"));
 
-        _workshops.Publish(_workshops.State with { Announcements = [new Announcement("a1", null, "Five minutes left!", Now)] });
+        Workshops.Publish(Workshops.State with { Announcements = [new Announcement("a1", null, "Five minutes left!", Now)] });
 
         cut.WaitForAssertion(() => Assert.Contains("Five minutes left!", cut.Find("[data-announcement]").TextContent, StringComparison.Ordinal));
     }
@@ -89,7 +69,7 @@ public sealed class SessionBannerTests : IAsyncLifetime
     [Fact]
     public void Announcement_ToAnotherGroup_NotShown()
     {
-        _workshops.Publish(_workshops.State with { Announcements = [new Announcement("a1", "g2", "Group 2 only", Now)] });
+        Workshops.Publish(Workshops.State with { Announcements = [new Announcement("a1", "g2", "Group 2 only", Now)] });
 
         var cut = RenderBanner();
 
@@ -99,7 +79,7 @@ public sealed class SessionBannerTests : IAsyncLifetime
     [Fact]
     public void Announcement_Several_ShowsNewestForThisGroup()
     {
-        _workshops.Publish(_workshops.State with
+        Workshops.Publish(Workshops.State with
         {
             Announcements = [new Announcement("a1", null, "Welcome", Now), new Announcement("a2", "g1", "Group 1: wrap up", Now), new Announcement("a3", "g3", "Group 3", Now)],
         });
@@ -112,7 +92,7 @@ public sealed class SessionBannerTests : IAsyncLifetime
     [Fact]
     public void Dismiss_Announcement_ShowsPreviousOne()
     {
-        _workshops.Publish(_workshops.State with { Announcements = [new Announcement("a1", null, "Welcome", Now), new Announcement("a2", null, "Break", Now)] });
+        Workshops.Publish(Workshops.State with { Announcements = [new Announcement("a1", null, "Welcome", Now), new Announcement("a2", null, "Break", Now)] });
         var cut = RenderBanner();
 
         cut.Find("[data-announcement] button").Click();
@@ -126,7 +106,7 @@ public sealed class SessionBannerTests : IAsyncLifetime
         var cut = RenderBanner();
         Assert.Equal("false", cut.Find("[data-locked]").GetAttribute("data-locked"));
 
-        _workshops.Publish(_workshops.State with { Locked = true });
+        Workshops.Publish(Workshops.State with { Locked = true });
 
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-locked]").GetAttribute("data-locked")));
         Assert.Contains("locked by the moderator", cut.Find(".padhub-session-banner").TextContent, StringComparison.Ordinal);
@@ -135,7 +115,7 @@ public sealed class SessionBannerTests : IAsyncLifetime
     [Fact]
     public void Render_UnknownToken_RendersNothing()
     {
-        var cut = _context.Render<SessionBanner>(p => p.Add(x => x.Token, "revoked").Add(x => x.PadId, "pad-1"));
+        var cut = Render<SessionBanner>(p => p.Add(x => x.Token, "revoked").Add(x => x.PadId, "pad-1"));
 
         Assert.Empty(cut.FindAll(".padhub-session-banner"));
     }
@@ -144,10 +124,10 @@ public sealed class SessionBannerTests : IAsyncLifetime
     public async Task DisposeAsync_Subscribed_StopsWatching()
     {
         var cut = RenderBanner();
-        Assert.Equal(1, _workshops.SubscriptionCount);
+        Assert.Equal(1, Workshops.SubscriptionCount);
 
         await cut.InvokeAsync(() => cut.Instance.DisposeAsync().AsTask());
 
-        Assert.Equal(0, _workshops.SubscriptionCount);
+        Assert.Equal(0, Workshops.SubscriptionCount);
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Server.Api;
@@ -16,24 +15,9 @@ namespace PadHub.Tests.Components.Sessions;
 
 // The home page's form with the server's real gate: outside Development it asks for the organiser key before creating
 // anything; open creation has a per-client limit.
-public sealed class SessionCreateFormGateTests : IAsyncLifetime
+public sealed class SessionCreateFormGateTests : SessionComponentTest
 {
     private const string OrganiserKey = "organiser-key-0123456789";
-    private static readonly DateTimeOffset Now = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
-
-    private readonly BunitContext _context = MudBunit.CreateContext();
-    private readonly FakeWorkshopService _workshops = new(Now);
-    private readonly FakeTimeProvider _time = new(Now);
-
-    public SessionCreateFormGateTests()
-    {
-        _context.Services.AddSingleton<IWorkshopService>(_workshops);
-        _context.Services.AddSingleton<TimeProvider>(_time);
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
 
     [Fact]
     public void Submit_ProductionWithoutKey_AsksForTheKeyAndCreatesNothing()
@@ -44,7 +28,7 @@ public sealed class SessionCreateFormGateTests : IAsyncLifetime
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Contains("Enter the organiser key", cut.Find("[data-field='organiser-key']").TextContent, StringComparison.Ordinal));
-        Assert.Null(_workshops.LastCreateRequest);
+        Assert.Null(Workshops.LastCreateRequest);
     }
 
     [Fact]
@@ -57,7 +41,7 @@ public sealed class SessionCreateFormGateTests : IAsyncLifetime
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Contains("not the organiser key", cut.Find("[data-field='organiser-key']").TextContent, StringComparison.Ordinal));
-        Assert.Null(_workshops.LastCreateRequest);
+        Assert.Null(Workshops.LastCreateRequest);
     }
 
     [Fact]
@@ -69,8 +53,8 @@ public sealed class SessionCreateFormGateTests : IAsyncLifetime
 
         cut.Find("form").Submit();
 
-        cut.WaitForAssertion(() => Assert.NotNull(_workshops.LastCreateRequest));
-        var navigation = _context.Services.GetRequiredService<NavigationManager>();
+        cut.WaitForAssertion(() => Assert.NotNull(Workshops.LastCreateRequest));
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
         cut.WaitForAssertion(() => Assert.EndsWith(SessionRoutes.Share("new-mod"), navigation.Uri, StringComparison.Ordinal));
     }
 
@@ -79,7 +63,7 @@ public sealed class SessionCreateFormGateTests : IAsyncLifetime
     {
         UseGate(Environments.Production, apiKey: null);
 
-        var cut = _context.Render<SessionCreateForm>();
+        var cut = Render<SessionCreateForm>();
 
         Assert.NotNull(cut.Find("[data-creation-disabled]"));
         Assert.Empty(cut.FindAll("form"));
@@ -94,7 +78,7 @@ public sealed class SessionCreateFormGateTests : IAsyncLifetime
         Assert.Empty(cut.FindAll("#organiser-key"));
         cut.Find("form").Submit();
 
-        cut.WaitForAssertion(() => Assert.NotNull(_workshops.LastCreateRequest));
+        cut.WaitForAssertion(() => Assert.NotNull(Workshops.LastCreateRequest));
     }
 
     [Fact]
@@ -104,15 +88,15 @@ public sealed class SessionCreateFormGateTests : IAsyncLifetime
         var first = RenderFilled();
         Assert.Empty(first.FindAll("#organiser-key"));
         first.Find("form").Submit();
-        first.WaitForAssertion(() => Assert.NotNull(_workshops.LastCreateRequest));
-        _workshops.ResetLastCreateRequest();
+        first.WaitForAssertion(() => Assert.NotNull(Workshops.LastCreateRequest));
+        Workshops.ResetLastCreateRequest();
 
         var second = RenderFilled();
         second.Find("form").Submit();
 
         second.WaitForAssertion(() => Assert.Contains("Too many sessions created from this address: at most 1 per 30 minute(s). Try again in 30 minute(s).",
             second.Find("[data-form-errors]").TextContent, StringComparison.Ordinal));
-        Assert.Null(_workshops.LastCreateRequest);
+        Assert.Null(Workshops.LastCreateRequest);
     }
 
     private void UseGate(string environment, string? apiKey, SessionOptions? options = null)
@@ -120,22 +104,9 @@ public sealed class SessionCreateFormGateTests : IAsyncLifetime
         var host = new HostingEnvironment { EnvironmentName = environment };
         var sessionOptions = Options.Create(options ?? new SessionOptions());
         var keys = new ApiKeyProvider(Options.Create(new PadApiOptions { ApiKey = apiKey }), host);
-        _context.Services.AddSingleton<ISessionCreationGate>(
-            new SessionCreationGate(sessionOptions, keys, host, new SessionCreationLimiter(_time, sessionOptions), new HttpContextAccessor()));
-
-        // Reads the services: only once every one is registered.
-        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Context.Services.AddSingleton<ISessionCreationGate>(
+            new SessionCreationGate(sessionOptions, keys, host, new SessionCreationLimiter(Time, sessionOptions), new HttpContextAccessor()));
     }
 
-    private IRenderedComponent<SessionCreateForm> RenderFilled()
-    {
-        var cut = _context.Render<SessionCreateForm>();
-        cut.Find("#session-title").Change("IGF 2018 WS #42");
-        for (var i = 0; i < 3; i++)
-        {
-            cut.Find($"#group-{i}-topic").Change($"Topic {i + 1}");
-        }
-
-        return cut;
-    }
+    private IRenderedComponent<SessionCreateForm> RenderFilled() => Render<SessionCreateForm>().FillRequired();
 }

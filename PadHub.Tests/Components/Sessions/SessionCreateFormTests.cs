@@ -1,42 +1,15 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
 
-public sealed class SessionCreateFormTests : IAsyncLifetime
+public sealed class SessionCreateFormTests : SessionComponentTest
 {
-    private static readonly DateTimeOffset Now = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
-
-    private readonly BunitContext _context = MudBunit.CreateContext();
-    private readonly FakeWorkshopService _workshops = new(Now);
-
-    public SessionCreateFormTests()
-    {
-        _context.Services.AddSingleton<IWorkshopService>(_workshops);
-        _context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
-        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
-
-    private IRenderedComponent<SessionCreateForm> RenderFilled()
-    {
-        var cut = _context.Render<SessionCreateForm>();
-        cut.Find("#session-title").Change("IGF 2018 WS #42");
-        for (var i = 0; i < 3; i++)
-        {
-            cut.Find($"#group-{i}-topic").Change($"Topic {i + 1}");
-        }
-
-        return cut;
-    }
+    private IRenderedComponent<SessionCreateForm> RenderFilled() => Render<SessionCreateForm>().FillRequired();
 
     private static string FieldText(IRenderedComponent<SessionCreateForm> cut, string field) => cut.Find($"[data-field='{field}']").TextContent;
 
@@ -48,13 +21,13 @@ public sealed class SessionCreateFormTests : IAsyncLifetime
 
         cut.Find("form").Submit();
 
-        cut.WaitForAssertion(() => Assert.NotNull(_workshops.LastCreateRequest));
-        var request = _workshops.LastCreateRequest!;
+        cut.WaitForAssertion(() => Assert.NotNull(Workshops.LastCreateRequest));
+        var request = Workshops.LastCreateRequest!;
         Assert.Equal("IGF 2018 WS #42", request.Title);
         Assert.Equal(["Group 1", "Group 2", "Group 3"], request.Groups.Select(g => g.Name));
         Assert.Equal(["Ada", "Grace", "Linus"], request.Groups[1].Animators);
         Assert.Equal(SessionDefaults.Phases, request.Phases);
-        var navigation = _context.Services.GetRequiredService<NavigationManager>();
+        var navigation = Context.Services.GetRequiredService<NavigationManager>();
         cut.WaitForAssertion(() => Assert.EndsWith(SessionRoutes.Share("new-mod"), navigation.Uri, StringComparison.Ordinal));
     }
 
@@ -67,7 +40,7 @@ public sealed class SessionCreateFormTests : IAsyncLifetime
         cut.Find("form").Submit();
 
         cut.WaitForAssertion(() => Assert.Contains("The title is required.", FieldText(cut, "title"), StringComparison.Ordinal));
-        Assert.Null(_workshops.LastCreateRequest);
+        Assert.Null(Workshops.LastCreateRequest);
     }
 
     [Fact]
@@ -80,13 +53,13 @@ public sealed class SessionCreateFormTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Contains("The topic is too long (501 characters; at most 500).", FieldText(cut, "groups[2].topic"), StringComparison.Ordinal));
         Assert.DoesNotContain("too long", FieldText(cut, "groups[0].topic"), StringComparison.Ordinal);
-        Assert.Null(_workshops.LastCreateRequest);
+        Assert.Null(Workshops.LastCreateRequest);
     }
 
     [Fact]
     public void AddGroup_UpToTheLimit_ThenDisabledWithAMessage()
     {
-        var cut = _context.Render<SessionCreateForm>();
+        var cut = Render<SessionCreateForm>();
 
         for (var i = 3; i < SessionLimits.MaxGroups; i++)
         {
@@ -101,7 +74,7 @@ public sealed class SessionCreateFormTests : IAsyncLifetime
     [Fact]
     public void RemoveGroup_Clicked_GroupRemoved()
     {
-        var cut = _context.Render<SessionCreateForm>();
+        var cut = Render<SessionCreateForm>();
 
         cut.Find("button[data-remove-group='1']").Click();
 
@@ -140,7 +113,7 @@ public sealed class SessionCreateFormTests : IAsyncLifetime
     [Fact]
     public void Submit_ServerRefuses_ErrorsMappedToTheirFields()
     {
-        _workshops.CreateFailure = new SessionValidationException(new Dictionary<string, string[]>
+        Workshops.CreateFailure = new SessionValidationException(new Dictionary<string, string[]>
         {
             ["groups"] = ["Too many groups for this server."],
             ["groups[1].topic"] = ["This topic is not allowed."],
@@ -155,6 +128,6 @@ public sealed class SessionCreateFormTests : IAsyncLifetime
         Assert.Contains("Too many groups for this server.", FieldText(cut, "groups"), StringComparison.Ordinal);
         Assert.Contains("That name is too long.", FieldText(cut, "groups[0].animators"), StringComparison.Ordinal);
         Assert.Contains("The template is too long.", cut.Find("[data-form-errors]").TextContent, StringComparison.Ordinal);
-        Assert.DoesNotContain("/m/", _context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
+        Assert.DoesNotContain("/m/", Context.Services.GetRequiredService<NavigationManager>().Uri, StringComparison.Ordinal);
     }
 }

@@ -1,41 +1,17 @@
 using Bunit;
-using Microsoft.AspNetCore.Components;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
-using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
 
-public sealed class SessionDashboardTests : IAsyncLifetime
+public sealed class SessionDashboardTests : SessionComponentTest
 {
-    private static readonly DateTimeOffset Now = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
-
-    private readonly BunitContext _context = MudBunit.CreateContext();
-    private readonly FakeWorkshopService _workshops = new(Now);
-    private readonly FakePadWatchService _watches = new();
-
-    public SessionDashboardTests()
-    {
-        _context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
-        _context.Services.AddSingleton<IWorkshopService>(_workshops);
-        _context.Services.AddSingleton<IPadWatchService>(_watches);
-        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
-        foreach (var group in _workshops.State.Groups)
-        {
-            _watches.Set(group.PadId, $"# {group.Name}\n\nNotes of {group.Name}.\n");
-        }
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
+    public SessionDashboardTests() => WatchEveryGroup(group => $"# {group.Name}\n\nNotes of {group.Name}.\n");
 
     private IRenderedComponent<SessionDashboard> RenderDashboard(string token = FakeWorkshopService.ModeratorToken)
     {
-        var cut = _context.Render<SessionDashboard>(p => p.Add(x => x.Token, token));
+        var cut = Render<SessionDashboard>(p => p.Add(x => x.Token, token));
         if (token == FakeWorkshopService.ModeratorToken)
         {
             cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-group-pane] [data-pad-text]").Count));
@@ -62,7 +38,7 @@ public sealed class SessionDashboardTests : IAsyncLifetime
 
         cut.WaitForAssertion(() => Assert.Contains("This link cannot open the dashboard", cut.Find(".padhub-not-moderator").TextContent, StringComparison.Ordinal));
         Assert.Empty(cut.FindAll("[data-group-pane]"));
-        Assert.Equal(0, _workshops.SubscriptionCount);
+        Assert.Equal(0, Workshops.SubscriptionCount);
     }
 
     [Fact]
@@ -83,7 +59,7 @@ public sealed class SessionDashboardTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("button[data-action=lock]").GetAttribute("data-locked")));
         Assert.Contains("Unlock all pads", cut.Find("button[data-action=lock]").TextContent, StringComparison.Ordinal);
         cut.Find("button[data-action=lock]").Click();
-        cut.WaitForAssertion(() => Assert.Equal(["lock", "unlock"], _workshops.Calls));
+        cut.WaitForAssertion(() => Assert.Equal(["lock", "unlock"], Workshops.Calls));
     }
 
     [Fact]
@@ -95,7 +71,7 @@ public sealed class SessionDashboardTests : IAsyncLifetime
         cut.Find("button[data-action=extend-5]").Click();
         cut.Find("button[data-action=next]").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal(["pause", "extend 5", "next"], _workshops.Calls));
+        cut.WaitForAssertion(() => Assert.Equal(["pause", "extend 5", "next"], Workshops.Calls));
     }
 
     [Fact]
@@ -106,7 +82,7 @@ public sealed class SessionDashboardTests : IAsyncLifetime
         cut.Find("#padhub-announcement").Input("Ten minutes left");
         cut.Find("form.padhub-facilitation-announce").Submit();
 
-        cut.WaitForAssertion(() => Assert.Equal(["announce all: Ten minutes left"], _workshops.Calls));
+        cut.WaitForAssertion(() => Assert.Equal(["announce all: Ten minutes left"], Workshops.Calls));
         cut.WaitForAssertion(() => Assert.Equal("", cut.Find("#padhub-announcement").GetAttribute("value") ?? ""));
     }
 
@@ -119,7 +95,7 @@ public sealed class SessionDashboardTests : IAsyncLifetime
         cut.Find("#padhub-announce-to").Change("g2");
         cut.Find("form.padhub-facilitation-announce").Submit();
 
-        cut.WaitForAssertion(() => Assert.Equal(["announce g2: Group 2, please wrap up"], _workshops.Calls));
+        cut.WaitForAssertion(() => Assert.Equal(["announce g2: Group 2, please wrap up"], Workshops.Calls));
     }
 
     [Fact]
@@ -127,7 +103,7 @@ public sealed class SessionDashboardTests : IAsyncLifetime
     {
         var cut = RenderDashboard();
 
-        _workshops.Publish(_workshops.State with { Timer = new PhaseTimer(2, false, null, TimeSpan.FromMinutes(20)) });
+        Workshops.Publish(Workshops.State with { Timer = new PhaseTimer(2, false, null, TimeSpan.FromMinutes(20)) });
 
         cut.WaitForAssertion(() => Assert.Equal("Conclusions", cut.Find("[data-facilitation] [data-phase]").GetAttribute("data-phase")));
         Assert.Equal("20:00", cut.Find("[data-facilitation] [data-countdown]").TextContent);

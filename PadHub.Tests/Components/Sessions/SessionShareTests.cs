@@ -1,7 +1,7 @@
 using Bunit;
+using Bunit.Rendering;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using MudBlazor;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
@@ -9,29 +9,18 @@ using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
 
-public sealed class SessionShareTests : IAsyncLifetime
+public sealed class SessionShareTests : SessionComponentTest
 {
-    private static readonly DateTimeOffset Now = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
-
-    private readonly BunitContext _context = MudBunit.CreateContext();
-    private readonly FakeWorkshopService _workshops = new(Now);
     private readonly SettableLinkBase _linkBase = new();
 
     public SessionShareTests()
     {
-        _context.Services.AddSingleton<IWorkshopService>(_workshops);
-        _context.Services.AddSingleton<IPublicLinkBase>(_linkBase);
-        _context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(Now));
-        _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        Context.Services.AddSingleton<IPublicLinkBase>(_linkBase);
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _context.DisposeAsync();
 
     private IRenderedComponent<SessionShare> RenderShare(string token = FakeWorkshopService.ModeratorToken)
     {
-        var cut = _context.Render<SessionShare>(p => p.Add(x => x.Token, token));
+        var cut = Render<SessionShare>(p => p.Add(x => x.Token, token));
         if (token == FakeWorkshopService.ModeratorToken)
         {
             cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
@@ -40,12 +29,27 @@ public sealed class SessionShareTests : IAsyncLifetime
         return cut;
     }
 
+    // The share page beside a dialog provider, as on the page: the regenerate buttons ask before replacing a link.
+    private IRenderedComponent<ContainerFragment> RenderWithDialogs()
+    {
+        var cut = Render(builder =>
+        {
+            builder.OpenComponent<MudDialogProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<SessionShare>(1);
+            builder.AddAttribute(2, nameof(SessionShare.Token), FakeWorkshopService.ModeratorToken);
+            builder.CloseComponent();
+        });
+        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
+        return cut;
+    }
+
     [Fact]
     public void Render_Moderator_EveryLinkAbsoluteWithAnSvgQrCode()
     {
         var cut = RenderShare();
 
-        var baseUri = _context.Services.GetRequiredService<NavigationManager>().BaseUri.TrimEnd('/');
+        var baseUri = Context.Services.GetRequiredService<NavigationManager>().BaseUri.TrimEnd('/');
         Assert.Equal(
             [baseUri + "/m/mod-token", baseUri + "/a/aud-token", baseUri + "/p/note-token-1", baseUri + "/p/note-token-2", baseUri + "/p/note-token-3"],
             cut.FindAll("[data-share-link] [data-url]").Select(a => a.GetAttribute("href")));
@@ -89,7 +93,7 @@ public sealed class SessionShareTests : IAsyncLifetime
     [Fact]
     public void Copy_Clicked_CopiesTheAbsoluteUrl()
     {
-        var module = _context.JSInterop.SetupModule(SessionShare.ModulePath);
+        var module = Context.JSInterop.SetupModule(SessionShare.ModulePath);
         module.Mode = Bunit.JSRuntimeMode.Strict;
         module.Setup<bool>("copy", _ => true).SetResult(true);
         var cut = RenderShare();
@@ -102,40 +106,24 @@ public sealed class SessionShareTests : IAsyncLifetime
     [Fact]
     public void Regenerate_Confirmed_ReplacesTheLinkAndShowsTheNewOne()
     {
-        var cut = _context.Render(builder =>
-        {
-            builder.OpenComponent<MudDialogProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<SessionShare>(1);
-            builder.AddAttribute(2, nameof(SessionShare.Token), FakeWorkshopService.ModeratorToken);
-            builder.CloseComponent();
-        });
-        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
+        var cut = RenderWithDialogs();
 
         cut.Find("[data-share-link='group-g2'] button[data-regenerate]").Click();
         cut.WaitForAssertion(() => cut.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Replace link", StringComparison.Ordinal)).Click());
 
-        cut.WaitForAssertion(() => Assert.Equal(["regenerate NoteTaker g2"], _workshops.Calls));
+        cut.WaitForAssertion(() => Assert.Equal(["regenerate NoteTaker g2"], Workshops.Calls));
     }
 
     [Fact]
     public void Regenerate_Cancelled_NothingReplaced()
     {
-        var cut = _context.Render(builder =>
-        {
-            builder.OpenComponent<MudDialogProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<SessionShare>(1);
-            builder.AddAttribute(2, nameof(SessionShare.Token), FakeWorkshopService.ModeratorToken);
-            builder.CloseComponent();
-        });
-        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
+        var cut = RenderWithDialogs();
 
         cut.Find("[data-share-link=audience] button[data-regenerate]").Click();
         cut.WaitForAssertion(() => cut.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Cancel", StringComparison.Ordinal)).Click());
 
         cut.WaitForAssertion(() => Assert.Empty(cut.FindAll(".mud-dialog")));
-        Assert.Empty(_workshops.Calls);
+        Assert.Empty(Workshops.Calls);
     }
 
     // Null (the page's own address) unless a test sets it.

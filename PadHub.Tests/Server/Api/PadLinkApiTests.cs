@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Threading.Channels;
-using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
 using PadHub.Components.Contracts.Pads;
@@ -16,7 +14,6 @@ namespace PadHub.Tests.Server.Api;
 public sealed class PadLinkApiTests : IAsyncLifetime
 {
     private const string ApiKey = "test-api-key-links-0123456789";
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
 
     private readonly PadHubServerFactory _server = new(new Dictionary<string, string?> { ["PadHub:ApiKey"] = ApiKey });
     private HttpClient _http = null!;
@@ -73,7 +70,7 @@ public sealed class PadLinkApiTests : IAsyncLifetime
         // The view link and its connection are untouched.
         Assert.Equal(0, viewer.AccessChanges.Reader.Count);
         await viewer.Client.InvokeAsync("GetHistory", new { padId = pad.PadId, fromRevision = 0 }); // not refused
-        await DisposeAllAsync(editor, viewer, renewed);
+        await HubPadMember.DisposeAllAsync(editor, viewer, renewed);
     }
 
     [Fact]
@@ -102,7 +99,7 @@ public sealed class PadLinkApiTests : IAsyncLifetime
         Assert.Equal(1, (await SubmitAsync(editor, 1, 0, 2, "x")).GetProperty("revision").GetInt32());
         Assert.Equal(0, editor.AccessChanges.Reader.Count);
         await using var renewedView = await watches.WatchAsync(token, pad.PadId, () => ValueTask.CompletedTask);
-        await DisposeAllAsync(editor, viewer);
+        await HubPadMember.DisposeAllAsync(editor, viewer);
     }
 
     [Theory]
@@ -120,7 +117,7 @@ public sealed class PadLinkApiTests : IAsyncLifetime
         Assert.False(string.IsNullOrEmpty(problem.GetProperty("detail").GetString()));
         Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
         var editor = await JoinAsync(pad.PadId, pad.EditToken);
-        await DisposeAllAsync(editor);
+        await HubPadMember.DisposeAllAsync(editor);
     }
 
     [Fact]
@@ -134,7 +131,7 @@ public sealed class PadLinkApiTests : IAsyncLifetime
         await PadApiTests.AssertProblemAsync(unknown, HttpStatusCode.NotFound);
         await PadApiTests.AssertProblemAsync(sessionPad, HttpStatusCode.NotFound);
         var noteTaker = await JoinAsync(session.Groups[0].PadId, session.Groups[0].NoteTakerToken);
-        await DisposeAllAsync(noteTaker);
+        await HubPadMember.DisposeAllAsync(noteTaker);
     }
 
     private async Task<HttpResponseMessage> PostAsync(string padId, string kind, string? key = ApiKey)
@@ -148,38 +145,8 @@ public sealed class PadLinkApiTests : IAsyncLifetime
         return await _http.SendAsync(request);
     }
 
-    private async Task<Member> JoinAsync(string padId, string token)
-    {
-        var client = await HubPadClient.ConnectAsync(_server.ServerAddress);
-        var member = new Member(client, padId);
-        client.Connection.On<JsonElement>("AccessChanged", e => member.AccessChanges.Writer.TryWrite(e));
-        await client.JoinAsync(padId, token);
-        return member;
-    }
+    private Task<HubPadMember> JoinAsync(string padId, string token) => HubPadMember.JoinAsync(_server.ServerAddress, padId, token);
 
-    private static Task<JsonElement> SubmitAsync(Member member, long seq, int baseRevision, int baseLength, string insert) =>
+    private static Task<JsonElement> SubmitAsync(HubPadMember member, long seq, int baseRevision, int baseLength, string insert) =>
         member.Client.InvokeAsync("Submit", new { padId = member.PadId, clientId = member.Client.ClientId, seq, baseRevision, ops = new object[] { baseLength, insert } });
-
-    private static async Task DisposeAllAsync(params Member[] members)
-    {
-        foreach (var member in members)
-        {
-            await member.Client.DisposeAsync();
-        }
-    }
-
-    private sealed class Member(HubPadClient client, string padId)
-    {
-        public HubPadClient Client { get; } = client;
-
-        public string PadId { get; } = padId;
-
-        public Channel<JsonElement> AccessChanges { get; } = Channel.CreateUnbounded<JsonElement>();
-
-        public async Task<JsonElement> NextAccessChangeAsync()
-        {
-            using var deadline = new CancellationTokenSource(Deadline);
-            return await AccessChanges.Reader.ReadAsync(deadline.Token);
-        }
-    }
 }

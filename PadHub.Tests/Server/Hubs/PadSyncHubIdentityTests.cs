@@ -11,24 +11,15 @@ namespace PadHub.Tests.Server.Hubs;
 /// id cannot be taken over with another kind of link (the reported attack: the victim's acknowledged seq 1 lost and its
 /// next seq refused).
 /// </summary>
-public sealed class PadSyncHubIdentityTests : IAsyncLifetime
+public sealed class PadSyncHubIdentityTests() : ServerTest(new PadHubServerFactory())
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
-    private readonly PadHubServerFactory _factory = new();
-
-    public Task InitializeAsync()
-    {
-        _factory.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task Events_SeenByACoEditor_NeverContainTheOtherParticipantsClientId()
     {
-        var pad = await _factory.CreatePadAsync("abc");
-        await using var observer = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var pad = await Server.CreatePadAsync("abc");
+        await using var observer = await HubPadClient.ConnectAsync(Server.ServerAddress);
         var seen = new List<string>();
         var gotOp = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
         var gotCaret = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -48,7 +39,7 @@ public sealed class PadSyncHubIdentityTests : IAsyncLifetime
             }
         });
         seen.Add((await observer.JoinAsync(pad.PadId, pad.EditToken, "Observer")).GetRawText());
-        await using var victim = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        await using var victim = await HubPadClient.ConnectAsync(Server.ServerAddress);
         var victimJoin = await victim.JoinAsync(pad.PadId, pad.EditToken, "Victim");
 
         await victim.InvokeAsync("Submit", new { padId = pad.PadId, clientId = victim.ClientId, seq = 1, baseRevision = 0, ops = new object[] { 3, "!" } });
@@ -72,13 +63,13 @@ public sealed class PadSyncHubIdentityTests : IAsyncLifetime
     [Fact]
     public async Task Join_ViewLinkWithTheVictimsClientId_IsRefusedAndTheVictimLosesNothing()
     {
-        var pad = await _factory.CreatePadAsync("abc");
-        await using var victim = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var pad = await Server.CreatePadAsync("abc");
+        await using var victim = await HubPadClient.ConnectAsync(Server.ServerAddress);
         await victim.JoinAsync(pad.PadId, pad.EditToken, "Victim");
         var first = await victim.InvokeAsync("Submit", new { padId = pad.PadId, clientId = victim.ClientId, seq = 1, baseRevision = 0, ops = new object[] { 3, "1" } });
 
         // The attacker somehow learnt the id (the server never sends it) and holds the pad's view link.
-        await using var attacker = await HubPadClient.ConnectAsync(_factory.ServerAddress, victim.ClientId);
+        await using var attacker = await HubPadClient.ConnectAsync(Server.ServerAddress, victim.ClientId);
         var refused = await Assert.ThrowsAsync<HubException>(() => attacker.JoinAsync(pad.PadId, pad.ViewToken, "Mallory"));
         var second = await victim.InvokeAsync("Submit", new { padId = pad.PadId, clientId = victim.ClientId, seq = 2, baseRevision = 1, ops = new object[] { 4, "2" } });
         var attackerSubmit = await Assert.ThrowsAsync<HubException>(() =>
@@ -88,20 +79,20 @@ public sealed class PadSyncHubIdentityTests : IAsyncLifetime
         Assert.Equal("forbidden", attackerSubmit.ErrorCode()); // it never joined the pad
         Assert.Equal(1, first.GetProperty("revision").GetInt32());
         Assert.Equal(2, second.GetProperty("revision").GetInt32());
-        await using var probe = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        await using var probe = await HubPadClient.ConnectAsync(Server.ServerAddress);
         var joined = await probe.JoinAsync(pad.PadId, pad.ViewToken, "Probe");
         Assert.Equal("abc12", joined.GetProperty("text").GetString());
-        var authors = await _factory.Services.GetRequiredService<IPadStore>().GetAuthorsAsync([victim.AuthorId!]);
+        var authors = await Server.Services.GetRequiredService<IPadStore>().GetAuthorsAsync([victim.AuthorId!]);
         Assert.Equal(["Victim"], authors.Select(a => a.DisplayName));
     }
 
     [Fact]
     public async Task Join_SameNewClientIdWithAnEditAndAViewLinkAtOnce_OnlyOneGetsIn()
     {
-        var pad = await _factory.CreatePadAsync("abc");
+        var pad = await Server.CreatePadAsync("abc");
         var clientId = Guid.NewGuid().ToString("N");
-        await using var asEditor = await HubPadClient.ConnectAsync(_factory.ServerAddress, clientId);
-        await using var asViewer = await HubPadClient.ConnectAsync(_factory.ServerAddress, clientId);
+        await using var asEditor = await HubPadClient.ConnectAsync(Server.ServerAddress, clientId);
+        await using var asViewer = await HubPadClient.ConnectAsync(Server.ServerAddress, clientId);
 
         var joins = new[] { asEditor.JoinAsync(pad.PadId, pad.EditToken), asViewer.JoinAsync(pad.PadId, pad.ViewToken) };
         var refusals = new List<HubException>();
@@ -123,8 +114,8 @@ public sealed class PadSyncHubIdentityTests : IAsyncLifetime
     [Fact]
     public async Task Join_Result_HasParticipantIdAndClientTagButNotTheClientId()
     {
-        var pad = await _factory.CreatePadAsync("abc");
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var pad = await Server.CreatePadAsync("abc");
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
 
         var joined = await client.JoinAsync(pad.PadId, pad.EditToken);
 

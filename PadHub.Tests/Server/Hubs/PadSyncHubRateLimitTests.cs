@@ -6,10 +6,9 @@ using Microsoft.Extensions.Time.Testing;
 namespace PadHub.Tests.Server.Hubs;
 
 /// <summary>Join and GetHistory are rate-limited per SignalR connection, across every pad it joins, like Submit.</summary>
-public sealed class PadSyncHubRateLimitTests : IAsyncLifetime
-{
+public sealed class PadSyncHubRateLimitTests()
     // Burst 2, one a second, on a clock that stands still: exactly two calls get through, however slow the machine.
-    private readonly PadHubServerFactory _factory = new(
+    : ServerTest(new PadHubServerFactory(
         new Dictionary<string, string?>
         {
             ["PadHub:Limits:HistoryPagesPerSecond"] = "1",
@@ -17,22 +16,14 @@ public sealed class PadSyncHubRateLimitTests : IAsyncLifetime
             ["PadHub:Limits:JoinsPerSecond"] = "1",
             ["PadHub:Limits:JoinBurst"] = "2",
         },
-        configureServices: services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56))));
-
-    public Task InitializeAsync()
-    {
-        _factory.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
+        configureServices: services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56)))))
+{
     [Fact]
     public async Task GetHistory_OnTwoPadsOfOneConnectionBeyondTheBurst_IsRateLimited()
     {
-        var first = await _factory.CreatePadAsync("a");
-        var second = await _factory.CreatePadAsync("b");
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var first = await Server.CreatePadAsync("a");
+        var second = await Server.CreatePadAsync("b");
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
         await client.JoinAsync(first.PadId, first.ViewToken);
         await client.InvokeAsync("GetHistory", new { padId = first.PadId, fromRevision = 0 });
         await client.Connection.InvokeAsync("Leave", new { padId = first.PadId });
@@ -48,8 +39,8 @@ public sealed class PadSyncHubRateLimitTests : IAsyncLifetime
     [Fact]
     public async Task Join_ThirdPadInABurstOfTwo_IsRateLimitedAndJoinsNothing()
     {
-        var pads = new[] { await _factory.CreatePadAsync("a"), await _factory.CreatePadAsync("b"), await _factory.CreatePadAsync("c") };
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var pads = new[] { await Server.CreatePadAsync("a"), await Server.CreatePadAsync("b"), await Server.CreatePadAsync("c") };
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
         await client.JoinAsync(pads[0].PadId, pads[0].EditToken);
         await client.JoinAsync(pads[1].PadId, pads[1].EditToken);
 

@@ -9,24 +9,15 @@ using Xunit.Abstractions;
 
 namespace PadHub.Tests.Server.Hubs;
 
-public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class PadSyncHubTests(ITestOutputHelper output) : ServerTest(new PadHubServerFactory())
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private readonly PadHubServerFactory _factory = new();
-
-    public Task InitializeAsync()
-    {
-        _factory.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task Join_EditToken_ReturnsStateAndEditorRole()
     {
-        var pad = await _factory.CreatePadAsync("hello");
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var pad = await Server.CreatePadAsync("hello");
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
 
         var joined = await client.JoinAsync(pad.PadId, pad.EditToken, "Ada");
 
@@ -41,8 +32,8 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Join_ViewToken_ReturnsViewerRole()
     {
-        var pad = await _factory.CreatePadAsync("x");
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var pad = await Server.CreatePadAsync("x");
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
 
         var joined = await client.JoinAsync(pad.PadId, pad.ViewToken);
 
@@ -52,9 +43,9 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Submit_FirstOperation_ReturnsRevisionOneAndOthersReceiveOpApplied()
     {
-        var pad = await _factory.CreatePadAsync("abc");
-        await using var writer = await HubPadClient.ConnectAsync(_factory.ServerAddress);
-        await using var reader = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var pad = await Server.CreatePadAsync("abc");
+        await using var writer = await HubPadClient.ConnectAsync(Server.ServerAddress);
+        await using var reader = await HubPadClient.ConnectAsync(Server.ServerAddress);
         await writer.JoinAsync(pad.PadId, pad.EditToken);
         await reader.JoinAsync(pad.PadId, pad.ViewToken);
         var received = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -76,8 +67,8 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Submit_SameClientIdAndSeqTwice_ReturnsOriginalRevisionAndCommitsOnce()
     {
-        var pad = await _factory.CreatePadAsync("");
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var pad = await Server.CreatePadAsync("");
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
         await client.JoinAsync(pad.PadId, pad.EditToken);
         var request = new { padId = pad.PadId, clientId = client.ClientId, seq = 1, baseRevision = 0, ops = new object[] { "hi" } };
 
@@ -94,9 +85,9 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Submit_StaleBase_IsRebasedWithIncomingInsertFirst()
     {
-        var pad = await _factory.CreatePadAsync("ab");
-        await using var a = await HubPadClient.ConnectAsync(_factory.ServerAddress);
-        await using var b = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var pad = await Server.CreatePadAsync("ab");
+        await using var a = await HubPadClient.ConnectAsync(Server.ServerAddress);
+        await using var b = await HubPadClient.ConnectAsync(Server.ServerAddress);
         await a.JoinAsync(pad.PadId, pad.EditToken);
         await b.JoinAsync(pad.PadId, pad.EditToken);
 
@@ -115,11 +106,11 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
         const int clientCount = 5;
         const int editsPerClient = 60;
         const string initial = "Workshop notes\n";
-        var pad = await _factory.CreatePadAsync(initial);
+        var pad = await Server.CreatePadAsync(initial);
         var clients = new List<HubPadClient>();
         for (var i = 0; i < clientCount; i++)
         {
-            var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+            var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
             await client.JoinAsync(pad.PadId, pad.EditToken, $"Typist {i}");
             clients.Add(client);
         }
@@ -230,8 +221,8 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Submit_ViewerToken_IsForbiddenAndChangesNothing()
     {
-        var pad = await _factory.CreatePadAsync("read me");
-        await using var viewer = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var pad = await Server.CreatePadAsync("read me");
+        await using var viewer = await HubPadClient.ConnectAsync(Server.ServerAddress);
         await viewer.JoinAsync(pad.PadId, pad.ViewToken);
 
         var submit = await Assert.ThrowsAsync<HubException>(() => viewer.InvokeAsync("Submit",
@@ -247,8 +238,8 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Submit_LargePaste_IsAcceptedBeyondSignalRsDefaultLimit()
     {
-        var pad = await _factory.CreatePadAsync("");
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var pad = await Server.CreatePadAsync("");
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
         await client.JoinAsync(pad.PadId, pad.EditToken);
         var paste = string.Concat(Enumerable.Repeat("A line of pasted notes about open data.\n", 5_000)); // ~200 KB
 
@@ -260,7 +251,7 @@ public sealed class PadSyncHubTests(ITestOutputHelper output) : IAsyncLifetime
 
     private async Task<string> ReadTextAsync(CreatedPad pad)
     {
-        await using var probe = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        await using var probe = await HubPadClient.ConnectAsync(Server.ServerAddress);
         var joined = await probe.JoinAsync(pad.PadId, pad.ViewToken, "Probe");
         return joined.GetProperty("text").GetString()!;
     }
