@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Hosting;
-using PadHub.Server.Pads;
 
 namespace PadHub.Server.Hubs;
 
@@ -27,8 +26,8 @@ public sealed class PadSyncHub(
         var r = HubRequest.From(request, nameof(Join));
         var padId = r.String("padId", MaxIdLength);
         var token = r.String("token", MaxIdLength);
-        var clientId = r.String("clientId", PadSessionService.MaxClientIdLength);
-        var displayName = r.String("displayName", PadSessionService.MaxDisplayNameLength, required: false);
+        var clientId = r.String("clientId", PadJoinRequest.MaxClientIdLength);
+        var displayName = r.String("displayName", PadJoinRequest.MaxDisplayNameLength, required: false);
         if (!Limits().Joins.TryTake())
         {
             throw new PadException(PadErrorCodes.RateLimited, $"This connection joins more than {limits.Value.JoinsPerSecond} pads a second; wait and join again.");
@@ -37,7 +36,7 @@ public sealed class PadSyncHub(
         var memberships = Memberships();
 
         // A membership the server closed (its session link was revoked) does not block joining again with another link.
-        if (memberships.TryGetValue(padId, out var existing) && existing.Connection is PadConnection { IsClosed: true })
+        if (memberships.TryGetValue(padId, out var existing) && existing.Connection.IsClosed)
         {
             memberships.TryRemove(new KeyValuePair<string, HubMembership>(padId, existing));
             await existing.Connection.DisposeAsync();
@@ -67,7 +66,7 @@ public sealed class PadSyncHub(
     {
         var r = HubRequest.From(request, nameof(Submit));
         var membership = Membership(r.String("padId", MaxIdLength));
-        var clientId = r.String("clientId", PadSessionService.MaxClientIdLength);
+        var clientId = r.String("clientId", PadJoinRequest.MaxClientIdLength);
         var seq = r.Int64("seq");
         var baseRevision = r.Int32("baseRevision");
         var operation = r.Operation("ops", membership.Connection.Limits);
