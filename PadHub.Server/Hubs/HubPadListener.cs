@@ -13,7 +13,8 @@ namespace PadHub.Server.Hubs;
 /// everything else goes through <see cref="IHubContext{THub, T}"/> (hub instances live for one call). Both paths write
 /// to the same <see cref="HubConnectionContext"/> one after another, so the order of events is kept.
 /// </summary>
-internal sealed class HubPadListener(IHubContext<PadSyncHub, IPadClient> hubContext, string connectionId, string padId) : IPadBatchListener
+internal sealed class HubPadListener(
+    IHubContext<PadSyncHub, IPadClient> hubContext, PadHubConnections connections, string connectionId, string padId) : IPadBatchListener
 {
     private const string OpAppliedMethod = nameof(IPadClient.OpApplied);
     private const string PresenceChangedMethod = nameof(IPadClient.PresenceChanged);
@@ -25,7 +26,7 @@ internal sealed class HubPadListener(IHubContext<PadSyncHub, IPadClient> hubCont
 
     public async ValueTask OnOperationsAppliedAsync(IReadOnlyList<FannedOutOperation> operations)
     {
-        if (!PadHubLifetimeManager.TryGetConnection(connectionId, out var connection))
+        if (!connections.TryGet(connectionId, out var connection))
         {
             foreach (var operation in operations)
             {
@@ -74,7 +75,7 @@ internal sealed class HubPadListener(IHubContext<PadSyncHub, IPadClient> hubCont
 
     public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants)
     {
-        if (participants is ParticipantList shared && PadHubLifetimeManager.TryGetConnection(connectionId, out var connection))
+        if (participants is ParticipantList shared && connections.TryGet(connectionId, out var connection))
         {
             return connection.WriteAsync(shared.GetWireForm(list =>
                 new SerializedHubMessage(new InvocationMessage(PresenceChangedMethod, [ToPresence(padId, list)]))));

@@ -29,6 +29,7 @@ public static class PadHubServiceCollectionExtensions
         services.AddLogging(logging => logging.AddFilter(PadHubErrorFilter.DispatcherLogCategory, LogLevel.None));
 
         // Keeps each connection's context so the fan-out writes events serialised once for all (HubPadListener).
+        services.TryAddSingleton<PadHubConnections>();
         services.AddSingleton<HubLifetimeManager<PadSyncHub>, PadHubLifetimeManager>();
         return services;
     }

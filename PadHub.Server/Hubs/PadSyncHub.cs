@@ -13,7 +13,11 @@ namespace PadHub.Server.Hubs;
 /// <see cref="PadException"/> into a <see cref="HubException"/> whose message starts with the stable code.
 /// </summary>
 public sealed class PadSyncHub(
-    IPadSessionService sessions, IHubContext<PadSyncHub, IPadClient> hubContext, IOptions<PadLimitsOptions> limits, TimeProvider time) : Hub<IPadClient>
+    IPadSessionService sessions,
+    IHubContext<PadSyncHub, IPadClient> hubContext,
+    PadHubConnections connections,
+    IOptions<PadLimitsOptions> limits,
+    TimeProvider time) : Hub<IPadClient>
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string Path = "/hubs/pad";
@@ -47,7 +51,7 @@ public sealed class PadSyncHub(
             throw new PadException(PadErrorCodes.Forbidden, $"This connection has already joined pad '{padId}'; Leave it first.");
         }
 
-        var listener = new HubPadListener(hubContext, Context.ConnectionId, padId);
+        var listener = new HubPadListener(hubContext, connections, Context.ConnectionId, padId);
         var connection = await sessions.ConnectAsync(new PadJoinRequest(token, clientId, displayName, padId), listener, Context.ConnectionAborted);
         var joined = connection.Joined;
         if (!string.Equals(joined.PadId, padId, StringComparison.Ordinal) || !memberships.TryAdd(padId, new HubMembership(connection, clientId)))
