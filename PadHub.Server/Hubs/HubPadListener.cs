@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.AspNetCore.SignalR;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Pads.Fanout;
-using PadHub.Server.Pads;
 
 namespace PadHub.Server.Hubs;
 
@@ -24,13 +23,13 @@ internal sealed class HubPadListener(
     public ValueTask OnOperationAppliedAsync(PadOperationEvent operation) =>
         new(Client.OpApplied(ToDto(operation)));
 
-    public async ValueTask OnOperationsAppliedAsync(IReadOnlyList<FannedOutOperation> operations)
+    public async ValueTask OnOperationsAppliedAsync(IReadOnlyList<ISharedWireForm<PadOperationEvent>> operations)
     {
         if (!connections.TryGet(connectionId, out var connection))
         {
             foreach (var operation in operations)
             {
-                await Client.OpApplied(ToDto(operation.Event)).ConfigureAwait(false);
+                await Client.OpApplied(ToDto(operation.Value)).ConfigureAwait(false);
             }
 
             return;
@@ -73,15 +72,18 @@ internal sealed class HubPadListener(
     public ValueTask OnResyncRequiredAsync(int fromRevision) =>
         new(Client.ResyncRequired(new ResyncRequiredEvent(padId, fromRevision)));
 
-    public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants)
+    public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants) =>
+        new(Client.PresenceChanged(ToPresence(padId, participants)));
+
+    public ValueTask OnParticipantListChangedAsync(ISharedWireForm<IReadOnlyList<PadParticipant>> participants)
     {
-        if (participants is ParticipantList shared && connections.TryGet(connectionId, out var connection))
+        if (connections.TryGet(connectionId, out var connection))
         {
-            return connection.WriteAsync(shared.GetWireForm(list =>
+            return connection.WriteAsync(participants.GetWireForm(list =>
                 new SerializedHubMessage(new InvocationMessage(PresenceChangedMethod, [ToPresence(padId, list)]))));
         }
 
-        return new(Client.PresenceChanged(ToPresence(padId, participants)));
+        return OnParticipantsChangedAsync(participants.Value);
     }
 
     public ValueTask OnCaretMovedAsync(PadCaret caret) =>
@@ -91,7 +93,7 @@ internal sealed class HubPadListener(
         new(Client.AccessChanged(new AccessChangedEvent(padId, PadSyncHub.RoleName(access.Role), access.CanWrite, access.Reason, access.Revoked)));
 
     /// <summary>One <see cref="SerializedHubMessage"/> per operation, shared by every connection (it caches its bytes per protocol).</summary>
-    private static SerializedHubMessage Serialized(FannedOutOperation operation) =>
+    private static SerializedHubMessage Serialized(ISharedWireForm<PadOperationEvent> operation) =>
         operation.GetWireForm(static e => new SerializedHubMessage(new InvocationMessage(OpAppliedMethod, [ToDto(e)])));
 
     private static OpAppliedEvent ToDto(PadOperationEvent operation) =>
