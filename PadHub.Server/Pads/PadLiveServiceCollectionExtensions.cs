@@ -2,7 +2,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Hosting;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads.Fanout;
+using PadHub.Server.Pads.Links;
 using PadHub.Server.Pads.Watch;
 using PadHub.Server.Persistence;
 

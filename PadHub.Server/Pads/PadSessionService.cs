@@ -2,7 +2,10 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Hosting;
+using PadHub.Server.Pads.Access;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads.Fanout;
+using PadHub.Server.Pads.Links;
 using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Pads;

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
+using PadHub.Server.Pads.Access;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Pads;
 

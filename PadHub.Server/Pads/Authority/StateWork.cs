@@ -1,4 +1,4 @@
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 internal sealed record StateWork(TaskCompletionSource<PadStateResult> Completion) : PadWork
 {

@@ -2,7 +2,7 @@ using System.Threading.Channels;
 using PadHub.Core.Documents;
 using PadHub.Server.Persistence;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 /// <summary>
 /// The single serial committer of one pad: a mailbox drained by one loop, so there is no lock and no global lock.

@@ -1,4 +1,4 @@
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 internal sealed record SubmitWork(PadSubmitCommand Command, TaskCompletionSource<PadSubmitResult> Completion) : PadWork
 {

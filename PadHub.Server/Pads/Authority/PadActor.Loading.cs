@@ -1,6 +1,6 @@
 using PadHub.Core.Documents;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 // Loading the pad into memory and serving reads from it.
 internal sealed partial class PadActor

@@ -1,4 +1,4 @@
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 // Writing committed batches, fanning them out, acknowledging them once durable (group fsync), and snapshots.
 internal sealed partial class PadActor

@@ -1,4 +1,4 @@
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 /// <summary>Asks for the pad's written head revision: the end of the history readable from the store.</summary>
 internal sealed record HeadWork(TaskCompletionSource<int> Completion) : PadWork

@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using PadHub.Components.Contracts.Pads;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Access;
 
 /// <summary>
 /// Client ids are secrets (whoever knows one can submit under it), so the server checks they are long enough to be

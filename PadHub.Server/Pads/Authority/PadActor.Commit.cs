@@ -3,7 +3,7 @@ using PadHub.Core.Documents;
 using PadHub.Core.Operations;
 using PadHub.Server.Persistence;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 // Committing a submission in memory, in the pad's serial order, and answering resends of old ones.
 internal sealed partial class PadActor

@@ -1,4 +1,4 @@
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 /// <summary>A request queued to a <see cref="PadActor"/>.</summary>
 internal abstract record PadWork
