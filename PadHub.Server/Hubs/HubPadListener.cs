@@ -2,6 +2,7 @@ using System.Buffers;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.AspNetCore.SignalR;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Server.Hubs.Wire;
 using PadHub.Server.Pads.Fanout;
 
 namespace PadHub.Server.Hubs;

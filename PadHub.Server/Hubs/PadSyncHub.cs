@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Hosting;
+using PadHub.Server.Hubs.Wire;
 
 namespace PadHub.Server.Hubs;
 
@@ -167,6 +168,3 @@ public sealed class PadSyncHub(
         return created;
     }
 }
-
-/// <summary>A hub connection's membership of one pad, with the client id it joined with.</summary>
-internal sealed record HubMembership(IPadConnection Connection, string ClientId);
