@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Server.Pads.Links;
 using PadHub.Server.Pads;
 
 namespace PadHub.Server.Api;

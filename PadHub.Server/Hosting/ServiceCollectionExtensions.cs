@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using PadHub.Server.Api;
+using PadHub.Server.Hubs;
 using PadHub.Server.Pads;
 using PadHub.Server.Pads.Watch;
 using PadHub.Server.Persistence;
@@ -11,7 +12,7 @@ namespace PadHub.Server.Hosting;
 public static class ServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers everything the PadHub server needs: options, persistence, the HTTP API, the live pads, workshop
+    /// Registers everything the PadHub server needs: options, persistence, the HTTP API, the live pads and their hub, workshop
     /// sessions, Blazor (interactive Server), MudBlazor, health checks. <paramref name="environment"/> decides what is
     /// Development-only (the demo workshop on the home page).
     /// </summary>
@@ -33,6 +34,7 @@ public static class ServiceCollectionExtensions
         services.AddPadHubPersistence(configuration);
         services.AddPadHubApi(configuration);
         services.AddPadHubLive(configuration);
+        services.AddPadHub();
         services.AddPadHubWatch(configuration);
         services.AddPadHubSessions(configuration, environment?.IsDevelopment() ?? false);
 

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using PadHub.Server.Api;
-using PadHub.Server.Pads;
+using PadHub.Server.Hubs;
 using PadHub.Server.Components;
 
 namespace PadHub.Server.Hosting;

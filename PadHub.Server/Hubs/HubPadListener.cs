@@ -2,8 +2,8 @@ using System.Buffers;
 using Microsoft.AspNetCore.SignalR.Protocol;
 using Microsoft.AspNetCore.SignalR;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Server.Hubs.Wire;
 using PadHub.Server.Pads.Fanout;
-using PadHub.Server.Pads;
 
 namespace PadHub.Server.Hubs;
 
@@ -13,7 +13,8 @@ namespace PadHub.Server.Hubs;
 /// everything else goes through <see cref="IHubContext{THub, T}"/> (hub instances live for one call). Both paths write
 /// to the same <see cref="HubConnectionContext"/> one after another, so the order of events is kept.
 /// </summary>
-internal sealed class HubPadListener(IHubContext<PadSyncHub, IPadClient> hubContext, string connectionId, string padId) : IPadBatchListener
+internal sealed class HubPadListener(
+    IHubContext<PadSyncHub, IPadClient> hubContext, PadHubConnections connections, string connectionId, string padId) : IPadBatchListener
 {
     private const string OpAppliedMethod = nameof(IPadClient.OpApplied);
     private const string PresenceChangedMethod = nameof(IPadClient.PresenceChanged);
@@ -23,13 +24,13 @@ internal sealed class HubPadListener(IHubContext<PadSyncHub, IPadClient> hubCont
     public ValueTask OnOperationAppliedAsync(PadOperationEvent operation) =>
         new(Client.OpApplied(ToDto(operation)));
 
-    public async ValueTask OnOperationsAppliedAsync(IReadOnlyList<FannedOutOperation> operations)
+    public async ValueTask OnOperationsAppliedAsync(IReadOnlyList<ISharedWireForm<PadOperationEvent>> operations)
     {
-        if (!PadHubLifetimeManager.TryGetConnection(connectionId, out var connection))
+        if (!connections.TryGet(connectionId, out var connection))
         {
             foreach (var operation in operations)
             {
-                await Client.OpApplied(ToDto(operation.Event)).ConfigureAwait(false);
+                await Client.OpApplied(ToDto(operation.Value)).ConfigureAwait(false);
             }
 
             return;
@@ -72,15 +73,18 @@ internal sealed class HubPadListener(IHubContext<PadSyncHub, IPadClient> hubCont
     public ValueTask OnResyncRequiredAsync(int fromRevision) =>
         new(Client.ResyncRequired(new ResyncRequiredEvent(padId, fromRevision)));
 
-    public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants)
+    public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants) =>
+        new(Client.PresenceChanged(ToPresence(padId, participants)));
+
+    public ValueTask OnParticipantListChangedAsync(ISharedWireForm<IReadOnlyList<PadParticipant>> participants)
     {
-        if (participants is ParticipantList shared && PadHubLifetimeManager.TryGetConnection(connectionId, out var connection))
+        if (connections.TryGet(connectionId, out var connection))
         {
-            return connection.WriteAsync(shared.GetWireForm(list =>
+            return connection.WriteAsync(participants.GetWireForm(list =>
                 new SerializedHubMessage(new InvocationMessage(PresenceChangedMethod, [ToPresence(padId, list)]))));
         }
 
-        return new(Client.PresenceChanged(ToPresence(padId, participants)));
+        return OnParticipantsChangedAsync(participants.Value);
     }
 
     public ValueTask OnCaretMovedAsync(PadCaret caret) =>
@@ -90,7 +94,7 @@ internal sealed class HubPadListener(IHubContext<PadSyncHub, IPadClient> hubCont
         new(Client.AccessChanged(new AccessChangedEvent(padId, PadSyncHub.RoleName(access.Role), access.CanWrite, access.Reason, access.Revoked)));
 
     /// <summary>One <see cref="SerializedHubMessage"/> per operation, shared by every connection (it caches its bytes per protocol).</summary>
-    private static SerializedHubMessage Serialized(FannedOutOperation operation) =>
+    private static SerializedHubMessage Serialized(ISharedWireForm<PadOperationEvent> operation) =>
         operation.GetWireForm(static e => new SerializedHubMessage(new InvocationMessage(OpAppliedMethod, [ToDto(e)])));
 
     private static OpAppliedEvent ToDto(PadOperationEvent operation) =>

@@ -1,33 +1,23 @@
-using System.Collections.Concurrent;
-using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.SignalR;
 
 namespace PadHub.Server.Hubs;
 
 /// <summary>
-/// SignalR's default (single-node) lifetime manager for <see cref="PadSyncHub"/>, which also keeps each connection's
-/// <see cref="HubConnectionContext"/> by id, so the pad fan-out can write pre-serialised events to it
-/// (<see cref="HubPadListener"/>) instead of serialising every event once per connection. Connection ids are random and
-/// unique, so one table serves every host in the process (tests start several).
+/// SignalR's default (single-node) lifetime manager for <see cref="PadSyncHub"/>, which also enters each connection in
+/// this host's <see cref="PadHubConnections"/> while it is open.
 /// </summary>
-internal sealed class PadHubLifetimeManager(ILogger<DefaultHubLifetimeManager<PadSyncHub>> logger) : DefaultHubLifetimeManager<PadSyncHub>(logger)
+internal sealed class PadHubLifetimeManager(PadHubConnections connections, ILogger<DefaultHubLifetimeManager<PadSyncHub>> logger)
+    : DefaultHubLifetimeManager<PadSyncHub>(logger)
 {
-    private static readonly ConcurrentDictionary<string, HubConnectionContext> Connections = new(StringComparer.Ordinal);
-
-    public static bool TryGetConnection(string connectionId, [NotNullWhen(true)] out HubConnectionContext? connection) =>
-        Connections.TryGetValue(connectionId, out connection);
-
     public override Task OnConnectedAsync(HubConnectionContext connection)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        Connections[connection.ConnectionId] = connection;
+        connections.Add(connection);
         return base.OnConnectedAsync(connection);
     }
 
     public override Task OnDisconnectedAsync(HubConnectionContext connection)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        Connections.TryRemove(new KeyValuePair<string, HubConnectionContext>(connection.ConnectionId, connection));
+        connections.Remove(connection);
         return base.OnDisconnectedAsync(connection);
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Hosting;
-using PadHub.Server.Pads;
+using PadHub.Server.Hubs.Wire;
 
 namespace PadHub.Server.Hubs;
 
@@ -14,7 +14,11 @@ namespace PadHub.Server.Hubs;
 /// <see cref="PadException"/> into a <see cref="HubException"/> whose message starts with the stable code.
 /// </summary>
 public sealed class PadSyncHub(
-    IPadSessionService sessions, IHubContext<PadSyncHub, IPadClient> hubContext, IOptions<PadLimitsOptions> limits, TimeProvider time) : Hub<IPadClient>
+    IPadSessionService sessions,
+    IHubContext<PadSyncHub, IPadClient> hubContext,
+    PadHubConnections connections,
+    IOptions<PadLimitsOptions> limits,
+    TimeProvider time) : Hub<IPadClient>
 {
     /// <summary>Where the hub is mapped.</summary>
     public const string Path = "/hubs/pad";
@@ -27,8 +31,8 @@ public sealed class PadSyncHub(
         var r = HubRequest.From(request, nameof(Join));
         var padId = r.String("padId", MaxIdLength);
         var token = r.String("token", MaxIdLength);
-        var clientId = r.String("clientId", PadSessionService.MaxClientIdLength);
-        var displayName = r.String("displayName", PadSessionService.MaxDisplayNameLength, required: false);
+        var clientId = r.String("clientId", PadJoinRequest.MaxClientIdLength);
+        var displayName = r.String("displayName", PadJoinRequest.MaxDisplayNameLength, required: false);
         if (!Limits().Joins.TryTake())
         {
             throw new PadException(PadErrorCodes.RateLimited, $"This connection joins more than {limits.Value.JoinsPerSecond} pads a second; wait and join again.");
@@ -37,7 +41,7 @@ public sealed class PadSyncHub(
         var memberships = Memberships();
 
         // A membership the server closed (its session link was revoked) does not block joining again with another link.
-        if (memberships.TryGetValue(padId, out var existing) && existing.Connection is PadConnection { IsClosed: true })
+        if (memberships.TryGetValue(padId, out var existing) && existing.Connection.IsClosed)
         {
             memberships.TryRemove(new KeyValuePair<string, HubMembership>(padId, existing));
             await existing.Connection.DisposeAsync();
@@ -48,7 +52,7 @@ public sealed class PadSyncHub(
             throw new PadException(PadErrorCodes.Forbidden, $"This connection has already joined pad '{padId}'; Leave it first.");
         }
 
-        var listener = new HubPadListener(hubContext, Context.ConnectionId, padId);
+        var listener = new HubPadListener(hubContext, connections, Context.ConnectionId, padId);
         var connection = await sessions.ConnectAsync(new PadJoinRequest(token, clientId, displayName, padId), listener, Context.ConnectionAborted);
         var joined = connection.Joined;
         if (!string.Equals(joined.PadId, padId, StringComparison.Ordinal) || !memberships.TryAdd(padId, new HubMembership(connection, clientId)))
@@ -67,7 +71,7 @@ public sealed class PadSyncHub(
     {
         var r = HubRequest.From(request, nameof(Submit));
         var membership = Membership(r.String("padId", MaxIdLength));
-        var clientId = r.String("clientId", PadSessionService.MaxClientIdLength);
+        var clientId = r.String("clientId", PadJoinRequest.MaxClientIdLength);
         var seq = r.Int64("seq");
         var baseRevision = r.Int32("baseRevision");
         var operation = r.Operation("ops", membership.Connection.Limits);
@@ -164,6 +168,3 @@ public sealed class PadSyncHub(
         return created;
     }
 }
-
-/// <summary>A hub connection's membership of one pad, with the client id it joined with.</summary>
-internal sealed record HubMembership(IPadConnection Connection, string ClientId);

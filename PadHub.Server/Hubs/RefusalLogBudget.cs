@@ -1,4 +1,4 @@
-using PadHub.Server.Pads;
+using PadHub.Server.Hosting;
 
 namespace PadHub.Server.Hubs;
 

@@ -1,7 +1,10 @@
 using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Operations;
 using PadHub.Server.Hosting;
+using PadHub.Server.Pads.Access;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads.Fanout;
+using PadHub.Server.Pads.Links;
 
 namespace PadHub.Server.Pads;
 

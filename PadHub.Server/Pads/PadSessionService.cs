@@ -2,7 +2,10 @@ using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Hosting;
+using PadHub.Server.Pads.Access;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads.Fanout;
+using PadHub.Server.Pads.Links;
 using PadHub.Server.Persistence;
 
 namespace PadHub.Server.Pads;
@@ -21,12 +24,6 @@ internal sealed class PadSessionService(
     ISessionPadResolver? sessionPads = null,
     PadLinkRevocations? padLinks = null) : IPadSessionService
 {
-    /// <summary>Longest client id accepted.</summary>
-    public const int MaxClientIdLength = ClientIdentity.MaxLength;
-
-    /// <summary>Longest display name accepted.</summary>
-    public const int MaxDisplayNameLength = 64;
-
     private const int MaxTokenLength = 128;
 
     private readonly ClientRoleBindings _roles = new();
@@ -168,9 +165,9 @@ internal sealed class PadSessionService(
     private static string ValidateDisplayName(string? displayName)
     {
         var name = displayName?.Trim() ?? string.Empty;
-        if (name.Length > MaxDisplayNameLength)
+        if (name.Length > PadJoinRequest.MaxDisplayNameLength)
         {
-            throw new PadException(PadErrorCodes.TooLarge, $"displayName is longer than {MaxDisplayNameLength} characters.");
+            throw new PadException(PadErrorCodes.TooLarge, $"displayName is longer than {PadJoinRequest.MaxDisplayNameLength} characters.");
         }
 
         if (name.Any(char.IsControl))

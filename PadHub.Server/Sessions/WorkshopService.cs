@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Hosting;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads;
 using PadHub.Server.Persistence;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Playwright;
 using PadHub.Components.Editor;
 using PadHub.Core.Operations;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads;
 using PadHub.Server.Persistence;
 using PadHub.Tests.Server;

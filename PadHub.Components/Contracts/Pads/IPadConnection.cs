@@ -15,6 +15,12 @@ public interface IPadConnection : IAsyncDisposable
     OperationLimits Limits => OperationLimits.Default;
 
     /// <summary>
+    /// The client left the pad, or the server closed the membership (its link was revoked or replaced): every further
+    /// call is refused, and the membership does not stand in the way of joining again with another link.
+    /// </summary>
+    bool IsClosed => false;
+
+    /// <summary>
     /// Submits an operation made against <paramref name="baseRevision"/>. Returns the revision it produced once it is
     /// durable. Resubmitting an already-committed <paramref name="seq"/> returns its original revision and commits nothing.
     /// </summary>

@@ -8,4 +8,14 @@ namespace PadHub.Components.Contracts.Pads;
 /// <param name="DisplayName">The name shown to the other participants.</param>
 /// <param name="PadId">The pad to join. Optional for a pad's own links and a note-taker's link (they name one pad); required
 /// for session links that reach several pads (moderator, audience).</param>
-public sealed record PadJoinRequest(string Token, string ClientId, string DisplayName, string? PadId = null);
+public sealed record PadJoinRequest(string Token, string ClientId, string DisplayName, string? PadId = null)
+{
+    /// <summary>Shortest client id accepted: a <c>Guid.ToString("N")</c>.</summary>
+    public const int MinClientIdLength = 32;
+
+    /// <summary>Longest client id accepted.</summary>
+    public const int MaxClientIdLength = 64;
+
+    /// <summary>Longest display name accepted.</summary>
+    public const int MaxDisplayNameLength = 64;
+}

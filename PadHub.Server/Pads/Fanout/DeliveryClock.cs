@@ -1,3 +1,5 @@
+using PadHub.Server.Pads.Authority;
+
 namespace PadHub.Server.Pads.Fanout;
 
 /// <summary>

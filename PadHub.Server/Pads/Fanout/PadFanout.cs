@@ -3,6 +3,8 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
+using PadHub.Server.Pads.Access;
+using PadHub.Server.Pads.Authority;
 
 namespace PadHub.Server.Pads.Fanout;
 

@@ -59,7 +59,7 @@ internal sealed partial class PadSubscription : IAsyncDisposable
 
     public void EnqueueCaret(PadCaret caret) => _queue.Writer.TryWrite(new PadEvent(Caret: caret)); // Carets are best effort.
 
-    public void EnqueueParticipants(IReadOnlyList<PadParticipant> participants)
+    public void EnqueueParticipants(ParticipantList participants)
     {
         if (!_queue.Writer.TryWrite(new PadEvent(Participants: participants)))
         {
@@ -205,7 +205,14 @@ internal sealed partial class PadSubscription : IAsyncDisposable
             }
             else if (item.Participants is { } participants)
             {
-                await _listener.OnParticipantsChangedAsync(participants).ConfigureAwait(false);
+                if (_listener is IPadBatchListener batch)
+                {
+                    await batch.OnParticipantListChangedAsync(participants).ConfigureAwait(false);
+                }
+                else
+                {
+                    await _listener.OnParticipantsChangedAsync(participants).ConfigureAwait(false);
+                }
             }
             else if (item.Caret is { } caret)
             {
@@ -260,7 +267,7 @@ internal sealed partial class PadSubscription : IAsyncDisposable
     private readonly record struct PadEvent(
         IReadOnlyList<FannedOutOperation>? Operations = null,
         int? ResyncFrom = null,
-        IReadOnlyList<PadParticipant>? Participants = null,
+        ParticipantList? Participants = null,
         PadCaret? Caret = null,
         AccessChange? Access = null);
 

@@ -4,13 +4,16 @@ using PadHub.Components.Contracts.Pads;
 namespace PadHub.Server.Pads.Fanout;
 
 /// <summary>A participant list published to every connection of a pad, with the same one-serialisation slot.</summary>
-internal sealed class ParticipantList(ImmutableArray<PadParticipant> participants) : IReadOnlyList<PadParticipant>
+internal sealed class ParticipantList(ImmutableArray<PadParticipant> participants)
+    : IReadOnlyList<PadParticipant>, ISharedWireForm<IReadOnlyList<PadParticipant>>
 {
     private object? _wireForm;
 
     public int Count => participants.Length;
 
     public PadParticipant this[int index] => participants[index];
+
+    IReadOnlyList<PadParticipant> ISharedWireForm<IReadOnlyList<PadParticipant>>.Value => this;
 
     public T GetWireForm<T>(Func<IReadOnlyList<PadParticipant>, T> create)
         where T : class =>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads.Fanout;
 
 namespace PadHub.Server.Pads.Watch;

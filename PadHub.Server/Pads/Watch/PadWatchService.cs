@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Persistence;
 

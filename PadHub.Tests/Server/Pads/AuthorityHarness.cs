@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using PadHub.Server.Hosting;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads;
 using PadHub.Server.Pads.Fanout;
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Operations;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads;
 
 namespace PadHub.Tests.Server.Pads;

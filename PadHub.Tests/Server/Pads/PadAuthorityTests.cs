@@ -1,6 +1,7 @@
 using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads;
 
 namespace PadHub.Tests.Server.Pads;

@@ -3,6 +3,8 @@ using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
+using PadHub.Server.Pads.Access;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Pads;
 
@@ -231,13 +233,19 @@ internal sealed class BatchListener : IPadBatchListener
 
     public int ParticipantLists => Volatile.Read(ref _participantLists);
 
-    public ValueTask OnOperationsAppliedAsync(IReadOnlyList<FannedOutOperation> operations)
+    public ValueTask OnOperationsAppliedAsync(IReadOnlyList<ISharedWireForm<PadOperationEvent>> operations)
     {
         lock (_gate)
         {
-            _batches.Add([.. operations.Select(o => o.Event.Revision)]);
+            _batches.Add([.. operations.Select(o => o.Value.Revision)]);
         }
 
+        return ValueTask.CompletedTask;
+    }
+
+    public ValueTask OnParticipantListChangedAsync(ISharedWireForm<IReadOnlyList<PadParticipant>> participants)
+    {
+        Interlocked.Increment(ref _participantLists);
         return ValueTask.CompletedTask;
     }
 
@@ -245,11 +253,8 @@ internal sealed class BatchListener : IPadBatchListener
 
     public ValueTask OnResyncRequiredAsync(int fromRevision) => ValueTask.CompletedTask;
 
-    public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants)
-    {
-        Interlocked.Increment(ref _participantLists);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants) =>
+        throw new InvalidOperationException("A batch listener gets the shared list.");
 
     public ValueTask OnCaretMovedAsync(PadCaret caret) => ValueTask.CompletedTask;
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Core.Operations;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Pads;
 using PadHub.Tests.Fakes;

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Core.Operations;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads.Watch;
 using PadHub.Server.Pads;
 using PadHub.Server.Persistence;

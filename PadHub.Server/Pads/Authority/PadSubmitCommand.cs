@@ -1,7 +1,7 @@
 using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Operations;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 /// <summary>An operation to commit.</summary>
 public sealed record PadSubmitCommand(string AuthorId, string ClientId, long Seq, int BaseRevision, TextOperation Operation)

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Access;
 
 /// <summary>Derives a client's author id and colour, so the same client keeps both across reconnects and restarts.</summary>
 internal static class AuthorIdentity

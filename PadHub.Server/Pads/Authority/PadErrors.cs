@@ -2,7 +2,7 @@ using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 /// <summary>Translates the engine's errors to the protocol's stable codes.</summary>
 internal static class PadErrors

@@ -1,6 +1,6 @@
 using PadHub.Components.Contracts.Pads;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 /// <summary>
 /// The single serial committer of one pad. Everything crosses it as records so a Microsoft Orleans grain (one per pad)

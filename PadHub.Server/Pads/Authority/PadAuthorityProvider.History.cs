@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 internal sealed partial class PadAuthorityProvider
 {

@@ -1,6 +1,6 @@
 using PadHub.Core.Operations;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 /// <summary>The outcome of a submit.</summary>
 /// <param name="Revision">The revision the operation produced (the original one for a duplicate).</param>

@@ -1,4 +1,4 @@
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 /// <summary>What callers hold: the authority of one pad, routed to its live actor on every call.</summary>
 internal sealed class PadAuthorityHandle(PadAuthorityProvider provider, string padId) : IPadAuthority

@@ -1,6 +1,6 @@
 using PadHub.Components.Contracts.Pads;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Links;
 
 /// <summary>
 /// The open connections that joined through a stand-alone pad's own link (edit or view), by pad and role, so that

@@ -1,4 +1,4 @@
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Hosting;
 
 /// <summary>
 /// A per-connection token bucket: <c>rate</c> tokens a second, up to <c>burst</c>. Limits are per connection, never per

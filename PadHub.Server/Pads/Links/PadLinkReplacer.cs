@@ -2,7 +2,7 @@ using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Pads.Watch;
 using PadHub.Server.Persistence;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Links;
 
 /// <summary>
 /// Replaces a stand-alone pad's edit or view link: a new token in the store (the old one stops resolving), then every

@@ -1,6 +1,6 @@
 using PadHub.Components.Contracts.Pads;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Access;
 
 /// <summary>
 /// The role each client id was first used with on a pad, in memory and bounded: viewers are never written to the

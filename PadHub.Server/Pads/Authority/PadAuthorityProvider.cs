@@ -6,7 +6,7 @@ using PadHub.Server.Hosting;
 using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Persistence;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 /// <summary>
 /// The single-node authority: one <see cref="PadActor"/> per loaded pad, created on first use and unloaded when idle

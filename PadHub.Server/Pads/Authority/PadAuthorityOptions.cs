@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 /// <summary>Tuning of the pad authorities, bound from <c>PadHub:Authority</c>.</summary>
 public sealed record PadAuthorityOptions

@@ -1,6 +1,6 @@
 using PadHub.Core.Documents;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 /// <summary>
 /// Where the authority reports durable commits, in revision order, for fan-out to the clients on this node.

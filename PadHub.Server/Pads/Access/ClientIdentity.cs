@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.WebUtilities;
 using PadHub.Components.Contracts.Pads;
 
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Access;
 
 /// <summary>
 /// Client ids are secrets (whoever knows one can submit under it), so the server checks they are long enough to be
@@ -11,19 +11,13 @@ namespace PadHub.Server.Pads;
 /// </summary>
 internal static class ClientIdentity
 {
-    /// <summary>Shortest client id accepted: a <c>Guid.ToString("N")</c>.</summary>
-    public const int MinLength = 32;
-
-    /// <summary>Longest client id accepted.</summary>
-    public const int MaxLength = 64;
-
     public static string Validate(string? clientId)
     {
-        if (clientId is null || clientId.Length is < MinLength or > MaxLength
+        if (clientId is null || clientId.Length is < PadJoinRequest.MinClientIdLength or > PadJoinRequest.MaxClientIdLength
             || !clientId.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
         {
             throw new PadException(PadErrorCodes.InvalidOp,
-                $"clientId must be {MinLength} to {MaxLength} random characters of A-Z, a-z, 0-9, '-' and '_' (e.g. crypto.randomUUID()).");
+                $"clientId must be {PadJoinRequest.MinClientIdLength} to {PadJoinRequest.MaxClientIdLength} random characters of A-Z, a-z, 0-9, '-' and '_' (e.g. crypto.randomUUID()).");
         }
 
         return clientId;

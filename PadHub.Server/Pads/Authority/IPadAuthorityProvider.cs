@@ -1,4 +1,4 @@
-namespace PadHub.Server.Pads;
+namespace PadHub.Server.Pads.Authority;
 
 /// <summary>Finds the authority of a pad (the Orleans version asks the grain factory).</summary>
 public interface IPadAuthorityProvider
