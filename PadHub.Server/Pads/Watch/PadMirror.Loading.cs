@@ -1,4 +1,5 @@
 using PadHub.Core.Documents;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads.Fanout;
 
 namespace PadHub.Server.Pads.Watch;
