@@ -189,23 +189,7 @@ public static class ProfileRunner
     {
         for (var i = from; i < operations.Length; i++)
         {
-            var cursor = 0;
-            foreach (ref readonly var component in operations[i].Components)
-            {
-                if (component.IsRetain)
-                {
-                    cursor += component.Length;
-                }
-                else if (component.IsInsert)
-                {
-                    text.Insert(cursor, component.Text);
-                    cursor += component.Length;
-                }
-                else
-                {
-                    text.Delete(cursor, component.Length);
-                }
-            }
+            text.Apply(operations[i]);
         }
     }
 

@@ -98,6 +98,32 @@ internal sealed class GapBuffer
         _gapStart += text.Length;
     }
 
+    /// <summary>
+    /// Applies <paramref name="operation"/> in one walk: a retain moves the cursor, an insert or a delete edits there.
+    /// The caller has checked that its base length is <see cref="Length"/>.
+    /// </summary>
+    public void Apply(TextOperation operation)
+    {
+        Debug.Assert(operation.BaseLength == Length);
+        var cursor = 0;
+        foreach (ref readonly var component in operation.Components)
+        {
+            if (component.IsRetain)
+            {
+                cursor += component.Length;
+            }
+            else if (component.IsInsert)
+            {
+                Insert(cursor, component.Text);
+                cursor += component.Length;
+            }
+            else
+            {
+                Delete(cursor, component.Length);
+            }
+        }
+    }
+
     /// <summary>Removes <paramref name="count"/> code units at <paramref name="position"/>.</summary>
     public void Delete(int position, int count)
     {

@@ -95,24 +95,7 @@ internal sealed partial class PadMirror
             return false;
         }
 
-        var cursor = 0;
-        foreach (var component in operation.Components)
-        {
-            if (component.IsRetain)
-            {
-                cursor += component.Length;
-            }
-            else if (component.IsInsert)
-            {
-                _text.Insert(cursor, component.Text);
-                cursor += component.Length;
-            }
-            else
-            {
-                _text.Delete(cursor, component.Length);
-            }
-        }
-
+        _text.Apply(operation);
         _revision = committed.Revision;
         _textDirty = true;
         _dirty = true;

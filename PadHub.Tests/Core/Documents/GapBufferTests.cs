@@ -153,4 +153,57 @@ public sealed class GapBufferTests(ITestOutputHelper output)
 
         Assert.Equal(expected.ToString(), buffer.GetText());
     }
+
+    [Fact]
+    public void Apply_RandomOperations_MatchesTextOperationApply()
+    {
+        // Arrange
+        var random = new Random(TestSeed.Get(output, 424_243));
+        var expected = "The quick brown fox";
+        var buffer = new GapBuffer(expected);
+
+        for (var round = 0; round < 500; round++)
+        {
+            var operation = RandomOperation(random, expected.Length);
+
+            // Act
+            buffer.Apply(operation);
+            expected = operation.Apply(expected);
+
+            // Assert
+            Assert.Equal(expected, buffer.GetText());
+        }
+    }
+
+    private static TextOperation RandomOperation(Random random, int length)
+    {
+        var builder = new TextOperation.Builder();
+        var position = 0;
+        while (position < length)
+        {
+            var span = Math.Min(length - position, random.Next(1, 6));
+            switch (random.Next(3))
+            {
+                case 0:
+                    builder.Retain(span);
+                    break;
+                case 1:
+                    builder.Delete(span);
+                    break;
+                default:
+                    builder.Insert(new string((char)('a' + random.Next(26)), random.Next(1, 4)));
+                    builder.Retain(span);
+                    break;
+            }
+
+            position += span;
+        }
+
+        if (random.Next(2) == 0)
+        {
+            builder.Insert("end");
+        }
+
+        return builder.Build();
+    }
 }
