@@ -43,5 +43,3 @@ internal sealed class LatencySamples
     private static double Ms(long[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : ToMs(sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)]);
 }
-
-internal readonly record struct LatencySummary(int Count, double P50, double P90, double P99, double P999, double Max);

@@ -6,11 +6,6 @@ using PadHub.Components.Contracts.Pads;
 
 namespace PadHub.Components.Markdown;
 
-/// <summary>One top-level Markdown block of a pad, rendered and sanitised.</summary>
-/// <param name="Key">Stable while the block's text is unchanged: a hash of the text plus its occurrence index.</param>
-/// <param name="Html">The block's safe HTML (the same instance for the same text, so unchanged blocks diff as equal).</param>
-public sealed record MarkdownBlock(string Key, MarkupString Html);
-
 /// <summary>
 /// Splits pad text into top-level Markdown blocks (paragraphs, headings, lists, code blocks, tables...) rendered one by
 /// one, so a live view re-renders and resends only the blocks that changed.

@@ -18,7 +18,7 @@ internal sealed class LivePadFeed : IAsyncDisposable
     public PadWatchSnapshot Current => _watch.Current;
 
     /// <summary>Starts watching; <paramref name="render"/> is called (from any thread, one call at a time) after changes.</summary>
-    /// <exception cref="Pads.PadException">The token cannot watch the pad.</exception>
+    /// <exception cref="PadException">The token cannot watch the pad.</exception>
     public static async Task<LivePadFeed> StartAsync(
         IPadWatchService service, string token, string padId, Func<Task> render, CancellationToken cancellationToken = default)
     {
@@ -27,7 +27,7 @@ internal sealed class LivePadFeed : IAsyncDisposable
     }
 
     /// <summary>Starts watching the stand-alone pad that <paramref name="token"/> (the pad's own link) names.</summary>
-    /// <exception cref="Pads.PadException">The token is no pad's own link.</exception>
+    /// <exception cref="PadException">The token is no pad's own link.</exception>
     public static async Task<LivePadFeed> StartForPadLinkAsync(
         IPadWatchService service, string token, Func<Task> render, CancellationToken cancellationToken = default)
     {

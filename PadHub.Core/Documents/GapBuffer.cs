@@ -223,13 +223,3 @@ internal sealed class GapBuffer
     private static void ThrowIndex(int index) =>
         throw new ArgumentOutOfRangeException(nameof(index), index, "Index is outside the text.");
 }
-
-/// <summary>A <see cref="GapBuffer"/> seen as <see cref="IReadOnlyText"/>, without copying.</summary>
-internal readonly struct GapBufferText(GapBuffer buffer) : IReadOnlyText
-{
-    /// <inheritdoc />
-    public int Length => buffer.Length;
-
-    /// <inheritdoc />
-    public char this[int index] => buffer[index];
-}

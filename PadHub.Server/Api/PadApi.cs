@@ -177,10 +177,3 @@ public static class PadApi
     internal static ProblemHttpResult Problem(int status, string title, string detail) =>
         TypedResults.Problem(detail: detail, statusCode: status, title: title);
 }
-
-/// <summary>The optional body of <c>POST /api/pads</c>.</summary>
-/// <param name="Text">The pad's initial text; CRLF and CR become LF.</param>
-public sealed record CreatePadRequest(string? Text);
-
-/// <summary>A created pad: the tokens are returned only here (the server keeps their hashes).</summary>
-public sealed record CreatePadResponse(string PadId, string EditUrl, string ViewUrl, string EditToken, string ViewToken);

@@ -71,6 +71,3 @@ public static class PadLinkApi
         return TypedResults.Ok(new ReplaceLinkResponse(padId, kind, url, token));
     }
 }
-
-/// <summary>A replaced link: the token is returned only here (the server keeps its hash).</summary>
-public sealed record ReplaceLinkResponse(string PadId, string Kind, string Url, string Token);

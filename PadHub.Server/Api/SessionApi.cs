@@ -175,32 +175,3 @@ public static class SessionApi
         PadApi.Problem(StatusCodes.Status413PayloadTooLarge, "Request body too large",
             $"The body is over {MaxBodyBytes} bytes, more than any acceptable session needs.");
 }
-
-/// <summary>The body of <c>POST /api/sessions</c>; every field is checked and reported by name.</summary>
-public sealed record CreateSessionBody(
-    string? Title,
-    string? Description,
-    IReadOnlyList<CreateSessionGroupBody?>? Groups,
-    IReadOnlyList<CreateSessionPhaseBody?>? Phases,
-    bool? AudienceCanEdit,
-    string? PadTemplate);
-
-/// <summary>A group of <see cref="CreateSessionBody"/>.</summary>
-public sealed record CreateSessionGroupBody(string? Name, string? Topic, IReadOnlyList<string?>? Animators);
-
-/// <summary>A phase of <see cref="CreateSessionBody"/>, in whole minutes.</summary>
-public sealed record CreateSessionPhaseBody(string? Name, int? Minutes);
-
-/// <summary>A created session and every link (the tokens are returned only here and by the share page).</summary>
-public sealed record CreateSessionResponse(
-    string SessionId,
-    string Title,
-    string ModeratorUrl,
-    string ShareUrl,
-    string AudienceUrl,
-    string ModeratorToken,
-    string AudienceToken,
-    IReadOnlyList<CreatedSessionGroup> Groups);
-
-/// <summary>A created group: its pad and its note-taker link.</summary>
-public sealed record CreatedSessionGroup(string GroupId, int Number, string Name, string Topic, string PadId, string NoteTakerUrl, string NoteTakerToken);

@@ -3,15 +3,6 @@ using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Server.Sessions;
 
-/// <summary>A <see cref="CreateSessionRequest"/> checked and normalised (trimmed, LF line endings, defaults applied).</summary>
-internal sealed record ValidSession(
-    string Title,
-    string? Description,
-    IReadOnlyList<GroupDefinition> Groups,
-    IReadOnlyList<SessionPhase> Phases,
-    bool AudienceCanEdit,
-    IReadOnlyList<string> PadTexts);
-
 /// <summary>
 /// Checks a <see cref="CreateSessionRequest"/> against <see cref="SessionLimits"/> and collects one message per offending
 /// field (camelCase paths such as <c>groups[2].topic</c>), so a form or an API client can show them all at once.

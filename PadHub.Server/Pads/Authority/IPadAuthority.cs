@@ -9,11 +9,11 @@ namespace PadHub.Server.Pads.Authority;
 public interface IPadAuthority
 {
     /// <summary>The pad's head state (loads the pad on first use).</summary>
-    /// <exception cref="Components.Pads.PadException"><c>not-found</c> when the pad does not exist.</exception>
+    /// <exception cref="PadException"><c>not-found</c> when the pad does not exist.</exception>
     Task<PadStateResult> GetStateAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Commits an operation; completes once it is durable.</summary>
-    /// <exception cref="Components.Pads.PadException">With a stable code; nothing was committed.</exception>
+    /// <exception cref="PadException">With a stable code; nothing was committed.</exception>
     Task<PadSubmitResult> SubmitAsync(PadSubmitCommand command, CancellationToken cancellationToken = default);
 
     /// <summary>
@@ -28,6 +28,6 @@ public interface IPadAuthority
     /// Up to <paramref name="maxCount"/> committed operations after <paramref name="fromRevision"/>, read from the store
     /// outside the commit loop (which only tells the head revision), so a long read never holds up a submit.
     /// </summary>
-    /// <exception cref="Components.Pads.PadException"><c>stale-revision</c> when <paramref name="fromRevision"/> is negative or ahead of the head.</exception>
+    /// <exception cref="PadException"><c>stale-revision</c> when <paramref name="fromRevision"/> is negative or ahead of the head.</exception>
     Task<PadHistoryResult> GetHistoryAsync(int fromRevision, int maxCount, CancellationToken cancellationToken = default);
 }

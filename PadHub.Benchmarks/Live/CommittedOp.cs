@@ -5,23 +5,6 @@ using PadHub.Core.Operations;
 
 namespace PadHub.Benchmarks.Live;
 
-// The /hubs/pad wire shapes (docs/PROTOCOL.md) as a client sees them; operations travel through TextOperationJsonConverter.
-
-internal sealed record JoinRequest(string PadId, string Token, string ClientId, string DisplayName);
-
-internal sealed record JoinResult(string PadId, int Revision, string Text, string Role, string AuthorId, string Color, string ParticipantId, string ClientTag);
-
-internal sealed record SubmitRequest(string PadId, string ClientId, long Seq, int BaseRevision, TextOperation Ops);
-
-internal sealed record SubmitResult(int Revision);
-
-internal sealed record HistoryRequest(string PadId, int FromRevision);
-
-/// <summary>One page of GetHistory: when <see cref="HasMore"/>, ask again from the last operation's revision.</summary>
-internal sealed record HistoryPage(IReadOnlyList<CommittedOp> Operations, int HeadRevision, bool HasMore);
-
-internal sealed record ResyncRequired(string PadId, int FromRevision);
-
 /// <summary>
 /// A committed operation as a client sees it: an <c>OpApplied</c> event, a <c>GetHistory</c> entry, or (no
 /// <see cref="Operation"/>) the acknowledgement of the client's own operation.
@@ -101,14 +84,4 @@ internal readonly record struct CommittedOp(int Revision, TextOperation? Operati
         var tag = new string(chars);
         return ClientTags.GetOrAdd(tag, tag);
     }
-}
-
-/// <summary><see cref="CommittedOp.Read"/> for HubConnection's System.Text.Json binding. Writing is never needed.</summary>
-internal sealed class CommittedOpJsonConverter : JsonConverter<CommittedOp>
-{
-    public override CommittedOp Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        CommittedOp.Read(ref reader);
-
-    public override void Write(Utf8JsonWriter writer, CommittedOp value, JsonSerializerOptions options) =>
-        throw new NotSupportedException("The load generator only receives committed operations.");
 }

@@ -1,0 +1,3 @@
+namespace PadHub.Benchmarks.Live;
+
+internal sealed record HistoryRequest(string PadId, int FromRevision);
