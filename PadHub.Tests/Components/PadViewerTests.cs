@@ -1,7 +1,6 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Pads;
 using PadHub.Tests.Components.Sessions;
@@ -16,12 +15,10 @@ public sealed class PadViewerTests : IAsyncLifetime
     private const string PadId = "pad-1";
 
     private readonly BunitContext _context = MudBunit.CreateContext();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2030, 5, 17, 9, 30, 0, TimeSpan.Zero));
     private readonly FakePadWatchService _watches = new();
 
     public PadViewerTests()
     {
-        _context.Services.AddSingleton<TimeProvider>(_time);
         _context.Services.AddSingleton<IPadWatchService>(_watches);
         _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         _watches.PadLinks[ViewToken] = PadId;

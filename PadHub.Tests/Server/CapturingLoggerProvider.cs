@@ -32,6 +32,3 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
         }
     }
 }
-
-/// <summary>One captured log entry.</summary>
-internal sealed record CapturedLog(LogLevel Level, string Category, string Message, Exception? Exception);

@@ -9,23 +9,12 @@ namespace PadHub.Tests.Server.Sessions;
 
 // Session links on the pad path, through the real /hubs/pad hub: who may join which pad, who may write, and how a lock,
 // an unlock or a regenerated link reaches open connections at once.
-public sealed class SessionPadAccessTests : IAsyncLifetime
+public sealed class SessionPadAccessTests() : ServerTest(new PadHubServerFactory())
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private readonly PadHubServerFactory _factory = new();
-
-    public Task InitializeAsync()
-    {
-        _factory.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
-
     [Fact]
     public async Task Join_EachLink_GetsTheRoleAndWriteAccessItGrants()
     {
-        var created = await _factory.CreateSessionAsync(groups: 2);
+        var created = await Server.CreateSessionAsync(groups: 2);
         var pad = created.Groups[0].PadId;
 
         var moderator = await JoinAsync(created.ModeratorToken, pad);
@@ -36,38 +25,38 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
         Assert.Equal(("editor", true), (noteTaker.Joined.GetProperty("role").GetString(), noteTaker.Joined.GetProperty("canWrite").GetBoolean()));
         Assert.Equal(("viewer", false), (audience.Joined.GetProperty("role").GetString(), audience.Joined.GetProperty("canWrite").GetBoolean()));
         Assert.Contains("only allows following", audience.Joined.GetProperty("reason").GetString(), StringComparison.Ordinal);
-        await DisposeAllAsync(moderator, noteTaker, audience);
+        await HubPadMember.DisposeAllAsync(moderator, noteTaker, audience);
     }
 
     [Fact]
     public async Task SubmitAndUpdateCaret_AudienceWhenTheSessionDoesNotAllowIt_AreForbidden()
     {
-        var created = await _factory.CreateSessionAsync(groups: 1, audienceCanEdit: false);
+        var created = await Server.CreateSessionAsync(groups: 1, audienceCanEdit: false);
         var audience = await JoinAsync(created.AudienceToken, created.Groups[0].PadId);
 
         await AssertForbiddenAsync(() => SubmitAsync(audience, 1, "x"));
         await AssertForbiddenAsync(() => CaretAsync(audience));
-        await DisposeAllAsync(audience);
+        await HubPadMember.DisposeAllAsync(audience);
     }
 
     [Fact]
     public async Task Submit_AudienceWhenTheSessionAllowsIt_IsCommitted()
     {
-        var created = await _factory.CreateSessionAsync(groups: 1, audienceCanEdit: true);
+        var created = await Server.CreateSessionAsync(groups: 1, audienceCanEdit: true);
         var audience = await JoinAsync(created.AudienceToken, created.Groups[0].PadId);
 
         var result = await SubmitAsync(audience, 1, "x");
 
         Assert.Equal(1, result.GetProperty("revision").GetInt32());
         Assert.Equal("editor", audience.Joined.GetProperty("role").GetString());
-        await DisposeAllAsync(audience);
+        await HubPadMember.DisposeAllAsync(audience);
     }
 
     [Fact]
     public async Task Join_NoteTakerOnAnotherGroupsPad_IsForbidden()
     {
-        var created = await _factory.CreateSessionAsync(groups: 2);
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var created = await Server.CreateSessionAsync(groups: 2);
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
 
         var refused = await Assert.ThrowsAsync<HubException>(() => client.JoinAsync(created.Groups[1].PadId, created.Groups[0].NoteTakerToken));
 
@@ -77,10 +66,10 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
     [Fact]
     public async Task Join_SessionLinkOnAPadOutsideTheSession_IsForbidden()
     {
-        var created = await _factory.CreateSessionAsync(groups: 1);
-        var other = await _factory.CreateSessionAsync(groups: 1);
-        var standalone = await _factory.CreatePadAsync("x");
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        var created = await Server.CreateSessionAsync(groups: 1);
+        var other = await Server.CreateSessionAsync(groups: 1);
+        var standalone = await Server.CreatePadAsync("x");
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
 
         foreach (var padId in new[] { other.Groups[0].PadId, standalone.PadId })
         {
@@ -92,8 +81,8 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
     [Fact]
     public async Task Connect_NoteTakerWithoutPadId_OpensItsGroupsPad()
     {
-        var created = await _factory.CreateSessionAsync(groups: 2);
-        var sessions = _factory.Services.GetRequiredServiceOf<IPadSessionService>();
+        var created = await Server.CreateSessionAsync(groups: 2);
+        var sessions = Server.Services.GetRequiredServiceOf<IPadSessionService>();
 
         await using var connection = await sessions.ConnectAsync(new PadJoinRequest(created.Groups[1].NoteTakerToken, TestClientIds.For("client-1"), "Ada"), new NullListener());
 
@@ -107,8 +96,8 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
     [InlineData(SessionRole.Audience)]
     public async Task Connect_SessionWideLinkWithoutPadId_IsInvalidOp(SessionRole role)
     {
-        var created = await _factory.CreateSessionAsync(groups: 2);
-        var sessions = _factory.Services.GetRequiredServiceOf<IPadSessionService>();
+        var created = await Server.CreateSessionAsync(groups: 2);
+        var sessions = Server.Services.GetRequiredServiceOf<IPadSessionService>();
         var token = role == SessionRole.Moderator ? created.ModeratorToken : created.AudienceToken;
 
         var refused = await SessionTestHelpers.RefusedAsync(
@@ -120,14 +109,14 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
     [Fact]
     public async Task Lock_ForbidsEveryoneIncludingTheModeratorAndPushesAccessChanged_UnlockRestores()
     {
-        var created = await _factory.CreateSessionAsync(groups: 1, audienceCanEdit: true);
+        var created = await Server.CreateSessionAsync(groups: 1, audienceCanEdit: true);
         var pad = created.Groups[0].PadId;
         var moderator = await JoinAsync(created.ModeratorToken, pad);
         var noteTaker = await JoinAsync(created.Groups[0].NoteTakerToken, pad);
         var audience = await JoinAsync(created.AudienceToken, pad);
         var all = new[] { moderator, noteTaker, audience };
 
-        await _factory.Workshops().SetLockedAsync(created.ModeratorToken, true);
+        await Server.Workshops().SetLockedAsync(created.ModeratorToken, true);
 
         foreach (var member in all)
         {
@@ -142,7 +131,7 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
             await AssertForbiddenAsync(() => CaretAsync(member));
         }
 
-        await _factory.Workshops().SetLockedAsync(created.ModeratorToken, false);
+        await Server.Workshops().SetLockedAsync(created.ModeratorToken, false);
 
         var revision = 0;
         foreach (var member in all)
@@ -154,33 +143,33 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
         }
 
         Assert.Equal(3, revision);
-        await DisposeAllAsync(all);
+        await HubPadMember.DisposeAllAsync(all);
     }
 
     [Fact]
     public async Task Join_LockedSessionPad_SaysItCannotWriteAndWhy()
     {
-        var created = await _factory.CreateSessionAsync(groups: 1);
-        await _factory.Workshops().SetLockedAsync(created.ModeratorToken, true);
+        var created = await Server.CreateSessionAsync(groups: 1);
+        await Server.Workshops().SetLockedAsync(created.ModeratorToken, true);
 
         var noteTaker = await JoinAsync(created.Groups[0].NoteTakerToken, created.Groups[0].PadId);
 
         Assert.Equal("editor", noteTaker.Joined.GetProperty("role").GetString());
         Assert.False(noteTaker.Joined.GetProperty("canWrite").GetBoolean());
         Assert.Equal("The moderator locked the pads.", noteTaker.Joined.GetProperty("reason").GetString());
-        await DisposeAllAsync(noteTaker);
+        await HubPadMember.DisposeAllAsync(noteTaker);
     }
 
     [Fact]
     public async Task RegenerateLink_OpenConnectionIsRevokedAtOnce_NewJoinNotFound_NewTokenWorks()
     {
-        var created = await _factory.CreateSessionAsync(groups: 2);
+        var created = await Server.CreateSessionAsync(groups: 2);
         var pad = created.Groups[0].PadId;
         var old = await JoinAsync(created.Groups[0].NoteTakerToken, pad);
         var bystander = await JoinAsync(created.Groups[1].NoteTakerToken, created.Groups[1].PadId);
         Assert.Equal(1, (await SubmitAsync(old, old.Seq++, "a")).GetProperty("revision").GetInt32());
 
-        var fresh = await _factory.Workshops().RegenerateLinkAsync(created.ModeratorToken, SessionLinkKind.NoteTaker, created.Groups[0].GroupId);
+        var fresh = await Server.Workshops().RegenerateLinkAsync(created.ModeratorToken, SessionLinkKind.NoteTaker, created.Groups[0].GroupId);
 
         // The very next call is refused, whether or not the event has arrived yet.
         await AssertForbiddenAsync(() => SubmitAsync(old, old.Seq++, "b", 1));
@@ -189,7 +178,7 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
         Assert.False(changed.GetProperty("canWrite").GetBoolean());
         await AssertForbiddenAsync(() => CaretAsync(old));
 
-        await using (var again = await HubPadClient.ConnectAsync(_factory.ServerAddress))
+        await using (var again = await HubPadClient.ConnectAsync(Server.ServerAddress))
         {
             var refused = await Assert.ThrowsAsync<HubException>(() => again.JoinAsync(pad, created.Groups[0].NoteTakerToken));
             Assert.Equal(PadErrorCodes.NotFound, refused.ErrorCode());
@@ -205,15 +194,15 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
         // The other group's note-taker was not touched.
         Assert.Equal(1, (await SubmitAsync(bystander, bystander.Seq++, "z")).GetProperty("revision").GetInt32());
         Assert.Equal(0, bystander.AccessChanges.Reader.Count);
-        await DisposeAllAsync(old, bystander, renewed);
+        await HubPadMember.DisposeAllAsync(old, bystander, renewed);
     }
 
     [Fact]
     public async Task StandalonePad_WithAPadIdThatIsNotItsOwn_IsForbidden()
     {
-        var pad = await _factory.CreatePadAsync("x");
-        var other = await _factory.CreatePadAsync("y");
-        var sessions = _factory.Services.GetRequiredServiceOf<IPadSessionService>();
+        var pad = await Server.CreatePadAsync("x");
+        var other = await Server.CreatePadAsync("y");
+        var sessions = Server.Services.GetRequiredServiceOf<IPadSessionService>();
 
         await SessionTestHelpers.RefusedAsync(
             () => sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, TestClientIds.For("client-1"), "Ada", other.PadId), new NullListener()), PadErrorCodes.Forbidden);
@@ -222,20 +211,13 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
         Assert.Null(connection.Joined.Access);
     }
 
-    private async Task<Member> JoinAsync(string token, string padId)
-    {
-        var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
-        var member = new Member(client, padId);
-        client.Connection.On<JsonElement>("AccessChanged", e => member.AccessChanges.Writer.TryWrite(e));
-        member.Joined = await client.JoinAsync(padId, token);
-        return member;
-    }
+    private Task<HubPadMember> JoinAsync(string token, string padId) => HubPadMember.JoinAsync(Server.ServerAddress, padId, token);
 
     /// <summary>Inserts at the end of the pad as it was at <paramref name="baseRevision"/> (every commit here inserts one character).</summary>
-    private static Task<JsonElement> SubmitAsync(Member member, long seq, string insert, int baseRevision = 0, int? baseLength = null) =>
+    private static Task<JsonElement> SubmitAsync(HubPadMember member, long seq, string insert, int baseRevision = 0, int? baseLength = null) =>
         member.Client.InvokeAsync("Submit", new { padId = member.PadId, clientId = member.Client.ClientId, seq, baseRevision, ops = new object[] { baseLength ?? (member.InitialLength + baseRevision), insert } });
 
-    private static Task CaretAsync(Member member) =>
+    private static Task CaretAsync(HubPadMember member) =>
         member.Client.Connection.InvokeAsync("UpdateCaret", new { padId = member.PadId, revision = 0, anchor = 0, head = 0 });
 
     private static async Task<HubException> AssertForbiddenAsync(Func<Task> call)
@@ -243,32 +225,6 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<HubException>(call);
         Assert.Equal(PadErrorCodes.Forbidden, refused.ErrorCode());
         return refused;
-    }
-
-    private static async Task DisposeAllAsync(params Member[] members)
-    {
-        foreach (var member in members)
-        {
-            await member.Client.DisposeAsync();
-        }
-    }
-
-    private sealed class Member(HubPadClient client, string padId)
-    {
-        public HubPadClient Client { get; } = client;
-
-        public string PadId { get; } = padId;
-
-        public JsonElement Joined { get; set; }
-
-        /// <summary>The pad's length when this member joined.</summary>
-        public int InitialLength => Joined.GetProperty("text").GetString()!.Length;
-
-        public long Seq { get; set; } = 1;
-
-        public System.Threading.Channels.Channel<JsonElement> AccessChanges { get; } = System.Threading.Channels.Channel.CreateUnbounded<JsonElement>();
-
-        public async Task<JsonElement> NextAccessChangeAsync() => await AccessChanges.Reader.ReadAsync().AsTask().WaitAsync(Deadline);
     }
 
     private sealed class NullListener : IPadListener
@@ -281,10 +237,4 @@ public sealed class SessionPadAccessTests : IAsyncLifetime
 
         public ValueTask OnCaretMovedAsync(PadCaret caret) => ValueTask.CompletedTask;
     }
-}
-
-internal static class ServiceProviderTestExtensions
-{
-    public static T GetRequiredServiceOf<T>(this IServiceProvider services)
-        where T : notnull => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<T>(services);
 }
