@@ -14,8 +14,7 @@ public sealed partial class AudienceView : ComponentBase, IAsyncDisposable
 {
     internal const string ModulePath = "./_content/PadHub.Components/Sessions/AudienceView.razor.js";
 
-    private ISessionSubscription? _subscription;
-    private SessionState? _state;
+    private LiveSessionFeed? _feed;
     private ViewStatus _status = ViewStatus.Opening;
     private int? _group;
     private int? _groupParameter;
@@ -60,19 +59,14 @@ public sealed partial class AudienceView : ComponentBase, IAsyncDisposable
 
         try
         {
-            var subscription = await Workshops.WatchAsync(Token, OnChangedAsync);
+            var feed = await LiveSessionFeed.StartAsync(Workshops, Token, () => InvokeAsync(StateHasChanged));
             if (_disposed)
             {
-                await subscription.DisposeAsync();
+                await feed.DisposeAsync();
                 return;
             }
 
-            _subscription = subscription;
-            if (_state is null || subscription.Current.Version > _state.Version)
-            {
-                _state = subscription.Current;
-            }
-
+            _feed = feed;
             _status = ViewStatus.Ready;
         }
         catch (PadException ex)
@@ -80,15 +74,6 @@ public sealed partial class AudienceView : ComponentBase, IAsyncDisposable
             _status = ex.ToViewStatus();
         }
     }
-
-    private ValueTask OnChangedAsync(SessionState state) => new(InvokeAsync(() =>
-    {
-        if (_state is null || state.Version > _state.Version)
-        {
-            _state = state;
-            StateHasChanged();
-        }
-    }));
 
     private SessionGroup? SelectedGroup(SessionState state) =>
         _group is { } n ? state.Groups.FirstOrDefault(g => g.Number == n) : null;
@@ -146,9 +131,9 @@ public sealed partial class AudienceView : ComponentBase, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        if (_subscription is not null)
+        if (_feed is not null)
         {
-            await _subscription.DisposeAsync();
+            await _feed.DisposeAsync();
         }
 
         if (_module is not null)

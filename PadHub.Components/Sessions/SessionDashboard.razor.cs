@@ -12,8 +12,7 @@ namespace PadHub.Components.Sessions;
 /// </summary>
 public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
 {
-    private ISessionSubscription? _subscription;
-    private SessionState? _state;
+    private LiveSessionFeed? _feed;
     private ViewStatus _status = ViewStatus.Opening;
     private string? _audienceToken;
     private string? _announcement;
@@ -43,10 +42,10 @@ public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
             return;
         }
 
-        ISessionSubscription subscription;
+        LiveSessionFeed feed;
         try
         {
-            subscription = await Workshops.WatchAsync(Token, OnChangedAsync);
+            feed = await LiveSessionFeed.StartAsync(Workshops, Token, () => InvokeAsync(StateHasChanged));
         }
         catch (PadException ex)
         {
@@ -54,18 +53,14 @@ public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
             return;
         }
 
-        if (_disposed || subscription.Access.Role != SessionRole.Moderator)
+        if (_disposed || feed.Access.Role != SessionRole.Moderator)
         {
-            await subscription.DisposeAsync();
+            await feed.DisposeAsync();
             _status = ViewStatus.Forbidden;
             return;
         }
 
-        _subscription = subscription;
-        if (_state is null || subscription.Current.Version > _state.Version)
-        {
-            _state = subscription.Current;
-        }
+        _feed = feed;
 
         _status = ViewStatus.Ready;
         try
@@ -77,15 +72,6 @@ public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
             // The audience button stays disabled; everything else works.
         }
     }
-
-    private ValueTask OnChangedAsync(SessionState state) => new(InvokeAsync(() =>
-    {
-        if (_state is null || state.Version > _state.Version)
-        {
-            _state = state;
-            StateHasChanged();
-        }
-    }));
 
     private static string PhaseName(SessionState state) =>
         state.Timer.PhaseIndex >= 0 && state.Timer.PhaseIndex < state.Phases.Count ? state.Phases[state.Timer.PhaseIndex].Name : "";
@@ -154,9 +140,9 @@ public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
-        if (_subscription is not null)
+        if (_feed is not null)
         {
-            await _subscription.DisposeAsync();
+            await _feed.DisposeAsync();
         }
     }
 }
