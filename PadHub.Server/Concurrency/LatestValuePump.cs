@@ -10,8 +10,8 @@ namespace PadHub.Server.Concurrency;
 /// <list type="bullet">
 /// <item>Never concurrent: the consumer is called by at most one loop at a time, and never on the producer's thread.</item>
 /// <item>In order: values are delivered in the order they were accepted; skipped ones are only ever older ones.</item>
-/// <item>The last value is never lost: a value accepted before <see cref="Stop"/> is delivered, even when it lands while
-/// the loop is finishing.</item>
+/// <item>The last value is never lost: an accepted value is delivered, even when it lands while the loop is finishing,
+/// unless <see cref="Stop"/> comes first (it drops a waiting value).</item>
 /// <item>Stop is final: no delivery starts after <see cref="Stop"/> returns (one already running is not waited for: it
 /// may be waiting for the very caller).</item>
 /// <item>A consumer that throws is reported to <c>onError</c> and keeps receiving the next values.</item>
