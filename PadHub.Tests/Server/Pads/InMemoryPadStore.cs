@@ -204,4 +204,27 @@ internal sealed class InMemoryPadStore : IPadStore
 
     public Task<IReadOnlyList<PadAuthor>> GetAuthorsAsync(IReadOnlyCollection<string> authorIds, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PadAuthor>>([.. authorIds.Where(_authors.ContainsKey).Select(id => _authors[id])]);
+
+    public Task<StoredRevisionState?> LoadRevisionAsync(string padId, int revision, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            if (!_snapshots.TryGetValue(padId, out var snapshots))
+            {
+                return Task.FromResult<StoredRevisionState?>(null);
+            }
+
+            var snapshot = snapshots.Where(s => s.Revision <= revision).MaxBy(s => s.Revision)!;
+            var after = _revisions[padId].Where(r => r.Operation.Revision > snapshot.Revision && r.Operation.Revision <= revision).ToArray();
+            var time = after.Length > 0 ? after[^1].CommittedAt : DateTimeOffset.UnixEpoch;
+            return Task.FromResult<StoredRevisionState?>(new StoredRevisionState(snapshot, after, time));
+        }
+    }
+
+    // The authority's unit tests never name revisions: the server tests cover them on the real store.
+    public Task<bool> NameRevisionAsync(string padId, StoredNamedRevision named, int maxPerPad, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<IReadOnlyList<StoredNamedRevision>> GetNamedRevisionsAsync(string padId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
 }
