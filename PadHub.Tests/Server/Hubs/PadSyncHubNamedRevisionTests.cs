@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Data.Sqlite;
 using PadHub.Tests.Server.Sessions;
 
 namespace PadHub.Tests.Server.Hubs;
@@ -107,6 +108,38 @@ public sealed class PadSyncHubNamedRevisionTests() : ServerTest(new PadHubServer
         Assert.Equal("forbidden", refused.ErrorCode());
         Assert.Empty(await NamesAsync(audience));
         await HubPadMember.DisposeAllAsync(audience);
+    }
+
+    [Fact]
+    public async Task NamedRevisions_AfterARestart_AreStillThere()
+    {
+        var dataDirectory = Directory.CreateTempSubdirectory("padhub-names-").FullName;
+        try
+        {
+            // Both processes point at the same SQLite file, outside either factory's own (deleted) directory.
+            var settings = new Dictionary<string, string?> { ["Database:SqliteFile"] = Path.Combine(dataDirectory, "padhub.db") };
+            PadHub.Server.Persistence.CreatedPad pad;
+            await using (var first = new PadHubServerFactory(settings))
+            {
+                pad = await first.CreatePadAsync("abc");
+                var editor = await HubPadMember.JoinAsync(first.ServerAddress, pad.PadId, pad.EditToken);
+                await NameAsync(editor, 0, "as created");
+                await editor.DisposeAsync();
+            }
+
+            SqliteConnection.ClearAllPools();
+            await using var second = new PadHubServerFactory(settings);
+            var viewer = await HubPadMember.JoinAsync(second.ServerAddress, pad.PadId, pad.ViewToken);
+
+            var named = Assert.Single(await NamesAsync(viewer));
+            Assert.Equal((0, "as created"), (named.GetProperty("revision").GetInt32(), named.GetProperty("name").GetString()));
+            await viewer.DisposeAsync();
+        }
+        finally
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.Delete(dataDirectory, recursive: true);
+        }
     }
 
     private static Task<JsonElement> NameAsync(HubPadMember member, int revision, string name) =>
