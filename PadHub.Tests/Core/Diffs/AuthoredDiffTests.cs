@@ -51,6 +51,14 @@ public sealed class AuthoredDiffTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Compute_EmojiSharingAHighSurrogate_NeverSplitsThePair()
+    {
+        var spans = TextDiff.Compute("a\U0001F600b", "a\U0001F603b");
+
+        Assert.Equal([new DiffSpan(DiffKind.Equal, 1), new DiffSpan(DiffKind.Delete, 2), new DiffSpan(DiffKind.Insert, 2), new DiffSpan(DiffKind.Equal, 1)], spans);
+    }
+
+    [Fact]
     public void Compute_RunsNotCoveringTheText_Throws()
     {
         Assert.Throws<ArgumentException>(() => AuthoredDiff.Compute("abc", [new AuthorRun("x", 2)], "", []));
