@@ -205,19 +205,28 @@ internal sealed class InMemoryPadStore : IPadStore
     public Task<IReadOnlyList<PadAuthor>> GetAuthorsAsync(IReadOnlyCollection<string> authorIds, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PadAuthor>>([.. authorIds.Where(_authors.ContainsKey).Select(id => _authors[id])]);
 
-    public Task<StoredRevisionState?> LoadRevisionAsync(string padId, int revision, CancellationToken cancellationToken = default)
+    /// <summary>Honours <see cref="HoldNextRead"/> like <see cref="GetRevisionsAsync"/>: a slow read of a past revision.</summary>
+    public async Task<StoredRevisionState?> LoadRevisionAsync(string padId, int revision, CancellationToken cancellationToken = default)
     {
+        var hold = HoldNextRead;
+        HoldNextRead = null;
+        ReadStarted.TrySetResult();
+        if (hold is not null)
+        {
+            await hold.Task;
+        }
+
         lock (_gate)
         {
             if (!_snapshots.TryGetValue(padId, out var snapshots))
             {
-                return Task.FromResult<StoredRevisionState?>(null);
+                return null;
             }
 
             var snapshot = snapshots.Where(s => s.Revision <= revision).MaxBy(s => s.Revision)!;
             var after = _revisions[padId].Where(r => r.Operation.Revision > snapshot.Revision && r.Operation.Revision <= revision).ToArray();
             var time = after.Length > 0 ? after[^1].CommittedAt : DateTimeOffset.UnixEpoch;
-            return Task.FromResult<StoredRevisionState?>(new StoredRevisionState(snapshot, after, time));
+            return new StoredRevisionState(snapshot, after, time);
         }
     }
 
