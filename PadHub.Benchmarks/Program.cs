@@ -9,6 +9,7 @@ using PadHub.Benchmarks.Runners;
 // `latency`: keystroke to the other page's screen in Chromium on the editor page (docs/BENCHMARKS-live.md).
 // `hostile`: an honest typist's acknowledgements while attackers send the review's 600,000-component probe (docs/BENCHMARKS-live.md).
 // `history-load`: an editor's submit round trips idle vs while viewers page through a long history (docs/BENCHMARKS-live.md).
+// `history`: GetRevision at random depths of a replayed trace, alone and while a typist types (docs/BENCHMARKS-live.md).
 // `viewbytes`: bytes each live viewer (audience page, dashboard) receives per keystroke, by pad size (docs/BENCHMARKS-live.md).
 // Anything else goes to BenchmarkDotNet: every [Benchmark] class in this assembly; pick suites with --filter.
 return args switch
@@ -21,6 +22,7 @@ return args switch
     ["viewbytes", .. var rest] => await ViewBytesCommand.RunAsync(rest),
     ["hostile", .. var rest] => await HostileCommand.RunAsync(rest),
     ["hostile-attackers", .. var rest] => await HostileAttackers.RunAsync(rest),
+    ["history", .. var rest] => await HistoryCommand.RunAsync(rest),
     ["history-load", .. var rest] => await HistoryLoadCommand.RunAsync(rest),
     ["history-load-viewers", .. var rest] => await HistoryLoadViewers.RunAsync(rest),
     _ => BenchmarkSwitcher.FromAssembly(typeof(SideBySideRunner).Assembly).Run(args).Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success)) ? 1 : 0,

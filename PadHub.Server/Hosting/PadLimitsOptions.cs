@@ -55,6 +55,17 @@ public sealed record PadLimitsOptions
     [Range(1, 1_000_000)]
     public int HistoryBurst { get; init; } = 20;
 
+    /// <summary>
+    /// Sustained revision calls (GetRevision, GetDiff, NameRevision, GetNamedRevisions) a connection may make per second
+    /// (token bucket refill rate): each rebuilds at most a snapshot interval of revisions outside the commit loop.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int RevisionCallsPerSecond { get; init; } = 10;
+
+    /// <summary>Revision calls a connection may make in a burst: a quick drag of the history slider.</summary>
+    [Range(1, 1_000_000)]
+    public int RevisionCallBurst { get; init; } = 40;
+
     /// <summary>Sustained joins per second per connection (token bucket refill rate).</summary>
     [Range(1, 100_000)]
     public int JoinsPerSecond { get; init; } = 2;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Core.Diffs;
 using PadHub.Server.Hosting;
 using PadHub.Server.Hubs.Wire;
 
@@ -24,6 +25,9 @@ public sealed class PadSyncHub(
     public const string Path = "/hubs/pad";
 
     private const int MaxIdLength = 128;
+
+    // Room for surrounding whitespace: the trimmed name is held to PadNamedRevision.MaxNameLength (too-large past it).
+    private const int MaxNameFieldLength = 4 * PadNamedRevision.MaxNameLength;
 
     /// <summary>Joins a pad: <c>{ padId, token, clientId, displayName }</c>.</summary>
     public async Task<JoinResponse> Join(JsonElement request)
@@ -101,6 +105,50 @@ public sealed class PadSyncHub(
             page.HeadRevision, page.HasMore);
     }
 
+    /// <summary>The pad at a revision, with authorship and time: <c>{ padId, revision }</c>.</summary>
+    public async Task<RevisionResponse> GetRevision(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(GetRevision));
+        var connection = Membership(r.String("padId", MaxIdLength)).Connection;
+        var revision = r.Int32("revision");
+        TakeRevisionCall();
+        var result = await connection.GetRevisionAsync(revision, Context.ConnectionAborted);
+        return new RevisionResponse(result.Revision, result.Text, [.. result.Authorship.Select(a => new object[] { a.Length, a.AuthorId })], result.Time);
+    }
+
+    /// <summary>What changed between two revisions, with authors: <c>{ padId, fromRevision, toRevision }</c>.</summary>
+    public async Task<DiffResponse> GetDiff(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(GetDiff));
+        var connection = Membership(r.String("padId", MaxIdLength)).Connection;
+        var fromRevision = r.Int32("fromRevision");
+        var toRevision = r.Int32("toRevision");
+        TakeRevisionCall();
+        var diff = await connection.GetDiffAsync(fromRevision, toRevision, Context.ConnectionAborted);
+        return new DiffResponse(diff.FromRevision, diff.ToRevision, [.. diff.Parts.Select(p => new DiffPartDto(KindName(p.Kind), p.Text, p.AuthorId))]);
+    }
+
+    /// <summary>Names (or renames) a revision; needs write access: <c>{ padId, revision, name }</c>.</summary>
+    public async Task<NamedRevisionDto> NameRevision(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(NameRevision));
+        var connection = Membership(r.String("padId", MaxIdLength)).Connection;
+        var revision = r.Int32("revision");
+        var name = r.String("name", MaxNameFieldLength);
+        TakeRevisionCall();
+        return ToDto(await connection.NameRevisionAsync(revision, name, Context.ConnectionAborted));
+    }
+
+    /// <summary>The pad's named revisions in revision order: <c>{ padId }</c>.</summary>
+    public async Task<NamedRevisionsResponse> GetNamedRevisions(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(GetNamedRevisions));
+        var connection = Membership(r.String("padId", MaxIdLength)).Connection;
+        TakeRevisionCall();
+        var named = await connection.GetNamedRevisionsAsync(Context.ConnectionAborted);
+        return new NamedRevisionsResponse([.. named.Select(ToDto)]);
+    }
+
     /// <summary>Shares this connection's caret: <c>{ padId, revision, anchor, head }</c>.</summary>
     public Task UpdateCaret(JsonElement request)
     {
@@ -131,6 +179,24 @@ public sealed class PadSyncHub(
         await base.OnDisconnectedAsync(exception);
     }
 
+    private static string KindName(DiffKind kind) => kind switch
+    {
+        DiffKind.Insert => "insert",
+        DiffKind.Delete => "delete",
+        _ => "equal",
+    };
+
+    private static NamedRevisionDto ToDto(PadNamedRevision named) => new(named.Revision, named.Name, named.AuthorId, named.Time);
+
+    private void TakeRevisionCall()
+    {
+        if (!Limits().Revisions.TryTake())
+        {
+            throw new PadException(PadErrorCodes.RateLimited,
+                $"This connection makes more than {limits.Value.RevisionCallsPerSecond} revision calls a second; wait and ask again.");
+        }
+    }
+
     internal static string RoleName(PadRole role) => role == PadRole.Editor ? "editor" : "viewer";
 
     private HubMembership Membership(string padId) =>
@@ -138,7 +204,7 @@ public sealed class PadSyncHub(
             ? membership
             : throw new PadException(PadErrorCodes.Forbidden, $"Join pad '{padId}' before using it.");
 
-    /// <summary>This SignalR connection's budgets for joins and history reads, across all the pads it joins.</summary>
+    /// <summary>This SignalR connection's budgets for joins, history reads and revision calls, across all the pads it joins.</summary>
     private HubCallLimits Limits()
     {
         const string key = "padhub.limits";
@@ -150,7 +216,8 @@ public sealed class PadSyncHub(
         var settings = limits.Value;
         var created = new HubCallLimits(
             new TokenBucket(settings.JoinsPerSecond, settings.JoinBurst, time),
-            new TokenBucket(settings.HistoryPagesPerSecond, settings.HistoryBurst, time));
+            new TokenBucket(settings.HistoryPagesPerSecond, settings.HistoryBurst, time),
+            new TokenBucket(settings.RevisionCallsPerSecond, settings.RevisionCallBurst, time));
         Context.Items[key] = created;
         return created;
     }

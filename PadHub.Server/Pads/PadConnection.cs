@@ -23,6 +23,7 @@ internal sealed class PadConnection(
     private readonly TokenBucket _submits = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
     private readonly TokenBucket _carets = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
     private readonly TokenBucket _history = new(limits.HistoryPagesPerSecond, limits.HistoryBurst, time);
+    private readonly TokenBucket _revisionCalls = new(limits.RevisionCallsPerSecond, limits.RevisionCallBurst, time);
     private Func<CancellationToken, Task>? _saveAuthor = saveAuthor;
     private int _disposed;
     private volatile bool _linkRevoked;
@@ -101,6 +102,33 @@ internal sealed class PadConnection(
         return new PadHistoryPage(operations, page.HeadRevision, page.HasMore);
     }
 
+    public Task<PadRevision> GetRevisionAsync(int revision, CancellationToken cancellationToken = default)
+    {
+        EnsureReadable();
+        return authority.GetRevisionAsync(revision, cancellationToken);
+    }
+
+    public Task<PadDiff> GetDiffAsync(int fromRevision, int toRevision, CancellationToken cancellationToken = default)
+    {
+        EnsureReadable();
+        return authority.GetDiffAsync(fromRevision, toRevision, cancellationToken);
+    }
+
+    public Task<PadNamedRevision> NameRevisionAsync(int revision, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        EnsureWritable("This link only allows following the pad, not naming its revisions.");
+        var trimmed = RevisionName.Validate(name);
+        TakeRevisionCall();
+        return authority.NameRevisionAsync(revision, trimmed, Joined.AuthorId, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureReadable();
+        return authority.GetNamedRevisionsAsync(cancellationToken);
+    }
+
     public Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default)
     {
         EnsureWritable("This link only allows following the pad.");
@@ -151,6 +179,22 @@ internal sealed class PadConnection(
         if (gate is null && Joined.Role != PadRole.Editor)
         {
             throw new PadException(PadErrorCodes.Forbidden, viewerMessage);
+        }
+    }
+
+    private void EnsureReadable()
+    {
+        EnsureNotRevoked();
+        EnsureOpen();
+        TakeRevisionCall();
+    }
+
+    private void TakeRevisionCall()
+    {
+        if (!_revisionCalls.TryTake())
+        {
+            throw new PadException(PadErrorCodes.RateLimited,
+                $"This connection makes more than {limits.RevisionCallsPerSecond} revision calls a second; wait and ask again.");
         }
     }
 

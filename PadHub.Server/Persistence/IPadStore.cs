@@ -51,6 +51,22 @@ public interface IPadStore
     /// <summary>Up to <paramref name="maxCount"/> revisions after <paramref name="afterRevision"/>, in order.</summary>
     Task<IReadOnlyList<StoredRevision>> GetRevisionsAsync(string padId, int afterRevision, int maxCount, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What rebuilds the pad at <paramref name="revision"/>: the latest snapshot at or below it and the revisions after
+    /// that snapshot up to it (at most the snapshot interval), with the revision's commit time. Null when the pad does not
+    /// exist. The caller checks that the revision is at most the written head.
+    /// </summary>
+    Task<StoredRevisionState?> LoadRevisionAsync(string padId, int revision, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Names a revision, or renames it when it already has a name. False, with nothing written, when the pad already has
+    /// <paramref name="maxPerPad"/> named revisions and this one is not among them.
+    /// </summary>
+    Task<bool> NameRevisionAsync(string padId, StoredNamedRevision named, int maxPerPad, CancellationToken cancellationToken = default);
+
+    /// <summary>The pad's named revisions, in revision order.</summary>
+    Task<IReadOnlyList<StoredNamedRevision>> GetNamedRevisionsAsync(string padId, CancellationToken cancellationToken = default);
+
     /// <summary>The revision an already-committed (client id, seq) produced, or null.</summary>
     Task<int?> FindRevisionAsync(string padId, string clientId, long seq, CancellationToken cancellationToken = default);
 

@@ -18,6 +18,8 @@ public abstract class PadHubDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<SnapshotEntity> Snapshots => Set<SnapshotEntity>();
 
+    public DbSet<NamedRevisionEntity> NamedRevisions => Set<NamedRevisionEntity>();
+
     public DbSet<AuthorEntity> Authors => Set<AuthorEntity>();
 
     public DbSet<AccessTokenEntity> AccessTokens => Set<AccessTokenEntity>();
@@ -36,6 +38,7 @@ public abstract class PadHubDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new PadConfiguration());
         modelBuilder.ApplyConfiguration(new RevisionConfiguration());
         modelBuilder.ApplyConfiguration(new SnapshotConfiguration());
+        modelBuilder.ApplyConfiguration(new NamedRevisionConfiguration());
         modelBuilder.ApplyConfiguration(new AuthorConfiguration());
         modelBuilder.ApplyConfiguration(new AccessTokenConfiguration());
         modelBuilder.ApplyConfiguration(new SessionConfiguration());

@@ -31,6 +31,9 @@ public static class StoreLimits
 
     public const int MaxAnnouncementLength = 500;
 
+    /// <summary>A named revision's name (the protocol allows 100 characters: the column has room to spare).</summary>
+    public const int MaxRevisionNameLength = 200;
+
     /// <summary>A session's encrypted link secret: AES-GCM nonce (12) + secret (32) + tag (16).</summary>
     public const int MaxLinkSecretLength = 64;
 

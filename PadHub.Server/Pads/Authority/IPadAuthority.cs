@@ -30,4 +30,22 @@ public interface IPadAuthority
     /// </summary>
     /// <exception cref="PadException"><c>stale-revision</c> when <paramref name="fromRevision"/> is negative or ahead of the head.</exception>
     Task<PadHistoryResult> GetHistoryAsync(int fromRevision, int maxCount, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The pad at <paramref name="revision"/>, rebuilt outside the commit loop from the latest stored snapshot at or below
+    /// it plus the stored revisions after that (at most about one snapshot interval of replay).
+    /// </summary>
+    /// <exception cref="PadException"><c>stale-revision</c> when <paramref name="revision"/> is negative or ahead of the head.</exception>
+    Task<PadRevision> GetRevisionAsync(int revision, CancellationToken cancellationToken = default);
+
+    /// <summary>The authored diff from <paramref name="fromRevision"/> to <paramref name="toRevision"/>, outside the commit loop.</summary>
+    /// <exception cref="PadException"><c>stale-revision</c> for a revision out of range; <c>invalid-op</c> when from is after to.</exception>
+    Task<PadDiff> GetDiffAsync(int fromRevision, int toRevision, CancellationToken cancellationToken = default);
+
+    /// <summary>Names (or renames) a revision up to the head; the name is already validated.</summary>
+    /// <exception cref="PadException"><c>stale-revision</c>; <c>too-large</c> when the pad has the most names already.</exception>
+    Task<PadNamedRevision> NameRevisionAsync(int revision, string name, string authorId, CancellationToken cancellationToken = default);
+
+    /// <summary>The pad's named revisions, in revision order.</summary>
+    Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default);
 }

@@ -1,3 +1,5 @@
+using PadHub.Components.Contracts.Pads;
+
 namespace PadHub.Server.Pads.Authority;
 
 /// <summary>What callers hold: the authority of one pad, routed to its live actor on every call.</summary>
@@ -16,4 +18,16 @@ internal sealed class PadAuthorityHandle(PadAuthorityProvider provider, string p
 
     public Task<PadHistoryResult> GetHistoryAsync(int fromRevision, int maxCount, CancellationToken cancellationToken = default) =>
         provider.ReadHistoryAsync(padId, fromRevision, maxCount, cancellationToken);
+
+    public Task<PadRevision> GetRevisionAsync(int revision, CancellationToken cancellationToken = default) =>
+        provider.ReadRevisionAsync(padId, revision, cancellationToken);
+
+    public Task<PadDiff> GetDiffAsync(int fromRevision, int toRevision, CancellationToken cancellationToken = default) =>
+        provider.ReadDiffAsync(padId, fromRevision, toRevision, cancellationToken);
+
+    public Task<PadNamedRevision> NameRevisionAsync(int revision, string name, string authorId, CancellationToken cancellationToken = default) =>
+        provider.NameRevisionAsync(padId, revision, name, authorId, cancellationToken);
+
+    public Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default) =>
+        provider.ReadNamedRevisionsAsync(padId, cancellationToken);
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace PadHub.Tests.Server.Hubs;
 
-/// <summary>Join and GetHistory are rate-limited per SignalR connection, across every pad it joins, like Submit.</summary>
+/// <summary>Join, GetHistory and the revision calls are rate-limited per SignalR connection, across every pad it joins, like Submit.</summary>
 public sealed class PadSyncHubRateLimitTests()
     // Burst 2, one a second, on a clock that stands still: exactly two calls get through, however slow the machine.
     : ServerTest(new PadHubServerFactory(
@@ -15,6 +15,8 @@ public sealed class PadSyncHubRateLimitTests()
             ["PadHub:Limits:HistoryBurst"] = "2",
             ["PadHub:Limits:JoinsPerSecond"] = "1",
             ["PadHub:Limits:JoinBurst"] = "2",
+            ["PadHub:Limits:RevisionCallsPerSecond"] = "1",
+            ["PadHub:Limits:RevisionCallBurst"] = "2",
         },
         configureServices: services => services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.UnixEpoch.AddYears(56)))))
 {
@@ -34,6 +36,25 @@ public sealed class PadSyncHubRateLimitTests()
         var error = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("GetHistory", new { padId = second.PadId, fromRevision = 0 }));
 
         Assert.Equal("rate-limited", error.ErrorCode());
+    }
+
+    [Fact]
+    public async Task RevisionCalls_OnTwoPadsOfOneConnectionBeyondTheBurst_AreRateLimitedAndNameNothing()
+    {
+        var first = await Server.CreatePadAsync("a");
+        var second = await Server.CreatePadAsync("b");
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
+        await client.JoinAsync(first.PadId, first.EditToken);
+        await client.JoinAsync(second.PadId, second.EditToken);
+        await client.InvokeAsync("GetRevision", new { padId = first.PadId, revision = 0 });
+        await client.InvokeAsync("GetDiff", new { padId = second.PadId, fromRevision = 0, toRevision = 0 });
+
+        var name = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("NameRevision", new { padId = second.PadId, revision = 0, name = "v1" }));
+        var list = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("GetNamedRevisions", new { padId = first.PadId }));
+
+        Assert.Equal(("rate-limited", "rate-limited"), (name.ErrorCode(), list.ErrorCode()));
+        var store = Server.Services.GetRequiredService<PadHub.Server.Persistence.IPadStore>();
+        Assert.Empty(await store.GetNamedRevisionsAsync(second.PadId));
     }
 
     [Fact]

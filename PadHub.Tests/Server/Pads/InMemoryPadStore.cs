@@ -204,4 +204,36 @@ internal sealed class InMemoryPadStore : IPadStore
 
     public Task<IReadOnlyList<PadAuthor>> GetAuthorsAsync(IReadOnlyCollection<string> authorIds, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PadAuthor>>([.. authorIds.Where(_authors.ContainsKey).Select(id => _authors[id])]);
+
+    /// <summary>Honours <see cref="HoldNextRead"/> like <see cref="GetRevisionsAsync"/>: a slow read of a past revision.</summary>
+    public async Task<StoredRevisionState?> LoadRevisionAsync(string padId, int revision, CancellationToken cancellationToken = default)
+    {
+        var hold = HoldNextRead;
+        HoldNextRead = null;
+        ReadStarted.TrySetResult();
+        if (hold is not null)
+        {
+            await hold.Task;
+        }
+
+        lock (_gate)
+        {
+            if (!_snapshots.TryGetValue(padId, out var snapshots))
+            {
+                return null;
+            }
+
+            var snapshot = snapshots.Where(s => s.Revision <= revision).MaxBy(s => s.Revision)!;
+            var after = _revisions[padId].Where(r => r.Operation.Revision > snapshot.Revision && r.Operation.Revision <= revision).ToArray();
+            var time = after.Length > 0 ? after[^1].CommittedAt : DateTimeOffset.UnixEpoch;
+            return new StoredRevisionState(snapshot, after, time);
+        }
+    }
+
+    // The authority's unit tests never name revisions: the server tests cover them on the real store.
+    public Task<bool> NameRevisionAsync(string padId, StoredNamedRevision named, int maxPerPad, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task<IReadOnlyList<StoredNamedRevision>> GetNamedRevisionsAsync(string padId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
 }

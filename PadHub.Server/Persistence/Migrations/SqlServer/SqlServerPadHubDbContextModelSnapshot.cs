@@ -119,6 +119,34 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.NamedRevisionEntity", b =>
+                {
+                    b.Property<string>("PadId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTimeOffset>("NamedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("PadId", "Revision");
+
+                    b.ToTable("NamedRevisions", (string)null);
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.PadEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -365,6 +393,15 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                     b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.NamedRevisionEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.PadEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -114,6 +114,34 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.NamedRevisionEntity", b =>
+                {
+                    b.Property<string>("PadId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("NamedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PadId", "Revision");
+
+                    b.ToTable("NamedRevisions", (string)null);
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.PadEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -360,6 +388,15 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                     b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.NamedRevisionEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.PadEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
