@@ -31,6 +31,15 @@ internal sealed class FakePadConnection(FakePadSessionService service, string cl
     public Task<PadHistoryPage> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default) =>
         Task.FromResult(new PadHistoryPage([.. service.Log.Where(e => e.Revision > fromRevision)], service.Log.Count, false));
 
+    // The editor's tests never open the history: the revision calls are the server's (PadSyncHubRevisionTests).
+    public Task<PadRevision> GetRevisionAsync(int revision, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<PadDiff> GetDiffAsync(int fromRevision, int toRevision, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<PadNamedRevision> NameRevisionAsync(int revision, string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default)
     {
         Carets.Add((revision, anchor, head));

@@ -236,6 +236,15 @@ internal sealed class InMemoryPadSessionService : IPadSessionService
         public Task<PadHistoryPage> GetHistoryAsync(int fromRevision, CancellationToken cancellationToken = default) =>
             Task.FromResult(service.History(fromRevision));
 
+        // The editor's tests never open the history: the revision calls are the server's (PadSyncHubRevisionTests).
+        public Task<PadRevision> GetRevisionAsync(int revision, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<PadDiff> GetDiffAsync(int fromRevision, int toRevision, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<PadNamedRevision> NameRevisionAsync(int revision, string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default) =>
             service.CaretAsync(this, revision, anchor, head);
 

@@ -38,11 +38,11 @@ public interface IPadConnection : IAsyncDisposable
     /// the pad's commit loop. Any joined connection may read; rate-limited with the other revision calls.
     /// </summary>
     /// <exception cref="PadException"><c>stale-revision</c> for a revision out of range; <c>rate-limited</c>.</exception>
-    Task<PadRevision> GetRevisionAsync(int revision, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    Task<PadRevision> GetRevisionAsync(int revision, CancellationToken cancellationToken = default);
 
     /// <summary>What changed from <paramref name="fromRevision"/> to <paramref name="toRevision"/> (from at most to), with authors.</summary>
     /// <exception cref="PadException"><c>stale-revision</c> for a revision out of range; <c>invalid-op</c> when from is after to; <c>rate-limited</c>.</exception>
-    Task<PadDiff> GetDiffAsync(int fromRevision, int toRevision, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    Task<PadDiff> GetDiffAsync(int fromRevision, int toRevision, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Names a revision (or renames it) as this client's author. Needs write access now, like a submit: a viewer, an
@@ -51,10 +51,10 @@ public interface IPadConnection : IAsyncDisposable
     /// <exception cref="PadException"><c>forbidden</c>; <c>invalid-op</c> for an empty name or one with control characters;
     /// <c>too-large</c> for a name over <see cref="PadNamedRevision.MaxNameLength"/> or a pad with
     /// <see cref="PadNamedRevision.MaxPerPad"/> names already; <c>stale-revision</c>; <c>rate-limited</c>.</exception>
-    Task<PadNamedRevision> NameRevisionAsync(int revision, string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    Task<PadNamedRevision> NameRevisionAsync(int revision, string name, CancellationToken cancellationToken = default);
 
     /// <summary>The pad's named revisions, in revision order. Any joined connection may read; rate-limited.</summary>
-    Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Shares this client's caret or selection (made at <paramref name="revision"/>) with the others.</summary>
     Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default);
