@@ -6,40 +6,40 @@ using PadHub.Server.Persistence;
 namespace PadHub.Tests.Server.Hubs;
 
 /// <summary>Every bad input is answered with its stable code and leaves the pad exactly as it was.</summary>
-public sealed class PadSyncHubBadInputTests : IAsyncLifetime
+public sealed class PadSyncHubBadInputTests() : ServerTest(new PadHubServerFactory(Settings))
 {
     private const string Text = "ab😀cd"; // 6 UTF-16 code units; offsets 3 lies inside the surrogate pair.
-    private readonly PadHubServerFactory _factory = new(new Dictionary<string, string?>
+    private static readonly Dictionary<string, string?> Settings = new()
     {
         ["PadHub:Limits:MaxPadLength"] = "36",
         ["PadHub:Limits:MaxOperationLength"] = "32",
         ["PadHub:Limits:MaxOperationComponents"] = "8",
-    });
+    };
 
     private CreatedPad _pad = null!;
     private CreatedPad _otherPad = null!;
     private HubPadClient _editor = null!;
     private HubPadClient _viewer = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _factory.Start();
-        _pad = await _factory.CreatePadAsync(Text);
-        _otherPad = await _factory.CreatePadAsync("other");
-        _editor = await HubPadClient.ConnectAsync(_factory.ServerAddress, "editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        await base.InitializeAsync();
+        _pad = await Server.CreatePadAsync(Text);
+        _otherPad = await Server.CreatePadAsync("other");
+        _editor = await HubPadClient.ConnectAsync(Server.ServerAddress, "editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa");
         await _editor.JoinAsync(_pad.PadId, _pad.EditToken);
-        _viewer = await HubPadClient.ConnectAsync(_factory.ServerAddress, "viewer-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa");
+        _viewer = await HubPadClient.ConnectAsync(Server.ServerAddress, "viewer-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa");
         await _viewer.JoinAsync(_pad.PadId, _pad.ViewToken);
 
         // One committed operation, so stale and duplicate cases have a history to be measured against.
         await _editor.InvokeAsync("Submit", new { padId = _pad.PadId, clientId = "editor-1-aaaaaaaaaaaaaaaaaaaaaaaaaaaa", seq = 1, baseRevision = 0, ops = Ops(6, "!") });
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _editor.DisposeAsync();
         await _viewer.DisposeAsync();
-        await _factory.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     public static TheoryData<string, string, string> SubmitCases()
@@ -118,7 +118,7 @@ public sealed class PadSyncHubBadInputTests : IAsyncLifetime
     [Fact]
     public async Task Join_UnknownToken_IsNotFound()
     {
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
 
         var error = await Assert.ThrowsAsync<HubException>(() => client.JoinAsync(_pad.PadId, "not-a-real-token-aaaaaaaaaaaaaaaaaaaaaaaaaaaaa"));
 
@@ -128,7 +128,7 @@ public sealed class PadSyncHubBadInputTests : IAsyncLifetime
     [Fact]
     public async Task Join_TokenOfAnotherPad_IsForbidden()
     {
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
 
         var error = await Assert.ThrowsAsync<HubException>(() => client.JoinAsync(_pad.PadId, _otherPad.EditToken));
 
@@ -138,7 +138,7 @@ public sealed class PadSyncHubBadInputTests : IAsyncLifetime
     [Fact]
     public async Task Join_BadClientId_IsInvalidOp()
     {
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress, "has spaces!");
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress, "has spaces!");
 
         var error = await Assert.ThrowsAsync<HubException>(() => client.JoinAsync(_pad.PadId, _pad.EditToken));
 
@@ -148,7 +148,7 @@ public sealed class PadSyncHubBadInputTests : IAsyncLifetime
     [Fact]
     public async Task Join_DisplayNameTooLong_IsTooLarge()
     {
-        await using var client = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
 
         var error = await Assert.ThrowsAsync<HubException>(() => client.JoinAsync(_pad.PadId, _pad.EditToken, new string('n', 65)));
 
@@ -184,7 +184,7 @@ public sealed class PadSyncHubBadInputTests : IAsyncLifetime
         var history = await _editor.InvokeAsync("GetHistory", new { padId = _pad.PadId, fromRevision = 0 });
         var operations = history.GetProperty("operations");
         Assert.Equal(1, operations.GetArrayLength());
-        await using var probe = await HubPadClient.ConnectAsync(_factory.ServerAddress);
+        await using var probe = await HubPadClient.ConnectAsync(Server.ServerAddress);
         var joined = await probe.JoinAsync(_pad.PadId, _pad.ViewToken, "Probe");
         Assert.Equal(1, joined.GetProperty("revision").GetInt32());
         Assert.Equal(Text + "!", joined.GetProperty("text").GetString());

@@ -10,23 +10,23 @@ namespace PadHub.Tests.Server.Hubs;
 /// A hostile Submit costs the pad bounded work: the review's probe is refused <c>too-large</c>, a submission whose rebase
 /// is over the budget <c>stale-revision</c> (and the client catches up and resends), and neither changes the pad.
 /// </summary>
-public sealed class PadSyncHubWorkBoundTests : IAsyncLifetime
+public sealed class PadSyncHubWorkBoundTests() : ServerTest(new PadHubServerFactory(Settings))
 {
     private const int BaseLength = 300_000;
     private const int Stale = 100;
-    private readonly PadHubServerFactory _factory = new(new Dictionary<string, string?>
+    private static readonly Dictionary<string, string?> Settings = new()
     {
         ["PadHub:Limits:MaxRebaseWork"] = "5000",
-    });
+    };
 
     private CreatedPad _pad = null!;
     private HubPadClient _editor = null!;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _factory.Start();
-        _pad = await _factory.CreatePadAsync(new string('b', BaseLength));
-        _editor = await HubPadClient.ConnectAsync(_factory.ServerAddress, Guid.NewGuid().ToString("N"));
+        await base.InitializeAsync();
+        _pad = await Server.CreatePadAsync(new string('b', BaseLength));
+        _editor = await HubPadClient.ConnectAsync(Server.ServerAddress, Guid.NewGuid().ToString("N"));
         await _editor.JoinAsync(_pad.PadId, _pad.EditToken);
         for (var i = 0; i < Stale; i++)
         {
@@ -34,17 +34,17 @@ public sealed class PadSyncHubWorkBoundTests : IAsyncLifetime
         }
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await _editor.DisposeAsync();
-        await _factory.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
     public async Task Submit_SixHundredThousandComponentsHundredRevisionsStale_IsTooLargeAndLeavesThePadUnchanged()
     {
         // Arrange: the review's probe, about 1.8 MB: [1,"x",1,"x",...] over the pad as it was 100 revisions ago.
-        await using var mallory = await HubPadClient.ConnectAsync(_factory.ServerAddress, Guid.NewGuid().ToString("N"));
+        await using var mallory = await HubPadClient.ConnectAsync(Server.ServerAddress, Guid.NewGuid().ToString("N"));
         await mallory.JoinAsync(_pad.PadId, _pad.EditToken, "Mallory");
         var json = new StringBuilder("[", 1_900_000);
         for (var i = 0; i < 300_000; i++)
@@ -106,7 +106,7 @@ public sealed class PadSyncHubWorkBoundTests : IAsyncLifetime
 
     private async Task<(int Revision, string Text)> RevisionAndTextAsync()
     {
-        await using var probe = await HubPadClient.ConnectAsync(_factory.ServerAddress, Guid.NewGuid().ToString("N"));
+        await using var probe = await HubPadClient.ConnectAsync(Server.ServerAddress, Guid.NewGuid().ToString("N"));
         var joined = await probe.JoinAsync(_pad.PadId, _pad.ViewToken, "Probe");
         return (joined.GetProperty("revision").GetInt32(), joined.GetProperty("text").GetString()!);
     }
