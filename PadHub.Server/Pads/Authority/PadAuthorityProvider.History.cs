@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 
 namespace PadHub.Server.Pads.Authority;
@@ -24,16 +23,8 @@ internal sealed partial class PadAuthorityProvider
     internal async Task<PadHistoryResult> ReadHistoryAsync(string padId, int fromRevision, int maxCount, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxCount);
-        if (fromRevision < 0)
-        {
-            throw new PadException(PadErrorCodes.StaleRevision, "fromRevision must be 0 or more.");
-        }
-
-        var head = await PostAsync<int>(padId, c => new HeadWork(c), cancellationToken).ConfigureAwait(false);
-        if (fromRevision > head)
-        {
-            throw new PadException(PadErrorCodes.StaleRevision, $"Revision {fromRevision} is ahead of the head revision {head}.");
-        }
+        var head = await HeadAsync(padId, cancellationToken).ConfigureAwait(false);
+        CheckRevision(fromRevision, head, "fromRevision");
 
         var count = Math.Min(maxCount, head - fromRevision);
         var operations = count == 0 ? [] : await ReadPageAsync(padId, fromRevision, count, full: count == maxCount, cancellationToken).ConfigureAwait(false);

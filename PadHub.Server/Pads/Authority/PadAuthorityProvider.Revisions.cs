@@ -10,8 +10,8 @@ namespace PadHub.Server.Pads.Authority;
 // which only tells its written head.
 internal sealed partial class PadAuthorityProvider
 {
-    // A slider drag asks for the same few revisions again and again, and a revision never changes: keep the latest ones
-    // (at most 16 pads of MaxPadLength, 32 MB with the default limits).
+    // A slider drag asks for the same few revisions again and again, and a revision never changes: keep up to 16 (at most
+    // 16 pads of MaxPadLength, 32 MB with the default limits), dropped all at once when full, like history pages.
     private readonly ConcurrentDictionary<(string PadId, int Revision), PadRevision> _revisions = new();
     private const int MaxCachedRevisions = 16;
 

@@ -163,7 +163,8 @@ internal sealed class InMemoryPadStore : IPadStore
 
     public TaskCompletionSource ReadStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public async Task<IReadOnlyList<StoredRevision>> GetRevisionsAsync(string padId, int afterRevision, int maxCount, CancellationToken cancellationToken = default)
+    /// <summary>Every read passes here: it signals <see cref="ReadStarted"/> and waits for <see cref="HoldNextRead"/>, once.</summary>
+    private async Task PassReadHoldAsync()
     {
         var hold = HoldNextRead;
         HoldNextRead = null;
@@ -172,6 +173,11 @@ internal sealed class InMemoryPadStore : IPadStore
         {
             await hold.Task;
         }
+    }
+
+    public async Task<IReadOnlyList<StoredRevision>> GetRevisionsAsync(string padId, int afterRevision, int maxCount, CancellationToken cancellationToken = default)
+    {
+        await PassReadHoldAsync();
 
         lock (_gate)
         {
@@ -205,16 +211,10 @@ internal sealed class InMemoryPadStore : IPadStore
     public Task<IReadOnlyList<PadAuthor>> GetAuthorsAsync(IReadOnlyCollection<string> authorIds, CancellationToken cancellationToken = default) =>
         Task.FromResult<IReadOnlyList<PadAuthor>>([.. authorIds.Where(_authors.ContainsKey).Select(id => _authors[id])]);
 
-    /// <summary>Honours <see cref="HoldNextRead"/> like <see cref="GetRevisionsAsync"/>: a slow read of a past revision.</summary>
+    /// <summary>Honours <see cref="HoldNextRead"/> like every read: a slow read of a past revision.</summary>
     public async Task<StoredRevisionState?> LoadRevisionAsync(string padId, int revision, CancellationToken cancellationToken = default)
     {
-        var hold = HoldNextRead;
-        HoldNextRead = null;
-        ReadStarted.TrySetResult();
-        if (hold is not null)
-        {
-            await hold.Task;
-        }
+        await PassReadHoldAsync();
 
         lock (_gate)
         {
