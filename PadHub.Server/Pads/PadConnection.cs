@@ -123,6 +123,10 @@ internal sealed class PadConnection(
         return authority.NameRevisionAsync(revision, trimmed, Joined.AuthorId, cancellationToken);
     }
 
+    // Issue 14: the server side of restore is being built on branch issue14-restore.
+    public Task<int> RestoreRevisionAsync(int revision, int? passageFrom, int? passageTo, CancellationToken cancellationToken = default) =>
+        throw new PadException(PadErrorCodes.InvalidOp, "Restoring a revision is not available yet.");
+
     public Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default)
     {
         EnsureReadable();

@@ -38,6 +38,8 @@ internal sealed class FakePadConnection(FakePadSessionService service, string cl
 
     public Task<PadNamedRevision> NameRevisionAsync(int revision, string name, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<int> RestoreRevisionAsync(int revision, int? passageFrom, int? passageTo, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default)

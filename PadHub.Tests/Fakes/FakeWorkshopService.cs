@@ -224,6 +224,16 @@ internal sealed class FakeWorkshopService : IWorkshopService
         return Task.CompletedTask;
     }
 
+    public Task SetRapporteurAsync(string moderatorToken, string groupId, string? rapporteur, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task SetSpotlightAsync(string moderatorToken, Spotlight? spotlight, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException();
+
+    public Task EndSessionAsync(string moderatorToken, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+    public Task ReopenSessionAsync(string moderatorToken, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<string> RegenerateLinkAsync(string moderatorToken, SessionLinkKind kind, string? groupId, CancellationToken cancellationToken = default)
     {
         RequireModerator(moderatorToken);

@@ -53,6 +53,18 @@ public interface IPadConnection : IAsyncDisposable
     /// <see cref="PadNamedRevision.MaxPerPad"/> names already; <c>stale-revision</c>; <c>rate-limited</c>.</exception>
     Task<PadNamedRevision> NameRevisionAsync(int revision, string name, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Restores <paramref name="revision"/> as a NEW revision on top of the head, authored by this client: the whole text,
+    /// or only the passage [<paramref name="passageFrom"/>, <paramref name="passageTo"/>) of that revision's text (UTF-16 offsets) when
+    /// both are given. Computed in the pad's serial order and transformed like any edit, so concurrent typists lose
+    /// nothing and the restore itself can be undone. Returns the revision it produced (the head when nothing differs).
+    /// Needs a note-taker's, the moderator's or a stand-alone pad's edit link: viewers and audience members are refused
+    /// even when the session lets the audience write.
+    /// </summary>
+    /// <exception cref="PadException"><c>forbidden</c>; <c>stale-revision</c> for a revision out of range; <c>invalid-op</c>
+    /// for a passage outside that revision's text; <c>rate-limited</c>.</exception>
+    Task<int> RestoreRevisionAsync(int revision, int? passageFrom, int? passageTo, CancellationToken cancellationToken = default);
+
     /// <summary>The pad's named revisions, in revision order. Any joined connection may read; rate-limited.</summary>
     Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default);
 

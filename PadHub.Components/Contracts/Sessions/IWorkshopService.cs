@@ -49,4 +49,19 @@ public interface IWorkshopService
     /// their access (moderator only). Returns the new plain token.
     /// </summary>
     Task<string> RegenerateLinkAsync(string moderatorToken, SessionLinkKind kind, string? groupId, CancellationToken cancellationToken = default);
+
+    /// <summary>Names (or clears, with null or blank) who presents a group's conclusions (moderator only; free text, bounded).</summary>
+    Task SetRapporteurAsync(string moderatorToken, string groupId, string? rapporteur, CancellationToken cancellationToken = default);
+
+    /// <summary>Puts a group or one of its conclusions in the spotlight on every audience page, or clears it with null (moderator only).</summary>
+    Task SetSpotlightAsync(string moderatorToken, Spotlight? spotlight, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Ends the session (moderator only): locks every pad, records each pad's final revision as the result
+    /// (<see cref="SessionState.Ended"/>) and moves the timer to its end. Ending an ended session changes nothing.
+    /// </summary>
+    Task EndSessionAsync(string moderatorToken, CancellationToken cancellationToken = default);
+
+    /// <summary>Reopens an ended session (moderator only): unlocks the pads and clears the recorded result until it ends again.</summary>
+    Task ReopenSessionAsync(string moderatorToken, CancellationToken cancellationToken = default);
 }

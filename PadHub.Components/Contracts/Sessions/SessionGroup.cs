@@ -1,4 +1,5 @@
 namespace PadHub.Components.Contracts.Sessions;
 
 /// <summary>A group as everyone sees it.</summary>
-public sealed record SessionGroup(string GroupId, int Number, string Name, string Topic, IReadOnlyList<string> Animators, string PadId);
+/// <param name="Rapporteur">Who presents the group's conclusions (free text named by the moderator), or null.</param>
+public sealed record SessionGroup(string GroupId, int Number, string Name, string Topic, IReadOnlyList<string> Animators, string PadId, string? Rapporteur = null);

@@ -6,4 +6,5 @@ public enum SessionLinkKind
     Moderator,
     Audience,
     NoteTaker,
+    Results,
 }

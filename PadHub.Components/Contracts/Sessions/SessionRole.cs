@@ -11,4 +11,7 @@ public enum SessionRole
 
     /// <summary>Follows every group; edits only when the session allows audience contributions.</summary>
     Audience,
+
+    /// <summary>Reads the session's results (<c>/r/{token}</c>) and its exports; never writes, whatever the session allows.</summary>
+    Results,
 }

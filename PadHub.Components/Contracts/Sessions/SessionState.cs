@@ -4,6 +4,11 @@ namespace PadHub.Components.Contracts.Sessions;
 /// <param name="Version">Increases with every change.</param>
 /// <param name="Locked">Every pad of the session is read-only for everyone.</param>
 /// <param name="Announcements">Most recent last (the last few only).</param>
+/// <param name="Licence">The SPDX id of the licence the session's outputs are published under (one of <see cref="SessionLicences.All"/>).</param>
+/// <param name="CreditContributors">Exports credit contributors by display name; otherwise they are pseudonymised ("Contributor 1"...).</param>
+/// <param name="CreatedAt">When the session was created.</param>
+/// <param name="Ended">Set while the session is ended: every pad is locked and its final revision recorded as the result.</param>
+/// <param name="Spotlight">What the moderator has put in the spotlight on every audience page, or null.</param>
 public sealed record SessionState(
     string SessionId,
     long Version,
@@ -14,4 +19,9 @@ public sealed record SessionState(
     bool Locked,
     bool AudienceCanEdit,
     IReadOnlyList<SessionGroup> Groups,
-    IReadOnlyList<Announcement> Announcements);
+    IReadOnlyList<Announcement> Announcements,
+    string Licence = SessionLicences.Default,
+    bool CreditContributors = false,
+    DateTimeOffset CreatedAt = default,
+    SessionEnd? Ended = null,
+    Spotlight? Spotlight = null);

@@ -80,6 +80,16 @@ public sealed class LiveSessionFeedTests
 
         public Task SetLockedAsync(string moderatorToken, bool locked, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task SetRapporteurAsync(string moderatorToken, string groupId, string? rapporteur, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task SetSpotlightAsync(string moderatorToken, Spotlight? spotlight, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
+        public Task EndSessionAsync(string moderatorToken, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task ReopenSessionAsync(string moderatorToken, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
         public Task<string> RegenerateLinkAsync(string moderatorToken, SessionLinkKind kind, string? groupId, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 
