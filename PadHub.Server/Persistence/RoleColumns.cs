@@ -22,6 +22,7 @@ internal static class RoleColumns
         SessionRole.Moderator => "Moderator",
         SessionRole.NoteTaker => "NoteTaker",
         SessionRole.Audience => "Audience",
+        SessionRole.Results => "Results",
         _ => throw new ArgumentOutOfRangeException(nameof(role), role, "No stored value for this session role."),
     };
 
@@ -37,6 +38,7 @@ internal static class RoleColumns
         "Moderator" => SessionRole.Moderator,
         "NoteTaker" => SessionRole.NoteTaker,
         "Audience" => SessionRole.Audience,
+        "Results" => SessionRole.Results,
         _ => throw new InvalidOperationException($"'{value}' is no stored session role."),
     };
 }
