@@ -59,10 +59,14 @@ public interface IPadConnection : IAsyncDisposable
     /// both are given. Computed in the pad's serial order and transformed like any edit, so concurrent typists lose
     /// nothing and the restore itself can be undone. Returns the revision it produced (the head when nothing differs).
     /// Needs a note-taker's, the moderator's or a stand-alone pad's edit link: viewers and audience members are refused
-    /// even when the session lets the audience write.
+    /// even when the session lets the audience write. What comes back is <see cref="PadHub.Core.Operations.RevisionRestore"/>'s
+    /// definition (docs/PROTOCOL.md, "Restoring a revision"): the whole revision's text, or the passage reading again as in
+    /// that revision with everything typed elsewhere since kept. Rate-limited with the other revision calls.
     /// </summary>
-    /// <exception cref="PadException"><c>forbidden</c>; <c>stale-revision</c> for a revision out of range; <c>invalid-op</c>
-    /// for a passage outside that revision's text; <c>rate-limited</c>.</exception>
+    /// <exception cref="PadException"><c>forbidden</c> (also a locked session pad, checked in the pad's serial order);
+    /// <c>stale-revision</c> for a revision out of range; <c>invalid-op</c> for only one of the passage's ends, or a passage
+    /// that is empty, outside that revision's text or splits a surrogate pair; <c>too-large</c> past the restore's work
+    /// bound or the operation limits; <c>rate-limited</c>.</exception>
     Task<int> RestoreRevisionAsync(int revision, int? passageFrom, int? passageTo, CancellationToken cancellationToken = default);
 
     /// <summary>The pad's named revisions, in revision order. Any joined connection may read; rate-limited.</summary>

@@ -67,10 +67,28 @@ public sealed class PadAuthorityOrderingTests
     }
 
     [Fact]
-    public async Task Submit_QueuedBeforeALockThatSettlesThroughTheAuthority_IsRefusedAndNothingCommitsAfterTheLock()
+    public Task Submit_QueuedBeforeALockThatSettlesThroughTheAuthority_IsRefusedAndNothingCommitsAfterTheLock() =>
+        RaceALockAsync(connection => connection.SubmitAsync(2, 0, TextOperation.ForInsert(0, 0, "b")));
+
+    [Fact]
+    public Task NameRevision_QueuedBeforeALockThatSettlesThroughTheAuthority_IsRefusedAndNamesNothing() =>
+        RaceALockAsync(
+            connection => connection.NameRevisionAsync(0, "before the lock"),
+            async (harness, padId) => Assert.Empty(await harness.Store.GetNamedRevisionsAsync(padId)));
+
+    [Fact]
+    public Task RestoreRevision_StartedBeforeALockThatSettlesThroughTheAuthority_IsRefusedAndCommitsNothing() =>
+        RaceALockAsync(connection => connection.RestoreRevisionAsync(0, null, null)); // planned once revision 1 is written
+
+    /// <summary>
+    /// A session link's connection whose first submission ("a", revision 1) is being written (the write is held) makes
+    /// the call under test, which passes the connection's own write check while the pad is unlocked; then the moderator
+    /// locks (the session publishes it, then settles the pad through its authority) and the write completes. The call
+    /// must be refused and nothing commit after revision 1.
+    /// </summary>
+    private static async Task RaceALockAsync(Func<IPadConnection, Task> call, Func<AuthorityHarness, string, Task>? assertAfter = null)
     {
-        // Arrange: a session link's connection; its first submission's write is held, its second is queued behind it
-        // (both passed the connection's write check while the pad was unlocked).
+        // Arrange
         var sessions = new OneGateResolver();
         await using var harness = new AuthorityHarness(sessionPads: sessions);
         var pad = await harness.Store.CreatePadAsync("");
@@ -81,68 +99,7 @@ public sealed class PadAuthorityOrderingTests
         harness.Store.HoldNextAppend = hold;
         var first = connection.SubmitAsync(1, 0, TextOperation.ForInsert(0, 0, "a"));
         await harness.Store.AppendStarted.Task.WaitAsync(Deadline);
-        var second = connection.SubmitAsync(2, 0, TextOperation.ForInsert(0, 0, "b"));
-
-        // Act: the moderator locks (the session publishes it, then settles the pad through its authority).
-        sessions.Gate.Current = new PadAccessState(PadRole.Editor, false, "The moderator locked the pads.");
-        var settled = harness.Provider.GetAuthority(pad.PadId).SettleAsync();
-        hold.SetResult();
-
-        // Assert
-        Assert.Equal(1, await first.WaitAsync(Deadline));
-        var refused = await Assert.ThrowsAsync<PadException>(() => second.WaitAsync(Deadline));
-        Assert.Equal(PadErrorCodes.Forbidden, refused.Code);
-        Assert.Equal(1, await settled.WaitAsync(Deadline));
-        var state = await harness.Provider.GetAuthority(pad.PadId).GetStateAsync();
-        Assert.Equal((1, "a"), (state.Revision, state.Text));
-    }
-
-    [Fact]
-    public async Task NameRevision_QueuedBeforeALockThatSettlesThroughTheAuthority_IsRefusedAndNamesNothing()
-    {
-        // Arrange: a session link's connection whose submission's write is held; a name passes the connection's write
-        // check while the pad is unlocked and queues behind it.
-        var sessions = new OneGateResolver();
-        await using var harness = new AuthorityHarness(sessionPads: sessions);
-        var pad = await harness.Store.CreatePadAsync("");
-        sessions.PadId = pad.PadId;
-        await using var connection = await harness.Sessions.ConnectAsync(
-            new PadJoinRequest("session-token", Guid.NewGuid().ToString("N"), "Noa", pad.PadId), new RecordingListener());
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        harness.Store.HoldNextAppend = hold;
-        var first = connection.SubmitAsync(1, 0, TextOperation.ForInsert(0, 0, "a"));
-        await harness.Store.AppendStarted.Task.WaitAsync(Deadline);
-        var naming = connection.NameRevisionAsync(0, "before the lock");
-
-        // Act: the moderator locks (the session publishes it, then settles the pad through its authority).
-        sessions.Gate.Current = new PadAccessState(PadRole.Editor, false, "The moderator locked the pads.");
-        var settled = harness.Provider.GetAuthority(pad.PadId).SettleAsync();
-        hold.SetResult();
-
-        // Assert
-        Assert.Equal(1, await first.WaitAsync(Deadline));
-        var refused = await Assert.ThrowsAsync<PadException>(() => naming.WaitAsync(Deadline));
-        Assert.Equal(PadErrorCodes.Forbidden, refused.Code);
-        await settled.WaitAsync(Deadline);
-        Assert.Empty(await harness.Store.GetNamedRevisionsAsync(pad.PadId));
-    }
-
-    [Fact]
-    public async Task RestoreRevision_StartedBeforeALockThatSettlesThroughTheAuthority_IsRefusedAndCommitsNothing()
-    {
-        // Arrange: a submission's write is held, and a restore of the revision before it passes the connection's check
-        // while the pad is unlocked (it plans once the submission is written).
-        var sessions = new OneGateResolver();
-        await using var harness = new AuthorityHarness(sessionPads: sessions);
-        var pad = await harness.Store.CreatePadAsync("a");
-        sessions.PadId = pad.PadId;
-        await using var connection = await harness.Sessions.ConnectAsync(
-            new PadJoinRequest("session-token", Guid.NewGuid().ToString("N"), "Noa", pad.PadId), new RecordingListener());
-        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        harness.Store.HoldNextAppend = hold;
-        var first = connection.SubmitAsync(1, 0, TextOperation.ForInsert(1, 1, "b"));
-        await harness.Store.AppendStarted.Task.WaitAsync(Deadline);
-        var restoring = connection.RestoreRevisionAsync(0, null, null);
+        var queued = call(connection);
 
         // Act
         sessions.Gate.Current = new PadAccessState(PadRole.Editor, false, "The moderator locked the pads.");
@@ -151,11 +108,15 @@ public sealed class PadAuthorityOrderingTests
 
         // Assert
         Assert.Equal(1, await first.WaitAsync(Deadline));
-        var refused = await Assert.ThrowsAsync<PadException>(() => restoring.WaitAsync(Deadline));
+        var refused = await Assert.ThrowsAsync<PadException>(() => queued.WaitAsync(Deadline));
         Assert.Equal(PadErrorCodes.Forbidden, refused.Code);
         Assert.Equal(1, await settled.WaitAsync(Deadline));
         var state = await harness.Provider.GetAuthority(pad.PadId).GetStateAsync();
-        Assert.Equal((1, "ab"), (state.Revision, state.Text));
+        Assert.Equal((1, "a"), (state.Revision, state.Text));
+        if (assertAfter is not null)
+        {
+            await assertAfter(harness, pad.PadId);
+        }
     }
 
     /// <summary>Resolves one session token onto one pad, through a gate whose access the test sets.</summary>
