@@ -32,6 +32,25 @@ public sealed class PadSyncHubRestoreTests(ITestOutputHelper output) : ServerTes
     }
 
     [Fact]
+    public async Task RestoreRevision_SubmissionMadeBeforeItAndCommittedAfter_IsTransformedAndKept()
+    {
+        // The writer types at the end of " three" on revision 3 while the restore of revision 1 deletes that text.
+        var (pad, writer) = await PadWithHistoryAsync("one", " two", " three");
+        var restorer = await HubPadMember.JoinAsync(Server.ServerAddress, pad.PadId, pad.EditToken);
+        var restored = await RestoreAsync(restorer, 1);
+
+        var typed = await writer.Client.InvokeAsync("Submit", new
+        {
+            padId = pad.PadId, clientId = writer.Client.ClientId, seq = writer.Seq++, baseRevision = 3, ops = new object[] { 13, "!" },
+        });
+
+        var revision = await restorer.Client.InvokeAsync("GetRevision", new { padId = pad.PadId, revision = 5 });
+        Assert.Equal((4, 5), (restored, typed.GetProperty("revision").GetInt32()));
+        Assert.Equal("one!", revision.GetProperty("text").GetString());
+        await HubPadMember.DisposeAllAsync(writer, restorer);
+    }
+
+    [Fact]
     public async Task RestoreRevision_TheRevisionBeforeARestore_UndoesIt()
     {
         var (pad, writer) = await PadWithHistoryAsync("one", " two", " three");
