@@ -73,7 +73,7 @@ export function markRanges(state, ranges, tree = syntaxTree(state)) {
   return found;
 }
 
-const markDecoration = Decoration.mark({ class: 'padhub-conclusion', attributes: { 'data-conclusion': '' } });
+const markDecoration = Decoration.mark({ class: 'padhub-conclusion' });
 
 function decorate(view) {
   return Decoration.set(markRanges(view.state, view.visibleRanges).map((r) => markDecoration.range(r.from, r.to)));
