@@ -39,6 +39,13 @@ public sealed partial class PadEditor
         await _queue.Idle;
     }
 
+    /// <summary>The toolbar's "Mark as conclusion": the browser toggles the mark on its selection and submits the edit.</summary>
+    private async Task MarkConclusionAsync()
+    {
+        Enqueue((m, ct) => m.InvokeVoidAsync("markConclusion", ct, _root));
+        await _queue.Idle;
+    }
+
     // Listener calls come from the authority's threads: hop onto the circuit's dispatcher, keeping their order; then
     // hold the delivery loop while the browser has too many calls to answer (the loop's queue overflows, not the circuit).
     private async ValueTask Forward(Action action)

@@ -24,6 +24,9 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
     /// </summary>
     internal const int MaxJsCallsInFlight = 256;
 
+    /// <summary>The shortcut of "Mark as conclusion" as shown (Editor/src/conclusions.js binds it: Mod-Shift-h).</summary>
+    internal const string MarkConclusionShortcut = "Ctrl+Shift+H";
+
     private readonly JsCallQueue _queue;
     private ElementReference _root;
     private IJSObjectReference? _module;

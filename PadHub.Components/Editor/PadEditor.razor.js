@@ -13,6 +13,7 @@ export {
   setParticipants,
   moveCaret,
   setAuthorshipVisible,
+  markConclusion,
   setReadOnly,
   text,
 } from '../dist/padeditor.js';

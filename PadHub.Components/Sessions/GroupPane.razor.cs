@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Components;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
+using PadHub.Components.Markdown;
 using PadHub.Components.Pads;
 
 namespace PadHub.Components.Sessions;
@@ -23,7 +24,7 @@ public sealed partial class GroupPane : ComponentBase, IAsyncDisposable
     private bool _zoomed;
     private bool _disposed;
     private string? _conclusionsOf;
-    private string _conclusions = "";
+    private IReadOnlyList<RenderedConclusion> _conclusions = [];
 
     /// <summary>The moderator's token (it watches the pad and opens it in the editor).</summary>
     [Parameter, EditorRequired]
@@ -76,11 +77,12 @@ public sealed partial class GroupPane : ComponentBase, IAsyncDisposable
 
     private void ToggleZoom() => _zoomed = !_zoomed;
 
-    private string Conclusions(string text)
+    // Every watcher of a pad gets the same snapshot string, so a reference check is enough to skip unchanged text.
+    private IReadOnlyList<RenderedConclusion> ConclusionsOf(string text)
     {
         if (!ReferenceEquals(text, _conclusionsOf))
         {
-            _conclusions = PadSections.Extract(text, SessionDefaults.ConclusionsHeading) ?? "";
+            _conclusions = RenderedConclusion.Render(PadConclusions.Extract(text), _conclusions);
             _conclusionsOf = text;
         }
 

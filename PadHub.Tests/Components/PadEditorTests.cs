@@ -255,4 +255,47 @@ public sealed class PadEditorTests : IAsyncLifetime
         _module.VerifyInvoke("detach");
         Assert.True(_sessions.Connection!.Disposed);
     }
+
+    [Fact]
+    public void MarkConclusion_Joined_ButtonHasItsNameAndShortcutAndIsEnabled()
+    {
+        var cut = RenderJoined();
+
+        var button = cut.Find("[data-action=mark-conclusion]");
+        Assert.Equal("button", button.LocalName);
+        Assert.Equal("Mark as conclusion", button.GetAttribute("aria-label"));
+        Assert.Contains("Control+Shift+H", button.GetAttribute("aria-keyshortcuts"), StringComparison.Ordinal);
+        Assert.False(button.HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public void MarkConclusion_Clicked_AsksTheEditorToToggleTheMarkOnItsSelection()
+    {
+        _module.SetupVoid("markConclusion", _ => true).SetVoidResult();
+        var cut = RenderJoined();
+
+        cut.Find("[data-action=mark-conclusion]").Click();
+
+        Assert.Equal(_module.VerifyInvoke("attach").Arguments[0], _module.VerifyInvoke("markConclusion").Arguments[0]);
+    }
+
+    [Fact]
+    public void MarkConclusion_BeforeTheEditorIsAttached_ButtonDisabled()
+    {
+        var cut = RenderJoined(displayName: null);
+
+        cut.WaitForAssertion(() => cut.Find(".padhub-name-form"));
+        Assert.True(cut.Find("[data-action=mark-conclusion]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task MarkConclusion_PadLocked_ButtonDisabled()
+    {
+        _module.SetupVoid("setReadOnly", _ => true).SetVoidResult();
+        var cut = RenderJoined();
+
+        await _sessions.Listener!.OnAccessChangedAsync(new PadAccessState(PadRole.Editor, false, "Locked"));
+
+        cut.WaitForAssertion(() => Assert.True(cut.Find("[data-action=mark-conclusion]").HasAttribute("disabled")));
+    }
 }

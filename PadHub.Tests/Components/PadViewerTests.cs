@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Pads;
+using PadHub.Tests.Components.Markdown;
 using PadHub.Tests.Components.Sessions;
 
 namespace PadHub.Tests.Components;
@@ -46,6 +47,14 @@ public sealed class PadViewerTests : IAsyncLifetime
         Assert.Equal("one", content.QuerySelector("li strong")?.TextContent);
         Assert.Equal("https://example.org/notes", content.QuerySelector("a")?.GetAttribute("href"));
         Assert.Equal(PadId, cut.Find(".padhub-viewer").GetAttribute("data-pad-id"));
+    }
+
+    [Fact]
+    public void Render_MarkedConclusions_RenderedAsMarkAndHostileContentInert()
+    {
+        var cut = RenderViewer(HostileMarks.Pad);
+
+        HostileMarks.AssertRenderedSafely(cut.Find(".padhub-viewer-content"));
     }
 
     [Fact]

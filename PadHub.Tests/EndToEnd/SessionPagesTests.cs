@@ -11,9 +11,9 @@ namespace PadHub.Tests.EndToEnd;
 
 /// <summary>
 /// A workshop session in Chromium against the real server (sessions, authority, hub, EF Core on its own SQLite file):
-/// the moderator's dashboard while three note-takers type, lock and unlock, announcements, and the audience page on a
-/// phone-sized screen. Also produces the dashboard and audience screenshots for docs/screenshots when
-/// <c>PADHUB_SCREENSHOTS</c> names a folder.
+/// the moderator's dashboard while three note-takers type, lock and unlock, announcements, the audience page on a
+/// phone-sized screen, and conclusions marked in the editor (toolbar button, shortcut) showing live on every page. Also
+/// produces the dashboard and audience screenshots for docs/screenshots when <c>PADHUB_SCREENSHOTS</c> names a folder.
 /// </summary>
 [Collection(EndToEndCollectionDefinition.Name)]
 public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelper output)
@@ -21,6 +21,12 @@ public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelpe
 {
     /// <summary>Issue 4: "all three panes show the new text within 2 s".</summary>
     private const float PaneDeadlineMs = 2_000;
+
+    /// <summary>The conclusions' background on every page (wwwroot/app.css, Editor/src/conclusions.js).</summary>
+    private const string MarkBackground = "rgb(255, 229, 102)";
+
+    private const string FirstConclusion = "Open data needs stewards";
+    private const string SecondConclusion = "Fund the maintenance";
 
     private static readonly GroupDefinition[] Groups =
     [
@@ -163,6 +169,88 @@ public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelpe
         await Expect(audience.Locator(".cm-content")).ToHaveCountAsync(0);
         await Expect(audience.Locator("[contenteditable=true]")).ToHaveCountAsync(0);
         await ScreenshotAsync(audience, "audience");
+    }
+
+    [Fact]
+    public async Task Conclusions_MarkedWithToolbarAndShortcut_DashboardAndAudienceShowThemLive()
+    {
+        var (padId, dashboard, audience, editor) = await OpenConclusionPagesAsync();
+        var pane = dashboard.Locator("[data-group-pane]").First;
+        var button = editor.Locator("[data-action=mark-conclusion]");
+        await Expect(button).ToHaveAccessibleNameAsync("Mark as conclusion");
+
+        // The toolbar button wraps the selection.
+        await CaretToEndAsync(editor);
+        await editor.Keyboard.TypeAsync(FirstConclusion);
+        await editor.Keyboard.PressAsync("Shift+Home");
+        await button.ClickAsync();
+        // The click goes through the circuit to the editor's JS: wait for the mark itself before typing on.
+        await Expect(editor.Locator(".cm-content .padhub-conclusion").Filter(new() { HasText = FirstConclusion })).Not.ToHaveCountAsync(0);
+        await WaitSavedAsync(editor);
+        // The shortcut marks the current line's text (not its bullet) with nothing selected.
+        await editor.Keyboard.PressAsync("End");
+        await editor.Keyboard.TypeAsync("\n\nSome discussion with `==code==` in it.\n\n- " + SecondConclusion);
+        await editor.Keyboard.PressAsync("Control+Shift+H");
+        await WaitSavedAsync(editor);
+
+        var stored = (await StoredPads.LoadAsync(Store, padId)).Text;
+        Assert.EndsWith("==" + FirstConclusion + "==\n\nSome discussion with `==code==` in it.\n\n- ==" + SecondConclusion + "==", stored, StringComparison.Ordinal);
+        // The editor highlights both marks while typing, not the one in code.
+        var highlighted = editor.Locator(".cm-content .padhub-conclusion");
+        await Expect(highlighted.Filter(new() { HasText = FirstConclusion })).Not.ToHaveCountAsync(0);
+        await Expect(highlighted.Filter(new() { HasText = SecondConclusion })).Not.ToHaveCountAsync(0);
+        await Expect(highlighted.Filter(new() { HasText = "code" })).ToHaveCountAsync(0);
+        Assert.Equal(MarkBackground, await highlighted.First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+
+        // The dashboard's Conclusions box lists them live, numbered in pad order.
+        await Expect(pane.Locator("[data-conclusion]")).ToHaveTextAsync([FirstConclusion, SecondConclusion]);
+        await Expect(pane.Locator("[data-conclusions]")).ToHaveAttributeAsync("data-count", "2");
+        await Expect(pane.Locator("[data-pad-text] mark")).ToHaveTextAsync([FirstConclusion, SecondConclusion]);
+        Assert.Equal(MarkBackground, await pane.Locator("[data-pad-text] mark").First.EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor"));
+        Assert.Equal("rgb(26, 26, 26)", await pane.Locator("[data-conclusion] mark").First.EvaluateAsync<string>("e => getComputedStyle(e).color"));
+        // The audience sees the same marks.
+        await Expect(audience.Locator("[data-group-pane]").First.Locator("[data-pad-text] mark")).ToHaveTextAsync([FirstConclusion, SecondConclusion]);
+
+        // Pressed again inside a mark, the shortcut unmarks it: the dashboard follows.
+        await editor.Keyboard.PressAsync("Control+Shift+H");
+        await WaitSavedAsync(editor);
+        await Expect(pane.Locator("[data-conclusion]")).ToHaveTextAsync([FirstConclusion]);
+    }
+
+    [Fact]
+    public async Task Conclusions_HostileMarkupMarked_EveryViewShowsItAsInertText()
+    {
+        var (_, dashboard, audience, editor) = await OpenConclusionPagesAsync();
+
+        const string Hostile = "<img src=x onerror=\"window.__pwned=1\"><script>window.__pwned=2</script>";
+        await CaretToEndAsync(editor);
+        await editor.Keyboard.TypeAsync(Hostile);
+        await editor.Keyboard.PressAsync("Shift+Home");
+        await editor.Locator("[data-action=mark-conclusion]").ClickAsync();
+        await Expect(editor.Locator(".cm-content .padhub-conclusion")).Not.ToHaveCountAsync(0);
+        await WaitSavedAsync(editor);
+
+        var pane = dashboard.Locator("[data-group-pane]").First;
+        await Expect(pane.Locator("[data-conclusion] mark")).ToHaveTextAsync(Hostile);
+        await Expect(pane.Locator("[data-pad-text] mark")).ToHaveTextAsync(Hostile);
+        await Expect(audience.Locator("[data-group-pane]").First.Locator("[data-pad-text] mark")).ToHaveTextAsync(Hostile);
+        foreach (var page in new[] { dashboard, audience, editor })
+        {
+            await Expect(page.Locator(".padhub-live-markdown img, .padhub-live-markdown script, .cm-content img")).ToHaveCountAsync(0);
+            Assert.True(await page.EvaluateAsync<bool>("() => window.__pwned === undefined"), "markup inside a mark ran on " + page.Url);
+        }
+    }
+
+    /// <summary>The moderator's dashboard (no conclusion yet), the audience page and group 1's note-taker's editor.</summary>
+    private async Task<(string PadId, IPage Dashboard, IPage Audience, IPage Editor)> OpenConclusionPagesAsync()
+    {
+        var session = await CreateSessionAsync(audienceCanEdit: false);
+        var dashboard = await OpenDashboardAsync(session.ModeratorToken);
+        await Expect(Pane(dashboard, session.Groups[0].GroupId).Locator("[data-conclusions]")).ToContainTextAsync("No conclusions marked yet");
+        var audience = await (await NewBrowserAsync()).NewPageAsync();
+        await audience.GotoAsync(Url(SessionRoutes.Audience(session.AudienceToken)));
+        await Expect(audience.Locator("[data-interactive=true]").First).ToBeVisibleAsync();
+        return (session.Groups[0].PadId, dashboard, audience, await OpenEditorAsync(session.Groups[0].NoteTakerToken, "Note-taker 1"));
     }
 
     private async Task<SessionCreated> CreateSessionAsync(bool audienceCanEdit)

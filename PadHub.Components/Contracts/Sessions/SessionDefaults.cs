@@ -12,9 +12,18 @@ public static class SessionDefaults
         new("Wrap-up", TimeSpan.FromMinutes(10)),
     ];
 
-    /// <summary>The heading of the section the dashboard and the conclusions page gather.</summary>
+    /// <summary>The pad template's last section, and the title of the dashboard's box of marked conclusions.</summary>
     public const string ConclusionsHeading = "Conclusions";
 
-    /// <summary>Every pad's initial Markdown.</summary>
-    public const string PadTemplate = "# {group}: {topic}\n\n## Participants\n\n\n## Key points\n\n\n## Questions\n\n\n## Conclusions\n\n";
+    /// <summary>
+    /// Every pad's initial Markdown. Its Conclusions section says how to mark a conclusion; the example sits in a code
+    /// span, so the hint itself is never one (<see cref="Markdown.PadConclusions"/>).
+    /// </summary>
+    public const string PadTemplate = "# {group}: {topic}\n\n## Participants\n\n\n## Key points\n\n\n## Questions\n\n\n## Conclusions\n\n"
+        + ConclusionsHint + "\n\n";
+
+    /// <summary>The template's line under Conclusions telling how to mark one (a code span: not itself a conclusion).</summary>
+    public const string ConclusionsHint =
+        "*Mark each conclusion: select it and press **Mark as conclusion** (Ctrl+Shift+H), or type `==your conclusion==`. "
+        + "Only marked passages count as the group's conclusions.*";
 }

@@ -57,6 +57,8 @@ export const setParticipants = (element, participants, authors) => withSession(e
 export const moveCaret = (element, caret) => withSession(element, (s) => s.moveCaret(caret));
 /** The pad stopped or started taking edits from this connection (lock, unlock, revoked link). */
 export const setReadOnly = (element, readOnly) => withSession(element, (s) => s.setReadOnly(readOnly));
+/** The toolbar's "Mark as conclusion": toggles `==…==` on the selection (see conclusions.js). */
+export const markConclusion = (element) => withSession(element, (s) => s.markConclusion());
 export const setAuthorshipVisible = (element, visible) => withSession(element, (s) => s.setAuthorshipVisible(visible));
 /**
  * Read-only hook for tests and tools: the editor's text as CodeMirror holds it (with `\n` line breaks, including edits

@@ -37,6 +37,7 @@ import * as storage from './storage.js';
 import { EditorErrorCodes, PadErrorCodes } from './errors.js';
 import { Timers } from './timers.js';
 import { Access, applyOperation, createView } from './view.js';
+import { markConclusion } from './conclusions.js';
 import { PendingEdits } from './pending.js';
 import { SyncStatus, syncState } from './status.js';
 import { Connection } from './connection.js';
@@ -269,6 +270,12 @@ export class PadSession {
   /** The pad was locked or unlocked, or the link revoked: editing stops or resumes without a reload. */
   setReadOnly(readOnly) {
     this.access.set(this.view, !this.readOnly && readOnly !== true);
+  }
+
+  /** The toolbar's "Mark as conclusion": an ordinary local edit (onUpdate submits it); the editor keeps the focus. */
+  markConclusion() {
+    if (this.canWrite) markConclusion(this.view);
+    this.view.focus();
   }
 
   setAuthorshipVisible(visible) {

@@ -8,6 +8,7 @@ import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language'
 import { markdown } from '@codemirror/lang-markdown';
 import { opToChanges, normaliseNewlines } from './changes.js';
 import { authorship, remoteAuthor, remoteCarets, presenceTheme } from './presence.js';
+import { conclusions, markSyntax } from './conclusions.js';
 
 /** Turns CRLF and CR typed or pasted into LF, so the document only ever holds what the server will hold. */
 const normaliseInput = EditorState.transactionFilter.of((tr) => {
@@ -67,7 +68,8 @@ export function createView({ parent, doc, access, onUpdate }) {
         history(),
         drawSelection(),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-        markdown(),
+        markdown({ extensions: [markSyntax] }),
+        conclusions,
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         EditorView.lineWrapping,
         normaliseInput,

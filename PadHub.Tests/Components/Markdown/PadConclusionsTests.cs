@@ -1,3 +1,4 @@
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Markdown;
 
 namespace PadHub.Tests.Components.Markdown;
@@ -33,6 +34,16 @@ public sealed class PadConclusionsTests
     {
         Assert.Empty(PadConclusions.Extract("## Conclusions\n\nWe should fund the commons.\n"));
         Assert.Empty(PadConclusions.Extract(string.Empty));
+    }
+
+    [Fact]
+    public void Extract_PadTemplate_ItsHintOnMarkingIsNotAConclusion()
+    {
+        var pad = SessionDefaults.PadTemplate.Replace("{group}", "Group 1", StringComparison.Ordinal).Replace("{topic}", "Open data", StringComparison.Ordinal);
+
+        Assert.Contains("==your conclusion==", pad, StringComparison.Ordinal);
+        Assert.Empty(PadConclusions.Extract(pad));
+        Assert.Single(PadConclusions.Extract(pad + "- ==Fund the commons==\n"));
     }
 
     [Theory]

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using PadHub.Components.Markdown;
 using PadHub.Components.Sessions;
+using PadHub.Tests.Components.Markdown;
 using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
@@ -31,6 +32,18 @@ public sealed class AudienceViewTests : SessionComponentTest
         Assert.Equal("Group 2", cut.Find("[data-group-id=g2] [data-pad-text] h1").TextContent);
         Assert.Equal("Breakout groups", cut.Find("[data-phase]").GetAttribute("data-phase"));
         Assert.Equal("12:05", cut.Find("[data-countdown]").TextContent);
+    }
+
+    [Fact]
+    public async Task OnChanged_MarkedConclusions_RenderedAsMarkAndHostileContentInert()
+    {
+        var cut = RenderAudience();
+
+        await Watches.ChangeAsync("pad-2", HostileMarks.Pad);
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-group-id=g2] [data-pad-text] mark").Count));
+        HostileMarks.AssertRenderedSafely(cut.Find("[data-group-id=g2] [data-pad-text]"));
+        Assert.Empty(cut.FindAll("[data-group-id=g1] mark"));
     }
 
     [Fact]

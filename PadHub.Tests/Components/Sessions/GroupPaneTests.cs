@@ -2,6 +2,7 @@ using Bunit;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
+using PadHub.Tests.Components.Markdown;
 using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components.Sessions;
@@ -107,20 +108,68 @@ public sealed class GroupPaneTests : SessionComponentTest
     }
 
     [Fact]
-    public async Task Conclusions_HostileMarkdown_ExtractedAndSanitised()
+    public void Conclusions_NoMarks_SaysNoneMarkedYetEvenUnderAConclusionsHeading()
+    {
+        Watches.Set("pad-1", "# Group 1\n\n## Conclusions\n\nWe should fund the commons.\n");
+
+        var cut = RenderPane();
+
+        var box = cut.Find("[data-conclusions]");
+        Assert.Equal("0", box.GetAttribute("data-count"));
+        Assert.Contains("No conclusions marked yet", box.TextContent, StringComparison.Ordinal);
+        Assert.Empty(box.QuerySelectorAll("[data-conclusion]"));
+    }
+
+    [Fact]
+    public async Task Conclusions_MarkedPassages_ListedLiveNumberedInPadOrder()
     {
         var cut = RenderPane();
 
         await Watches.ChangeAsync("pad-1",
-            "# Group 1\n\n## Key points\n\nNot this.\n\n## Conclusions\n\n**Open data** wins <script>alert(1)</script>\n\n" +
-            "[click](javascript:alert(1)) <img src=x onerror=alert(1)>\n\n## Next steps\n\nNot this either.\n");
+            "# Group 1\n\nWe agree: ==open data **by default**==.\n\n## Conclusions\n\n- ==Fund the commons==\n- not this\n");
 
-        cut.WaitForAssertion(() => Assert.Equal("Open data", cut.Find("[data-conclusions] strong").TextContent));
-        var conclusions = cut.Find("[data-conclusions]");
-        Assert.DoesNotContain("Not this", conclusions.TextContent, StringComparison.Ordinal);
-        Assert.Empty(conclusions.QuerySelectorAll("script, img, [onerror]"));
-        Assert.All(conclusions.QuerySelectorAll("a"), a => Assert.DoesNotContain("javascript", a.GetAttribute("href") ?? "", StringComparison.OrdinalIgnoreCase));
-        Assert.Empty(cut.FindAll("[data-pad-text] script"));
+        cut.WaitForAssertion(() => Assert.Equal(["1", "2"], cut.FindAll("[data-conclusion]").Select(li => li.GetAttribute("data-conclusion"))));
+        var items = cut.FindAll("[data-conclusion]");
+        Assert.Equal("ol", items[0].ParentElement!.LocalName);
+        Assert.Equal(["open data by default", "Fund the commons"], items.Select(li => li.QuerySelector("mark")!.TextContent));
+        Assert.Equal("by default", items[0].QuerySelector("mark strong")!.TextContent);
+        Assert.Equal("2", cut.Find("[data-conclusions]").GetAttribute("data-count"));
+
+        await Watches.ChangeAsync("pad-1", "# Group 1\n\nWe agree: open data by default.\n\n## Conclusions\n\n- ==Fund the commons==\n");
+
+        cut.WaitForAssertion(() => Assert.Equal(["Fund the commons"], cut.FindAll("[data-conclusion] mark").Select(m => m.TextContent)));
+        Assert.Equal("1", cut.Find("[data-conclusion]").GetAttribute("data-conclusion"));
+    }
+
+    [Fact]
+    public async Task Conclusions_PassageStartingLikeABlock_StaysOneInlinePassage()
+    {
+        var cut = RenderPane();
+
+        await Watches.ChangeAsync("pad-1", "A ==# not a heading== and ==1. not a list== and\n> ==quoted\n> over lines==\n");
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-conclusion]").Count));
+        var box = cut.Find("[data-conclusions]");
+        Assert.Empty(box.QuerySelectorAll("h1, ol ol, li ol, blockquote"));
+        Assert.Equal(["# not a heading", "1. not a list", "quoted > over lines"], box.QuerySelectorAll("mark").Select(m => m.TextContent));
+    }
+
+    [Fact]
+    public async Task Conclusions_HostileMarkdown_RenderedInertInTheBoxAndThePad()
+    {
+        var cut = RenderPane();
+
+        await Watches.ChangeAsync("pad-1", HostileMarks.Pad);
+
+        cut.WaitForAssertion(() => Assert.Equal(2, cut.FindAll("[data-conclusion]").Count));
+        var box = cut.Find("[data-conclusions]");
+        Assert.Equal(2, box.QuerySelectorAll("mark").Length);
+        Assert.Empty(box.QuerySelectorAll("script, img, b, [onerror], [onmouseover]"));
+        Assert.All(box.QuerySelectorAll("a"), a => Assert.DoesNotContain("javascript", a.GetAttribute("href") ?? "", StringComparison.OrdinalIgnoreCase));
+        Assert.StartsWith("<script>alert(1)</script>", box.QuerySelector("mark")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("not in code", box.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("nor in a fence", box.TextContent, StringComparison.Ordinal);
+        HostileMarks.AssertRenderedSafely(cut.Find("[data-pad-text]"));
     }
 
     [Fact]

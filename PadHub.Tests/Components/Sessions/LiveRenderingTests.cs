@@ -74,17 +74,6 @@ public sealed class LiveRenderingTests
     }
 
     [Theory]
-    [InlineData("## Conclusions\n\nWe agree.\n", "We agree.")]
-    [InlineData("# T\n\n## conclusions ##\n\nA\n\n### Detail\n\nB\n\n## Next\n\nC", "A\n\n### Detail\n\nB")]
-    [InlineData("# T\n\n```\n## Conclusions\n```\n\n## Conclusions\n\nReal", "Real")]
-    [InlineData("# T\n\n##Conclusions\n\nNot a heading", null)]
-    [InlineData("# Conclusions\n\nTop\n\n## Sub\n\nStill in\n\n# Next\n\nOut", "Top\n\n## Sub\n\nStill in")]
-    public void PadSections_Extract_TextUnderTheHeading(string text, string? expected)
-    {
-        Assert.Equal(expected, PadSections.Extract(text, "Conclusions"));
-    }
-
-    [Theory]
     [InlineData(725, "12:05")]
     [InlineData(0.2, "0:01")]
     [InlineData(0, "0:00")]

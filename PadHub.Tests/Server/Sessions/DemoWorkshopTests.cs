@@ -3,6 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using PadHub.Components.Contracts.Sessions;
+using PadHub.Components.Markdown;
+using PadHub.Server.Pads.Authority;
 using PadHub.Server.Persistence;
 using PadHub.Server.Sessions;
 
@@ -52,6 +54,31 @@ public sealed class DemoWorkshopTests : IDisposable
         Assert.NotNull(secondLinks);
         Assert.Equal(firstLinks with { Groups = [] }, secondLinks with { Groups = [] });
         Assert.Equal(firstLinks.Groups, secondLinks.Groups);
+    }
+
+    [Fact]
+    public async Task Startup_EmptyDatabase_EachSeededPadShowsOneOrTwoMarkedConclusionsByTheDemoNoteTaker()
+    {
+        await using var server = Server();
+        server.Start();
+        var links = server.Services.GetRequiredService<IDemoWorkshop>().Links;
+        Assert.NotNull(links);
+        var authorities = server.Services.GetRequiredService<IPadAuthorityProvider>();
+        var store = server.Services.GetRequiredService<IPadStore>();
+
+        foreach (var group in links.Groups)
+        {
+            var pad = await authorities.GetAuthority(group.PadId).GetStateAsync();
+            var conclusions = PadConclusions.Extract(pad.Text);
+            Assert.InRange(conclusions.Count, 1, 2);
+            // The template's hint under Conclusions is not one of them, and the notes landed in their sections.
+            Assert.Contains(SessionDefaults.ConclusionsHint, pad.Text, StringComparison.Ordinal);
+            Assert.True(pad.Text.IndexOf("## Key points", StringComparison.Ordinal) < pad.Text.IndexOf("\n- ", StringComparison.Ordinal));
+            Assert.All(conclusions, c => Assert.True(c.Start > pad.Text.IndexOf("## Conclusions", StringComparison.Ordinal)));
+            // The template is the system's; every conclusion was written by the demo's note-taker, an ordinary author.
+            var authors = await store.GetAuthorsAsync([.. pad.Authorship.Select(r => r.AuthorId).Distinct()]);
+            Assert.Contains(DemoWorkshopDefinition.NoteTaker, authors.Select(a => a.DisplayName));
+        }
     }
 
     [Fact]
