@@ -297,7 +297,7 @@ internal sealed class SessionRuntime
 
         if (state.Ended is not null)
         {
-            return new PadAccessState(role, false, SessionEndedReason);
+            return new PadAccessState(role, false, SessionEndedReason, SessionEnded: true);
         }
 
         return state.Locked ? new PadAccessState(role, false, "The moderator locked the pads.") : new PadAccessState(role, true, null);

@@ -70,6 +70,11 @@ internal sealed partial class WorkshopService
                 return;
             }
 
+            if (runtime.State.Ended is not null)
+            {
+                throw new PadException(PadErrorCodes.InvalidOp, "The session has ended: reopen it to unlock the pads.");
+            }
+
             await store.SaveLockedAsync(runtime.SessionId, locked, cancellationToken).ConfigureAwait(false);
             runtime.Publish(s => s with { Locked = locked });
 

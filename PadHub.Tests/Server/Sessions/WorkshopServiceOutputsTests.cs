@@ -238,6 +238,20 @@ public sealed class WorkshopServiceOutputsTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Unlock_EndedSession_IsRefusedUntilReopened()
+    {
+        var created = await _factory.CreateSessionAsync(groups: 1);
+        var workshops = _factory.Workshops();
+        await workshops.EndSessionAsync(created.ModeratorToken);
+        var ended = await CurrentAsync(created);
+
+        var refused = await SessionTestHelpers.RefusedAsync(() => workshops.SetLockedAsync(created.ModeratorToken, false), PadErrorCodes.InvalidOp);
+
+        Assert.Contains("reopen", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(ended.Version, (await CurrentAsync(created)).Version);
+    }
+
+    [Fact]
     public async Task ReopenSession_UnlocksClearsTheResultAndKeepsTheTimerEnded()
     {
         var created = await _factory.CreateSessionAsync(groups: 1);
