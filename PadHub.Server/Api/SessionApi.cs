@@ -33,6 +33,7 @@ public static class SessionApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        endpoints.MapSessionLinkApi();
         return endpoints;
     }
 
