@@ -64,9 +64,7 @@ public sealed partial class RapporteurField : ComponentBase
         }
         catch (PadException ex)
         {
-            Snackbar.Add(ex.Code == PadErrorCodes.NotFound
-                ? "This link no longer works: it was replaced. Open the dashboard with the new moderator link."
-                : ex.Message, Severity.Error);
+            Snackbar.Add(ModeratorRefusal.Message(ex), Severity.Error);
         }
         finally
         {

@@ -56,9 +56,7 @@ public sealed partial class SessionEndControl : ComponentBase
         }
         catch (PadException ex)
         {
-            Snackbar.Add(ex.Code == PadErrorCodes.NotFound
-                ? "This link no longer works: it was replaced. Open the dashboard with the new moderator link."
-                : ex.Message, Severity.Error);
+            Snackbar.Add(ModeratorRefusal.Message(ex), Severity.Error);
         }
         finally
         {

@@ -8,7 +8,7 @@ using PadHub.Server.Persistence;
 namespace PadHub.Tests.Server.Sessions;
 
 // IWorkshopService on the real server (its own SQLite file) with a fake clock.
-public sealed class WorkshopServiceTests : IAsyncLifetime
+public sealed partial class WorkshopServiceTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Persistence;
@@ -9,27 +8,9 @@ namespace PadHub.Tests.Server.Sessions;
 
 // The workshop's outputs on the real service (its own SQLite file, a fake clock): licence and credit setting, the results
 // link, rapporteurs, the spotlight, ending and reopening.
-public sealed class WorkshopServiceOutputsTests : IAsyncLifetime
+public sealed partial class WorkshopServiceTests
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
-    private static readonly DateTimeOffset Start = new(2026, 12, 3, 9, 0, 0, TimeSpan.Zero);
-    private readonly FakeTimeProvider _time = new(Start);
-    private readonly PadHubServerFactory _factory;
-
-    public WorkshopServiceOutputsTests()
-    {
-        _factory = new PadHubServerFactory(configureServices: services => services.AddSingleton<TimeProvider>(_time));
-    }
-
     public static TheoryData<string> OutputActions => ["rapporteur", "spotlight", "end", "reopen"];
-
-    public Task InitializeAsync()
-    {
-        _factory.Start();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync() => await _factory.DisposeAsync();
 
     [Fact]
     public async Task CreateSession_LicenceAndCredit_AreInTheStateWithTheCreationTime()
@@ -110,10 +91,10 @@ public sealed class WorkshopServiceOutputsTests : IAsyncLifetime
 
         foreach (var token in new[] { created.Groups[0].NoteTakerToken, created.AudienceToken, created.ResultsToken })
         {
-            await SessionTestHelpers.RefusedAsync(() => Act(action, token, created), PadErrorCodes.Forbidden);
+            await SessionTestHelpers.RefusedAsync(() => ActOnOutputs(action, token, created), PadErrorCodes.Forbidden);
         }
 
-        await SessionTestHelpers.RefusedAsync(() => Act(action, "no-such-token-0123456789", created), PadErrorCodes.NotFound);
+        await SessionTestHelpers.RefusedAsync(() => ActOnOutputs(action, "no-such-token-0123456789", created), PadErrorCodes.NotFound);
         Assert.Equal(before.Version, (await CurrentAsync(created)).Version);
     }
 
@@ -286,7 +267,7 @@ public sealed class WorkshopServiceOutputsTests : IAsyncLifetime
         return watch.Current;
     }
 
-    private Task Act(string action, string token, SessionCreated created)
+    private Task ActOnOutputs(string action, string token, SessionCreated created)
     {
         var workshops = _factory.Workshops();
         return action switch
