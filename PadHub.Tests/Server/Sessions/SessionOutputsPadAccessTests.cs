@@ -49,6 +49,23 @@ public sealed class SessionOutputsPadAccessTests() : ServerTest(new PadHubServer
     }
 
     [Fact]
+    public async Task Watch_ResultsLink_FollowsEveryPadOfItsSessionOnly()
+    {
+        var created = await Server.CreateSessionAsync(groups: 2);
+        var other = await Server.CreateSessionAsync(groups: 1);
+        var watches = Server.Services.GetRequiredServiceOf<IPadWatchService>();
+
+        foreach (var group in created.Groups)
+        {
+            await using var watch = await watches.WatchAsync(created.ResultsToken, group.PadId, () => ValueTask.CompletedTask);
+            Assert.Equal(group.PadId, watch.Current.PadId);
+        }
+
+        await SessionTestHelpers.RefusedAsync(
+            () => watches.WatchAsync(created.ResultsToken, other.Groups[0].PadId, () => ValueTask.CompletedTask), PadErrorCodes.Forbidden);
+    }
+
+    [Fact]
     public async Task EndSession_OpenEditorsAreToldTheSessionEnded_ReopenRestoresWriting()
     {
         var created = await Server.CreateSessionAsync(groups: 1);
