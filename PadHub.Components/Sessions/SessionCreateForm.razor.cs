@@ -154,7 +154,7 @@ public sealed partial class SessionCreateForm : ComponentBase
 
     private HashSet<string> KnownFields()
     {
-        var fields = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "title", "description", "groups", "phases" };
+        var fields = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "title", "description", "groups", "phases", "licence" };
         for (var i = 0; i < _model.Groups.Count; i++)
         {
             fields.UnionWith([$"groups[{i}].name", $"groups[{i}].topic", $"groups[{i}].animators"]);

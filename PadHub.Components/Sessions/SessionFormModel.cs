@@ -12,6 +12,12 @@ public sealed class SessionFormModel
 
     public bool AudienceCanEdit { get; set; }
 
+    /// <summary>The SPDX id of the outputs' licence (one of <see cref="SessionLicences.All"/>).</summary>
+    public string Licence { get; set; } = SessionLicences.Default;
+
+    /// <summary>Credit contributors by display name in the exports (otherwise "Contributor 1"...).</summary>
+    public bool CreditContributors { get; set; }
+
     public List<GroupInput> Groups { get; } = [.. Enumerable.Range(1, 3).Select(n => new GroupInput { Name = $"Group {n}" })];
 
     public List<PhaseInput> Phases { get; } = [.. SessionDefaults.Phases.Select(p => new PhaseInput { Name = p.Name, Minutes = (int)p.Duration.TotalMinutes })];
@@ -43,7 +49,9 @@ public sealed class SessionFormModel
         string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(),
         [.. Groups.Select(g => new GroupDefinition(g.Name.Trim(), g.Topic.Trim(), g.AnimatorNames))],
         [.. Phases.Select(p => new SessionPhase(p.Name.Trim(), TimeSpan.FromMinutes(p.Minutes)))],
-        AudienceCanEdit);
+        AudienceCanEdit,
+        Licence: Licence,
+        CreditContributors: CreditContributors);
 
     /// <summary>
     /// Field path (as the server names them: <c>title</c>, <c>groups[1].topic</c>...) to messages; empty when the form

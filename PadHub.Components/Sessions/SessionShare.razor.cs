@@ -82,6 +82,14 @@ public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
             "The dashboard and everything else: keep this one to yourself.", SessionRoutes.Dashboard(links.ModeratorToken));
         yield return Item("audience", SessionLinkKind.Audience, null, "Audience",
             "Follow every group live (on a phone too).", SessionRoutes.Audience(links.AudienceToken));
+
+        // A session created before results links existed has none (empty) until the moderator creates one below.
+        if (links.ResultsToken.Length > 0)
+        {
+            yield return Item("results", SessionLinkKind.Results, null, "Results",
+                "The session's outputs and downloads, read-only: publish it widely, it never allows writing.", SessionRoutes.Results(links.ResultsToken));
+        }
+
         var number = 0;
         foreach (var group in links.Groups)
         {
@@ -133,11 +141,17 @@ public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
             "The current link stops working at once: pages open with it lose access, and its QR code no longer works. " +
             "Share the new link with the people who need it.",
             yesText: "Replace link", cancelText: "Cancel");
-        if (confirmed != true)
+        if (confirmed == true)
         {
-            return;
+            await ReplaceAsync(item);
         }
+    }
 
+    private Task CreateResultsLinkAsync() =>
+        ReplaceAsync(new ShareItem("results", SessionLinkKind.Results, null, "Results", "", "", default));
+
+    private async Task ReplaceAsync(ShareItem item)
+    {
         _busy = true;
         try
         {

@@ -33,6 +33,7 @@ public static class SessionApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        endpoints.MapSessionLinkApi();
         return endpoints;
     }
 
@@ -95,7 +96,9 @@ public static class SessionApi
             baseUrl + SessionRoutes.Audience(created.AudienceToken),
             created.ModeratorToken,
             created.AudienceToken,
-            groups));
+            groups,
+            baseUrl + SessionRoutes.Results(created.ResultsToken),
+            created.ResultsToken));
     }
 
     private static CreateSessionRequest ToRequest(CreateSessionBody body, Dictionary<string, string[]> errors)
@@ -115,7 +118,8 @@ public static class SessionApi
 
             return new SessionPhase(p.Name!, TimeSpan.FromMinutes(p.Minutes ?? 0));
         }).ToArray();
-        return new CreateSessionRequest(body.Title!, body.Description, groups!, phases, body.AudienceCanEdit ?? false, body.PadTemplate);
+        return new CreateSessionRequest(body.Title!, body.Description, groups!, phases, body.AudienceCanEdit ?? false, body.PadTemplate,
+            body.Licence, body.CreditContributors ?? false);
     }
 
     private static async Task<(CreateSessionBody? Body, IResult? Error)> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)

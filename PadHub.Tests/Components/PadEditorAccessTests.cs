@@ -17,6 +17,7 @@ public sealed class PadEditorAccessTests : IAsyncLifetime
     private static readonly DateTimeOffset Now = new(2030, 5, 17, 9, 30, 0, TimeSpan.Zero);
     private static readonly PadAccessState Locked = new(PadRole.Editor, false, "The moderator locked the pads");
     private static readonly PadAccessState Unlocked = new(PadRole.Editor, true, null);
+    private static readonly PadAccessState Ended = new(PadRole.Editor, false, "The session has ended.", SessionEnded: true);
 
     private readonly BunitContext _context = MudBunit.CreateContext();
     private readonly FakePadSessionService _sessions = new() { Text = "# Group 1", SessionId = "session-1" };
@@ -102,6 +103,24 @@ public sealed class PadEditorAccessTests : IAsyncLifetime
         cut.WaitForAssertion(() => Assert.Equal("false", CanWrite(cut)));
         Assert.Equal(true, _module.VerifyInvoke("setReadOnly").Arguments[1]);
         Assert.Contains("Locked by the moderator", cut.Find("[data-access=locked]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task OnAccessChanged_SessionEnded_ReadOnlyWithSessionEndedNoticeNotTheLockOne()
+    {
+        var cut = RenderJoined();
+
+        await _sessions.Listener!.OnAccessChangedAsync(Ended);
+
+        cut.WaitForAssertion(() => Assert.Equal("false", CanWrite(cut)));
+        Assert.Equal(true, _module.VerifyInvoke("setReadOnly").Arguments[1]);
+        Assert.Contains("Session ended", cut.Find("[data-access=ended]").TextContent, StringComparison.Ordinal);
+        Assert.Empty(cut.FindAll("[data-access=locked]"));
+
+        await _sessions.Listener!.OnAccessChangedAsync(Unlocked);
+
+        cut.WaitForAssertion(() => Assert.Equal("true", CanWrite(cut)));
+        Assert.Empty(cut.FindAll("[data-access=ended]"));
     }
 
     [Fact]

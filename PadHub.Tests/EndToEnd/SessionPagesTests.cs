@@ -253,6 +253,45 @@ public sealed class SessionPagesTests(ChromiumFixture chromium, ITestOutputHelpe
         return (session.Groups[0].PadId, dashboard, audience, await OpenEditorAsync(session.Groups[0].NoteTakerToken, "Note-taker 1"));
     }
 
+    [Fact]
+    public async Task Dashboard_EndTheSession_NoteTakerSeesSessionEndedAndCannotType_ReopenBringsEditingBack()
+    {
+        var session = await CreateSessionAsync(audienceCanEdit: false);
+        var dashboard = await OpenDashboardAsync(session.ModeratorToken);
+        var noteTaker = await OpenEditorAsync(session.Groups[0].NoteTakerToken, "Note-taker 1");
+        await CaretToEndAsync(noteTaker);
+        await noteTaker.Keyboard.TypeAsync("Open data is a commons.");
+        await WaitSavedAsync(noteTaker);
+
+        await dashboard.Locator("[data-action=end-session]").ClickAsync();
+        await dashboard.Locator(".mud-dialog").GetByRole(AriaRole.Button, new() { Name = "End the session" }).ClickAsync();
+
+        await Expect(dashboard.Locator(".padhub-session-end")).ToHaveAttributeAsync("data-session-ended", "true");
+        await Expect(Editor(noteTaker)).ToHaveAttributeAsync("data-can-write", "false");
+        await Expect(noteTaker.Locator("[data-access=ended]")).ToContainTextAsync("Session ended");
+        await Expect(noteTaker.Locator("[data-access=locked]")).ToHaveCountAsync(0);
+        await Expect(noteTaker.Locator(".padhub-session-banner")).ToHaveAttributeAsync("data-session-ended", "true");
+        var recorded = await StoredTextAsync(session.Groups[0].PadId);
+        await CaretToEndAsync(noteTaker);
+        await noteTaker.Keyboard.TypeAsync("typed after the end");
+        await Expect(noteTaker.Locator(".cm-content")).Not.ToContainTextAsync("typed after the end", new() { Timeout = 1 });
+        Assert.Equal(recorded, await StoredTextAsync(session.Groups[0].PadId));
+        await using (var watch = await Workshops.WatchAsync(session.ModeratorToken, _ => ValueTask.CompletedTask))
+        {
+            var result = Assert.Single(watch.Current.Ended!.Pads, p => p.PadId == session.Groups[0].PadId);
+            Assert.Equal((await StoredPads.LoadAsync(Store, result.PadId)).Revision, result.Revision);
+        }
+
+        await dashboard.Locator("[data-action=reopen-session]").ClickAsync();
+
+        await Expect(Editor(noteTaker)).ToHaveAttributeAsync("data-can-write", "true");
+        await Expect(noteTaker.Locator("[data-access=ended]")).ToHaveCountAsync(0);
+        await CaretToEndAsync(noteTaker);
+        await noteTaker.Keyboard.TypeAsync(" Reopened.");
+        await WaitSavedAsync(noteTaker);
+        Assert.EndsWith("Open data is a commons. Reopened.", await StoredTextAsync(session.Groups[0].PadId), StringComparison.Ordinal);
+    }
+
     private async Task<SessionCreated> CreateSessionAsync(bool audienceCanEdit)
     {
         var session = await Workshops.CreateSessionAsync(new CreateSessionRequest(

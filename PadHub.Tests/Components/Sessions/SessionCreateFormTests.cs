@@ -111,6 +111,42 @@ public sealed class SessionCreateFormTests : SessionComponentTest
     }
 
     [Fact]
+    public void Submit_Defaults_LicenceIsCcByAndContributorsArePseudonymised()
+    {
+        var cut = RenderFilled();
+
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.NotNull(Workshops.LastCreateRequest));
+        Assert.Equal((SessionLicences.Default, false), (Workshops.LastCreateRequest!.Licence, Workshops.LastCreateRequest.CreditContributors));
+        Assert.Equal(SessionLicences.All.Select(l => l.Id), cut.FindAll("#session-licence option").Select(o => o.GetAttribute("value")));
+    }
+
+    [Fact]
+    public void Submit_LicenceChosenAndCreditOn_AreSent()
+    {
+        var cut = RenderFilled();
+        cut.Find("#session-licence").Change("ODbL-1.0");
+        cut.Find(".padhub-credit-contributors input").Change(true);
+
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.NotNull(Workshops.LastCreateRequest));
+        Assert.Equal(("ODbL-1.0", true), (Workshops.LastCreateRequest!.Licence, Workshops.LastCreateRequest.CreditContributors));
+    }
+
+    [Fact]
+    public void Submit_ServerRefusesTheLicence_MessageOnTheLicence()
+    {
+        Workshops.CreateFailure = new SessionValidationException(new Dictionary<string, string[]> { ["licence"] = ["Unknown licence 'X': use one of CC-BY-4.0."] });
+        var cut = RenderFilled();
+
+        cut.Find("form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Unknown licence", FieldText(cut, "licence"), StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Submit_ServerRefuses_ErrorsMappedToTheirFields()
     {
         Workshops.CreateFailure = new SessionValidationException(new Dictionary<string, string[]>

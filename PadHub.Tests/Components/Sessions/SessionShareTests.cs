@@ -23,7 +23,7 @@ public sealed class SessionShareTests : SessionComponentTest
         var cut = Render<SessionShare>(p => p.Add(x => x.Token, token));
         if (token == FakeWorkshopService.ModeratorToken)
         {
-            cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
+            cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("[data-share-link]").Count));
         }
 
         return cut;
@@ -40,7 +40,7 @@ public sealed class SessionShareTests : SessionComponentTest
             builder.AddAttribute(2, nameof(SessionShare.Token), FakeWorkshopService.ModeratorToken);
             builder.CloseComponent();
         });
-        cut.WaitForAssertion(() => Assert.Equal(5, cut.FindAll("[data-share-link]").Count));
+        cut.WaitForAssertion(() => Assert.Equal(6, cut.FindAll("[data-share-link]").Count));
         return cut;
     }
 
@@ -51,7 +51,7 @@ public sealed class SessionShareTests : SessionComponentTest
 
         var baseUri = Context.Services.GetRequiredService<NavigationManager>().BaseUri.TrimEnd('/');
         Assert.Equal(
-            [baseUri + "/m/mod-token", baseUri + "/a/aud-token", baseUri + "/p/note-token-1", baseUri + "/p/note-token-2", baseUri + "/p/note-token-3"],
+            [baseUri + "/m/mod-token", baseUri + "/a/aud-token", baseUri + "/r/res-token", baseUri + "/p/note-token-1", baseUri + "/p/note-token-2", baseUri + "/p/note-token-3"],
             cut.FindAll("[data-share-link] [data-url]").Select(a => a.GetAttribute("href")));
         Assert.All(cut.FindAll("[data-share-link]"), card =>
         {
@@ -112,6 +112,22 @@ public sealed class SessionShareTests : SessionComponentTest
         cut.WaitForAssertion(() => cut.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Replace link", StringComparison.Ordinal)).Click());
 
         cut.WaitForAssertion(() => Assert.Equal(["regenerate NoteTaker g2"], Workshops.Calls));
+    }
+
+    [Fact]
+    public void Render_Moderator_ListsTheResultsLinkWithItsQrCodeAndItCanBeReplaced()
+    {
+        var cut = RenderWithDialogs();
+
+        var card = cut.Find("[data-share-link=results]");
+        Assert.EndsWith("/r/res-token", card.QuerySelector("[data-url]")!.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.NotNull(card.QuerySelector(".padhub-share-qr svg"));
+        Assert.Contains("never allows writing", card.TextContent, StringComparison.Ordinal);
+
+        cut.Find("[data-share-link=results] button[data-regenerate]").Click();
+        cut.WaitForAssertion(() => cut.FindAll(".mud-dialog button").First(b => b.TextContent.Contains("Replace link", StringComparison.Ordinal)).Click());
+
+        cut.WaitForAssertion(() => Assert.Equal(["regenerate Results "], Workshops.Calls));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ using PadHub.Server.Persistence;
 namespace PadHub.Tests.Server.Sessions;
 
 // IWorkshopService on the real server (its own SQLite file) with a fake clock.
-public sealed class WorkshopServiceTests : IAsyncLifetime
+public sealed partial class WorkshopServiceTests : IAsyncLifetime
 {
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(30);
     private static readonly DateTimeOffset Start = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
@@ -48,7 +48,7 @@ public sealed class WorkshopServiceTests : IAsyncLifetime
         await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<PadHubDbContext>>().CreateDbContextAsync();
         var padIds = created.Groups.Select(g => g.PadId).ToArray();
         Assert.Equal(0, await db.AccessTokens.CountAsync(t => padIds.Contains(t.PadId)));
-        Assert.Equal(5, await db.SessionTokens.CountAsync(t => t.SessionId == created.SessionId));
+        Assert.Equal(6, await db.SessionTokens.CountAsync(t => t.SessionId == created.SessionId));
     }
 
     [Fact]
