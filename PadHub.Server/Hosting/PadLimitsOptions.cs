@@ -28,6 +28,14 @@ public sealed record PadLimitsOptions
     [Range(1_000, 1_000_000_000)]
     public long MaxRebaseWork { get; init; } = OperationLimits.DefaultMaxRebaseWork;
 
+    /// <summary>
+    /// Most work one restore may cost: restoring revision R composes the revisions committed after it up to the head, and
+    /// this bounds the components those compositions walk (each revision's about log2 of their number times). Past it the
+    /// restore is refused with <c>too-large:</c>. The default reaches about 100,000 keystrokes back.
+    /// </summary>
+    [Range(1_000, 1_000_000_000)]
+    public long MaxRestoreWork { get; init; } = 5_000_000;
+
     /// <summary>Largest message a client may send (SignalR's own default is 32 KB, too small for a large paste).</summary>
     [Range(1_024, 256 * 1024 * 1024)]
     public long MaxMessageBytes { get; init; } = 2 * 1024 * 1024;

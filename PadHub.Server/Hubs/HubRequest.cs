@@ -57,6 +57,10 @@ internal readonly struct HubRequest
         return value.TryGetInt32(out var result) ? result : throw Invalid($"'{name}' must be a whole number within 32 bits.");
     }
 
+    /// <summary>A whole number within 32 bits, or null when the field is absent or null.</summary>
+    public int? OptionalInt32(string name) =>
+        !TryGet(name, out var value) || value.ValueKind == JsonValueKind.Null ? null : Int32(name);
+
     public long Int64(string name)
     {
         var value = Number(name);

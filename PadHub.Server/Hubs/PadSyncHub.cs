@@ -139,6 +139,21 @@ public sealed class PadSyncHub(
         return ToDto(await connection.NameRevisionAsync(revision, name, Context.ConnectionAborted));
     }
 
+    /// <summary>
+    /// Restores a revision as a new revision, or only the passage [from, to) of its text: <c>{ padId, revision, from?, to? }</c>
+    /// (both or neither). Needs a note-taker's, the moderator's or a pad's edit link; shares the revision calls' budget.
+    /// </summary>
+    public async Task<RestoreResponse> RestoreRevision(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(RestoreRevision));
+        var connection = Membership(r.String("padId", MaxIdLength)).Connection;
+        var revision = r.Int32("revision");
+        var from = r.OptionalInt32("from");
+        var to = r.OptionalInt32("to");
+        TakeRevisionCall();
+        return new RestoreResponse(await connection.RestoreRevisionAsync(revision, from, to, Context.ConnectionAborted));
+    }
+
     /// <summary>The pad's named revisions in revision order: <c>{ padId }</c>.</summary>
     public async Task<NamedRevisionsResponse> GetNamedRevisions(JsonElement request)
     {

@@ -1,4 +1,5 @@
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Server.Pads;
 
@@ -8,6 +9,9 @@ internal interface ISessionPadGate : IDisposable
     string PadId { get; }
 
     string SessionId { get; }
+
+    /// <summary>The kind of session link the connection joined with (moderator, note-taker, audience): it never changes.</summary>
+    SessionRole LinkRole { get; }
 
     /// <summary>The access now: cheap and synchronous (the session's in-memory state), so every call can check it.</summary>
     PadAccessState Current { get; }

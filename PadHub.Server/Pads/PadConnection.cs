@@ -1,4 +1,5 @@
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Core.Operations;
 using PadHub.Server.Hosting;
 using PadHub.Server.Pads.Access;
@@ -66,11 +67,7 @@ internal sealed class PadConnection(
             _saveAuthor = null;
         }
 
-        var command = new PadSubmitCommand(Joined.AuthorId, clientId, seq, baseRevision, operation)
-        {
-            // Checked again in the pad's serial order, where a session lock is ordered (IPadAuthority.SettleAsync).
-            WriteAccess = gate is null ? null : () => gate.Current,
-        };
+        var command = new PadSubmitCommand(Joined.AuthorId, clientId, seq, baseRevision, operation) { WriteAccess = WriteAccess() };
         var result = await authority.SubmitAsync(command, cancellationToken).ConfigureAwait(false);
         return result.Revision;
     }
@@ -120,12 +117,24 @@ internal sealed class PadConnection(
         EnsureWritable("This link only allows following the pad, not naming its revisions.");
         var trimmed = RevisionName.Validate(name);
         TakeRevisionCall();
-        return authority.NameRevisionAsync(revision, trimmed, Joined.AuthorId, cancellationToken);
+        return authority.NameRevisionAsync(revision, trimmed, Joined.AuthorId, WriteAccess(), cancellationToken);
     }
 
-    // Issue 14: the server side of restore is being built on branch issue14-restore.
-    public Task<int> RestoreRevisionAsync(int revision, int? passageFrom, int? passageTo, CancellationToken cancellationToken = default) =>
-        throw new PadException(PadErrorCodes.InvalidOp, "Restoring a revision is not available yet.");
+    public Task<int> RestoreRevisionAsync(int revision, int? passageFrom, int? passageTo, CancellationToken cancellationToken = default)
+    {
+        EnsureWritable("This link only allows following the pad, not restoring its revisions.");
+
+        // Restoring rewrites what a whole group wrote: the group's note-taker or the moderator, never the audience, even
+        // when the session lets the audience write.
+        if (gate is not null && gate.LinkRole is not (SessionRole.Moderator or SessionRole.NoteTaker))
+        {
+            throw new PadException(PadErrorCodes.Forbidden, "Only the group's note-taker or the moderator may restore a revision.");
+        }
+
+        TakeRevisionCall();
+        var command = new PadRestoreCommand(Joined.AuthorId, revision, passageFrom, passageTo) { WriteAccess = WriteAccess() };
+        return authority.RestoreRevisionAsync(command, cancellationToken);
+    }
 
     public Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default)
     {
@@ -185,6 +194,12 @@ internal sealed class PadConnection(
             throw new PadException(PadErrorCodes.Forbidden, viewerMessage);
         }
     }
+
+    /// <summary>
+    /// A session link's access, for the authority to check again in the pad's serial order, where a session lock is
+    /// ordered (<see cref="IPadAuthority.SettleAsync"/>); null for a pad's own link, whose access never changes.
+    /// </summary>
+    private Func<PadAccessState>? WriteAccess() => gate is null ? null : () => gate.Current;
 
     private void EnsureReadable()
     {

@@ -1,4 +1,5 @@
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Concurrency;
 using PadHub.Server.Pads;
 
@@ -27,6 +28,8 @@ internal sealed class SessionPadGate : ISessionPadGate
     public string PadId { get; }
 
     public string SessionId => _runtime.SessionId;
+
+    public SessionRole LinkRole => Grant.Role;
 
     public PadAccessState Current => _runtime.AccessOf(Grant);
 

@@ -42,9 +42,27 @@ public interface IPadAuthority
     /// <exception cref="PadException"><c>stale-revision</c> for a revision out of range; <c>invalid-op</c> when from is after to.</exception>
     Task<PadDiff> GetDiffAsync(int fromRevision, int toRevision, CancellationToken cancellationToken = default);
 
-    /// <summary>Names (or renames) a revision up to the head; the name is already validated.</summary>
-    /// <exception cref="PadException"><c>stale-revision</c>; <c>too-large</c> when the pad has the most names already.</exception>
-    Task<PadNamedRevision> NameRevisionAsync(int revision, string name, string authorId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Names (or renames) a revision up to the head; the name is already validated. Written in the pad's serial order,
+    /// where <paramref name="writeAccess"/> (a session link's access now) is read, so nothing is named after a settled lock.
+    /// </summary>
+    /// <exception cref="PadException"><c>forbidden</c> when <paramref name="writeAccess"/> says the link cannot write;
+    /// <c>stale-revision</c>; <c>too-large</c> when the pad has the most names already.</exception>
+    Task<PadNamedRevision> NameRevisionAsync(
+        int revision, string name, string authorId, Func<PadAccessState>? writeAccess = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Restores a past revision, or a passage of its text, as a new revision authored by the command's author (see
+    /// <see cref="PadHub.Core.Operations.RevisionRestore"/> for what exactly is brought back). Planned outside the commit
+    /// loop against the written head H (the revision's text rebuilt, the operations since it composed), then committed
+    /// in the pad's serial order as an edit based on H: whatever was committed after H is transformed like any concurrent
+    /// edit, and so is every later submission based before the restore.
+    /// </summary>
+    /// <returns>The revision the restore produced; H when nothing differs (nothing is committed).</returns>
+    /// <exception cref="PadException"><c>forbidden</c> (the command's write access, read in serial order);
+    /// <c>stale-revision</c> for a revision out of range; <c>invalid-op</c> for a bad passage; <c>too-large</c> past the
+    /// restore's work bound or an operation's limits.</exception>
+    Task<int> RestoreRevisionAsync(PadRestoreCommand command, CancellationToken cancellationToken = default);
 
     /// <summary>The pad's named revisions, in revision order.</summary>
     Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default);

@@ -11,7 +11,7 @@ namespace PadHub.Server.Pads.Authority;
 /// soon as it is written and the fsync runs on a second loop while the first goes on committing, and a submitter is
 /// acknowledged once its batch is durable: an acknowledged edit is always durable.
 /// <para>By concern: the mailbox and its loop here; loading and reads in <c>PadActor.Loading.cs</c>; committing in
-/// <c>PadActor.Commit.cs</c>; writing, fan-out, acknowledgement and snapshots in <c>PadActor.Durability.cs</c>.</para>
+/// <c>PadActor.Commit.cs</c>; restores and names in <c>PadActor.Writes.cs</c>; writing, fan-out, acknowledgement and snapshots in <c>PadActor.Durability.cs</c>.</para>
 /// <para>Invariants:</para>
 /// <list type="bullet">
 /// <item>Only the loop (<see cref="RunAsync"/>) touches the document, the pending batch and the revisions below; the sync
@@ -118,6 +118,14 @@ internal sealed partial class PadActor
                 if (work is SubmitWork submit)
                 {
                     await SubmitAsync(submit).ConfigureAwait(false);
+                }
+                else if (work is RestoreWork restore)
+                {
+                    await RestoreAsync(restore).ConfigureAwait(false);
+                }
+                else if (work is NameWork name)
+                {
+                    await NameAsync(name).ConfigureAwait(false);
                 }
                 else if (work is SettleWork settle)
                 {

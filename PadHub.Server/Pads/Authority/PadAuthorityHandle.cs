@@ -25,8 +25,15 @@ internal sealed class PadAuthorityHandle(PadAuthorityProvider provider, string p
     public Task<PadDiff> GetDiffAsync(int fromRevision, int toRevision, CancellationToken cancellationToken = default) =>
         provider.ReadDiffAsync(padId, fromRevision, toRevision, cancellationToken);
 
-    public Task<PadNamedRevision> NameRevisionAsync(int revision, string name, string authorId, CancellationToken cancellationToken = default) =>
-        provider.NameRevisionAsync(padId, revision, name, authorId, cancellationToken);
+    public Task<PadNamedRevision> NameRevisionAsync(
+        int revision, string name, string authorId, Func<PadAccessState>? writeAccess = null, CancellationToken cancellationToken = default) =>
+        provider.NameRevisionAsync(padId, revision, name, authorId, writeAccess, cancellationToken);
+
+    public Task<int> RestoreRevisionAsync(PadRestoreCommand command, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        return provider.RestoreAsync(padId, command, cancellationToken);
+    }
 
     public Task<IReadOnlyList<PadNamedRevision>> GetNamedRevisionsAsync(CancellationToken cancellationToken = default) =>
         provider.ReadNamedRevisionsAsync(padId, cancellationToken);

@@ -38,12 +38,13 @@ internal sealed partial class PadAuthorityProvider
         return new PadDiff(fromRevision, toRevision, parts);
     }
 
-    internal async Task<PadNamedRevision> NameRevisionAsync(string padId, int revision, string name, string authorId, CancellationToken cancellationToken)
+    internal async Task<PadNamedRevision> NameRevisionAsync(
+        string padId, int revision, string name, string authorId, Func<PadAccessState>? writeAccess, CancellationToken cancellationToken)
     {
-        var head = await HeadAsync(padId, cancellationToken).ConfigureAwait(false);
-        CheckRevision(revision, head, "revision");
+        // Written by the pad's actor, in its serial order, where a lock is ordered (as a submit is): a name that passed
+        // its connection's check just before a lock is refused, never written after it.
         var named = new StoredNamedRevision(revision, name, authorId, time.GetUtcNow());
-        if (!await store.NameRevisionAsync(padId, named, PadNamedRevision.MaxPerPad, cancellationToken).ConfigureAwait(false))
+        if (!await PostAsync<bool>(padId, c => new NameWork(named, writeAccess, c), cancellationToken).ConfigureAwait(false))
         {
             throw new PadException(PadErrorCodes.TooLarge,
                 $"This pad has {PadNamedRevision.MaxPerPad} named revisions already; rename one of them instead.");
@@ -63,7 +64,7 @@ internal sealed partial class PadAuthorityProvider
     private Task<int> HeadAsync(string padId, CancellationToken cancellationToken) =>
         PostAsync<int>(padId, c => new HeadWork(c), cancellationToken);
 
-    private static void CheckRevision(int revision, int head, string field)
+    internal static void CheckRevision(int revision, int head, string field)
     {
         if (revision < 0 || revision > head)
         {

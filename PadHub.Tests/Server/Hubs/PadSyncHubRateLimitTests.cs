@@ -58,6 +58,23 @@ public sealed class PadSyncHubRateLimitTests()
     }
 
     [Fact]
+    public async Task RestoreRevision_BeyondTheRevisionCallBurst_IsRateLimitedAndCommitsNothing()
+    {
+        var pad = await Server.CreatePadAsync("a");
+        await using var client = await HubPadClient.ConnectAsync(Server.ServerAddress);
+        await client.JoinAsync(pad.PadId, pad.EditToken);
+        await client.InvokeAsync("Submit", new { padId = pad.PadId, clientId = client.ClientId, seq = 1, baseRevision = 0, ops = new object[] { 1, "b" } });
+        await client.InvokeAsync("GetRevision", new { padId = pad.PadId, revision = 0 });
+        await client.InvokeAsync("GetNamedRevisions", new { padId = pad.PadId });
+
+        var error = await Assert.ThrowsAsync<HubException>(() => client.InvokeAsync("RestoreRevision", new { padId = pad.PadId, revision = 0 }));
+
+        Assert.Equal("rate-limited", error.ErrorCode());
+        var history = await client.InvokeAsync("GetHistory", new { padId = pad.PadId, fromRevision = 0 });
+        Assert.Equal(1, history.GetProperty("headRevision").GetInt32());
+    }
+
+    [Fact]
     public async Task Join_ThirdPadInABurstOfTwo_IsRateLimitedAndJoinsNothing()
     {
         var pads = new[] { await Server.CreatePadAsync("a"), await Server.CreatePadAsync("b"), await Server.CreatePadAsync("c") };

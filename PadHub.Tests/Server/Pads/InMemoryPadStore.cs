@@ -15,6 +15,7 @@ internal sealed class InMemoryPadStore : IPadStore
     private readonly ConcurrentDictionary<string, List<PadSnapshot>> _snapshots = new();
     private readonly ConcurrentDictionary<string, PadAccess> _tokens = new();
     private readonly ConcurrentDictionary<string, PadAuthor> _authors = new();
+    private readonly ConcurrentDictionary<string, SortedDictionary<int, StoredNamedRevision>> _names = new();
     private readonly Lock _gate = new();
     private int _loads;
 
@@ -230,10 +231,26 @@ internal sealed class InMemoryPadStore : IPadStore
         }
     }
 
-    // The authority's unit tests never name revisions: the server tests cover them on the real store.
-    public Task<bool> NameRevisionAsync(string padId, StoredNamedRevision named, int maxPerPad, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    public Task<bool> NameRevisionAsync(string padId, StoredNamedRevision named, int maxPerPad, CancellationToken cancellationToken = default)
+    {
+        var names = _names.GetOrAdd(padId, _ => []);
+        lock (_gate)
+        {
+            if (!names.ContainsKey(named.Revision) && names.Count >= maxPerPad)
+            {
+                return Task.FromResult(false);
+            }
 
-    public Task<IReadOnlyList<StoredNamedRevision>> GetNamedRevisionsAsync(string padId, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+            names[named.Revision] = named;
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<StoredNamedRevision>> GetNamedRevisionsAsync(string padId, CancellationToken cancellationToken = default)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<StoredNamedRevision>>(_names.TryGetValue(padId, out var names) ? [.. names.Values] : []);
+        }
+    }
 }

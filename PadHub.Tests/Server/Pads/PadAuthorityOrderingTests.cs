@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Core.Operations;
 using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads;
@@ -96,6 +97,67 @@ public sealed class PadAuthorityOrderingTests
         Assert.Equal((1, "a"), (state.Revision, state.Text));
     }
 
+    [Fact]
+    public async Task NameRevision_QueuedBeforeALockThatSettlesThroughTheAuthority_IsRefusedAndNamesNothing()
+    {
+        // Arrange: a session link's connection whose submission's write is held; a name passes the connection's write
+        // check while the pad is unlocked and queues behind it.
+        var sessions = new OneGateResolver();
+        await using var harness = new AuthorityHarness(sessionPads: sessions);
+        var pad = await harness.Store.CreatePadAsync("");
+        sessions.PadId = pad.PadId;
+        await using var connection = await harness.Sessions.ConnectAsync(
+            new PadJoinRequest("session-token", Guid.NewGuid().ToString("N"), "Noa", pad.PadId), new RecordingListener());
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Store.HoldNextAppend = hold;
+        var first = connection.SubmitAsync(1, 0, TextOperation.ForInsert(0, 0, "a"));
+        await harness.Store.AppendStarted.Task.WaitAsync(Deadline);
+        var naming = connection.NameRevisionAsync(0, "before the lock");
+
+        // Act: the moderator locks (the session publishes it, then settles the pad through its authority).
+        sessions.Gate.Current = new PadAccessState(PadRole.Editor, false, "The moderator locked the pads.");
+        var settled = harness.Provider.GetAuthority(pad.PadId).SettleAsync();
+        hold.SetResult();
+
+        // Assert
+        Assert.Equal(1, await first.WaitAsync(Deadline));
+        var refused = await Assert.ThrowsAsync<PadException>(() => naming.WaitAsync(Deadline));
+        Assert.Equal(PadErrorCodes.Forbidden, refused.Code);
+        await settled.WaitAsync(Deadline);
+        Assert.Empty(await harness.Store.GetNamedRevisionsAsync(pad.PadId));
+    }
+
+    [Fact]
+    public async Task RestoreRevision_StartedBeforeALockThatSettlesThroughTheAuthority_IsRefusedAndCommitsNothing()
+    {
+        // Arrange: a submission's write is held, and a restore of the revision before it passes the connection's check
+        // while the pad is unlocked (it plans once the submission is written).
+        var sessions = new OneGateResolver();
+        await using var harness = new AuthorityHarness(sessionPads: sessions);
+        var pad = await harness.Store.CreatePadAsync("a");
+        sessions.PadId = pad.PadId;
+        await using var connection = await harness.Sessions.ConnectAsync(
+            new PadJoinRequest("session-token", Guid.NewGuid().ToString("N"), "Noa", pad.PadId), new RecordingListener());
+        var hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        harness.Store.HoldNextAppend = hold;
+        var first = connection.SubmitAsync(1, 0, TextOperation.ForInsert(1, 1, "b"));
+        await harness.Store.AppendStarted.Task.WaitAsync(Deadline);
+        var restoring = connection.RestoreRevisionAsync(0, null, null);
+
+        // Act
+        sessions.Gate.Current = new PadAccessState(PadRole.Editor, false, "The moderator locked the pads.");
+        var settled = harness.Provider.GetAuthority(pad.PadId).SettleAsync();
+        hold.SetResult();
+
+        // Assert
+        Assert.Equal(1, await first.WaitAsync(Deadline));
+        var refused = await Assert.ThrowsAsync<PadException>(() => restoring.WaitAsync(Deadline));
+        Assert.Equal(PadErrorCodes.Forbidden, refused.Code);
+        Assert.Equal(1, await settled.WaitAsync(Deadline));
+        var state = await harness.Provider.GetAuthority(pad.PadId).GetStateAsync();
+        Assert.Equal((1, "ab"), (state.Revision, state.Text));
+    }
+
     /// <summary>Resolves one session token onto one pad, through a gate whose access the test sets.</summary>
     private sealed class OneGateResolver : ISessionPadResolver
     {
@@ -117,6 +179,8 @@ public sealed class PadAuthorityOrderingTests
         public string PadId { get; set; } = "";
 
         public string SessionId => "session";
+
+        public SessionRole LinkRole => SessionRole.NoteTaker;
 
         public PadAccessState Current
         {
