@@ -9,7 +9,10 @@ public sealed partial class HistoryCompare : ComponentBase
 {
     private int _from;
     private int _to;
-    private bool _initialised;
+
+    // Until someone edits them, the fields follow the slider (from) and the live head (to).
+    private bool _fromFollows = true;
+    private bool _toFollows = true;
     private bool _loading;
     private string? _error;
     private PadDiff? _diff;
@@ -38,17 +41,26 @@ public sealed partial class HistoryCompare : ComponentBase
 
     protected override void OnParametersSet()
     {
-        if (!_initialised)
-        {
-            _initialised = true;
-            UseShown();
-        }
+        _from = _fromFollows ? Math.Min(ShownRevision, HeadRevision) : _from;
+        _to = _toFollows ? HeadRevision : _to;
+    }
+
+    private void SetFrom(int revision)
+    {
+        _from = revision;
+        _fromFollows = false;
+    }
+
+    private void SetTo(int revision)
+    {
+        _to = revision;
+        _toFollows = false;
     }
 
     private void UseShown()
     {
-        _from = Math.Min(ShownRevision, HeadRevision);
-        _to = HeadRevision;
+        _fromFollows = _toFollows = true;
+        OnParametersSet();
     }
 
     private async Task CompareAsync()
