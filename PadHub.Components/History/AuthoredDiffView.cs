@@ -10,33 +10,16 @@ namespace PadHub.Components.History;
 /// A diff between two revisions: unchanged text as is, insertions (<c>ins</c>) and deletions (<c>del</c>) highlighted and
 /// underlined in their author's colour, the author named in each one's title. Pad text is only ever text content.
 /// </summary>
-public sealed class AuthoredDiffView : ComponentBase
+public sealed class AuthoredDiffView : AuthoredView
 {
-    private PadDiff? _rendered;
-    private int _renderedAuthors = -1;
-
     /// <summary>The diff to show.</summary>
     [Parameter, EditorRequired]
     public required PadDiff Diff { get; set; }
 
-    /// <summary>Bumped when <see cref="AuthorName"/> or <see cref="AuthorColor"/> would answer differently.</summary>
-    [Parameter]
-    public int AuthorsVersion { get; set; }
+    protected override object Shown => Diff;
 
-    /// <summary>An author's display name.</summary>
-    [Parameter, EditorRequired]
-    public required Func<string, string> AuthorName { get; set; }
-
-    /// <summary>An author's colour (already safe, <c>#rrggbb</c>).</summary>
-    [Parameter, EditorRequired]
-    public required Func<string, string> AuthorColor { get; set; }
-
-    protected override bool ShouldRender() => !ReferenceEquals(_rendered, Diff) || _renderedAuthors != AuthorsVersion;
-
-    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    protected override void Build(RenderTreeBuilder builder)
     {
-        _rendered = Diff;
-        _renderedAuthors = AuthorsVersion;
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "padhub-history-text padhub-history-diff");
         builder.AddAttribute(2, "data-history-diff", "");

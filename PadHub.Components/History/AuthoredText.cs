@@ -12,35 +12,17 @@ namespace PadHub.Components.History;
 /// <remarks>
 /// Built in C# rather than Razor so no whitespace text node sits between the spans: the element's text is exactly the
 /// revision's text, which is what lets the browser map a selection to UTF-16 offsets of it (<c>HistoryPanel.razor.js</c>).
-/// Re-renders only when the revision or the known authors change, not with every render of the panel around it.
 /// </remarks>
-public sealed class AuthoredText : ComponentBase
+public sealed class AuthoredText : AuthoredView
 {
-    private PadRevision? _rendered;
-    private int _renderedAuthors = -1;
-
     /// <summary>The revision to show.</summary>
     [Parameter, EditorRequired]
     public required PadRevision Revision { get; set; }
 
-    /// <summary>Bumped when <see cref="AuthorName"/> or <see cref="AuthorColor"/> would answer differently.</summary>
-    [Parameter]
-    public int AuthorsVersion { get; set; }
+    protected override object Shown => Revision;
 
-    /// <summary>An author's display name.</summary>
-    [Parameter, EditorRequired]
-    public required Func<string, string> AuthorName { get; set; }
-
-    /// <summary>An author's colour (already safe, <c>#rrggbb</c>).</summary>
-    [Parameter, EditorRequired]
-    public required Func<string, string> AuthorColor { get; set; }
-
-    protected override bool ShouldRender() => !ReferenceEquals(_rendered, Revision) || _renderedAuthors != AuthorsVersion;
-
-    protected override void BuildRenderTree(RenderTreeBuilder builder)
+    protected override void Build(RenderTreeBuilder builder)
     {
-        _rendered = Revision;
-        _renderedAuthors = AuthorsVersion;
         builder.OpenElement(0, "div");
         builder.AddAttribute(1, "class", "padhub-history-text");
         builder.AddAttribute(2, "data-history-text", "");

@@ -136,7 +136,7 @@ public sealed class UnifiedDiffTests(ITestOutputHelper output)
     // A minimal `patch`: applies each hunk's context and removals to the older lines, checking every line it reads.
     private static string Apply(string older, string diff)
     {
-        var source = SplitKeepingNewlines(older);
+        var source = TextDiff.Lines(older);
         var result = new StringBuilder();
         var diffLines = diff.Split('\n');
         var at = 0;
@@ -189,20 +189,5 @@ public sealed class UnifiedDiffTests(ITestOutputHelper output)
         }
 
         return result.ToString();
-    }
-
-    private static List<string> SplitKeepingNewlines(string text)
-    {
-        var lines = new List<string>();
-        var start = 0;
-        while (start < text.Length)
-        {
-            var newline = text.IndexOf('\n', start);
-            var stop = newline < 0 ? text.Length : newline + 1;
-            lines.Add(text[start..stop]);
-            start = stop;
-        }
-
-        return lines;
     }
 }
