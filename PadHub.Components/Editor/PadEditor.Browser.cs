@@ -21,6 +21,7 @@ public sealed partial class PadEditor
         try
         {
             var revision = await _connection.SubmitAsync(seq, baseRevision, TextOperation.Parse(operation, _connection.Limits));
+            SeeRevision(revision);
             Enqueue((m, ct) => m.InvokeVoidAsync("acknowledge", ct, _root, seq, revision));
         }
         catch (PadException ex)
@@ -59,6 +60,7 @@ public sealed partial class PadEditor
         try
         {
             var page = await _connection.GetHistoryAsync(fromRevision);
+            SeeRevision(page.HeadRevision);
             return new EditorHistory(null, [.. page.Operations.Select(EditorOperation.From)], page.HeadRevision, page.HasMore);
         }
         catch (PadException ex)

@@ -7,7 +7,11 @@ namespace PadHub.Components.Editor;
 public sealed partial class PadEditor
 {
     ValueTask IPadListener.OnOperationAppliedAsync(PadOperationEvent operation) =>
-        Forward(() => Enqueue((m, ct) => m.InvokeVoidAsync("receive", ct, _root, EditorOperation.From(operation))));
+        Forward(() =>
+        {
+            SeeRevision(operation.Revision);
+            Enqueue((m, ct) => m.InvokeVoidAsync("receive", ct, _root, EditorOperation.From(operation)));
+        });
 
     ValueTask IPadListener.OnResyncRequiredAsync(int fromRevision) =>
         Forward(() => Enqueue((m, ct) => m.InvokeVoidAsync("resync", ct, _root)));

@@ -95,6 +95,8 @@ public sealed partial class PadEditor
         _authors = [.. joined.Authors];
         _access = joined.EffectiveAccess;
         _sessionId = joined.SessionId;
+        _head = joined.Revision;
+        _historyOpen = OpenHistory;
         _status = ViewStatus.Ready;
         _self = DotNetObjectReference.Create(this);
         var start = new EditorStart(

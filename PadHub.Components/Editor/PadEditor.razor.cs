@@ -44,6 +44,8 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
     private PadAccessState? _access;
     private string? _sessionId;
     private List<PadAuthor> _authors = [];
+    private bool _historyOpen;
+    private int _head;
 
     public PadEditor() => _queue = new JsCallQueue(JsCallTimeout, ex => LogJsCallFailed(Logger, ex), MaxJsCallsInFlight);
 
@@ -58,8 +60,16 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
     [Parameter]
     public string? PadId { get; set; }
 
+    /// <summary>Opens the History panel once the pad is open (the dashboard's "History" link).</summary>
+    [Parameter]
+    public bool OpenHistory { get; set; }
+
     /// <summary>Whether the pad takes edits from this page now (false until joined, while locked, or once revoked).</summary>
     private bool CanWrite => _access?.CanWrite == true;
+
+    // Everyone whose name the history may show: the authors at join and whoever has been in the pad since.
+    private IReadOnlyList<PadAuthor> KnownAuthors =>
+        [.. _authors, .. _participants.Select(p => new PadAuthor(p.AuthorId, p.DisplayName, p.Color))];
 
     [Inject]
     private IPadSessionService Sessions { get; set; } = default!;
@@ -102,6 +112,23 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
         }
 
         _self?.Dispose();
+    }
+
+    private void ToggleHistory() => _historyOpen = !_historyOpen;
+
+    private void CloseHistory() => _historyOpen = false;
+
+    // The history slider ends at the newest revision this page has seen: joined, committed by others, or its own.
+    private void SeeRevision(int revision)
+    {
+        if (revision > _head)
+        {
+            _head = revision;
+            if (_historyOpen)
+            {
+                StateHasChanged();
+            }
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "A call into the pad editor's JS failed; the editor resyncs on its own")]

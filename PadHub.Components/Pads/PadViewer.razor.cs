@@ -16,6 +16,7 @@ public sealed partial class PadViewer : ComponentBase, IAsyncDisposable
     private LivePadFeed? _feed;
     private ViewStatus _status = ViewStatus.Opening;
     private bool _disposed;
+    private bool _historyOpen;
 
     /// <summary>The capability token from the pad's view (or edit) link.</summary>
     [Parameter, EditorRequired]

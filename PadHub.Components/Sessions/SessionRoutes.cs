@@ -9,6 +9,9 @@ public static class SessionRoutes
     /// <summary>One pad of a session in the editor, with a session link that reaches several pads (moderator, audience contributor).</summary>
     public static string EditSessionPad(string token, string padId) => $"/p/{Uri.EscapeDataString(token)}/{Uri.EscapeDataString(padId)}";
 
+    /// <summary>One pad of a session in the editor with its History panel open (the dashboard's "History" link).</summary>
+    public static string PadHistory(string token, string padId) => EditSessionPad(token, padId) + "?history=true";
+
     /// <summary>A pad's own read-only link.</summary>
     public static string ViewPad(string token) => $"/v/{Uri.EscapeDataString(token)}";
 

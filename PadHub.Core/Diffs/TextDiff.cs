@@ -23,12 +23,48 @@ public static class TextDiff
         ArgumentOutOfRangeException.ThrowIfNegative(maxEdits);
 
         var spans = new List<DiffSpan>();
-        var steps = DiffLines(Lines(oldText), Lines(newText), maxEdits);
+        var oldLines = Lines(oldText);
+        var newLines = Lines(newText);
+        var steps = new List<(DiffKind Kind, int Length)>();
+        int oldLine = 0, newLine = 0;
+        foreach (var (kind, count) in DiffLines(oldLines, newLines, maxEdits))
+        {
+            // Line counts to code units: an equal or deleted line is read from the older text, an inserted one from the newer.
+            for (var i = 0; i < count; i++)
+            {
+                steps.Add((kind, kind == DiffKind.Insert ? newLines[newLine].Length : oldLines[oldLine].Length));
+                oldLine += kind == DiffKind.Insert ? 0 : 1;
+                newLine += kind == DiffKind.Delete ? 0 : 1;
+            }
+        }
+
         Emit(spans, steps, oldText, newText);
         return spans;
     }
 
-    private static List<string> Lines(string text)
+    /// <summary>
+    /// The same bounded line diff without narrowing: spans of whole lines, <see cref="DiffSpan.Length"/> counted in lines
+    /// (a line ends after its <c>\n</c>; a last line without one is a line too), for line-based formats such as
+    /// <see cref="UnifiedDiff"/>. Equal and delete spans cover the older text's lines, equal and insert spans the newer's.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="maxEdits"/> is negative.</exception>
+    public static IReadOnlyList<DiffSpan> ComputeLines(string oldText, string newText, int maxEdits = DefaultMaxEdits)
+    {
+        ArgumentNullException.ThrowIfNull(oldText);
+        ArgumentNullException.ThrowIfNull(newText);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxEdits);
+
+        var spans = new List<DiffSpan>();
+        foreach (var (kind, count) in DiffLines(Lines(oldText), Lines(newText), maxEdits))
+        {
+            Add(spans, kind, count);
+        }
+
+        return spans;
+    }
+
+    /// <summary>The lines of <paramref name="text"/>, each with its <c>\n</c> (the last one may have none).</summary>
+    internal static List<string> Lines(string text)
     {
         var lines = new List<string>();
         var start = 0;
@@ -43,7 +79,7 @@ public static class TextDiff
         return lines;
     }
 
-    private static List<(DiffKind Kind, int Length)> DiffLines(List<string> a, List<string> b, int maxEdits)
+    private static List<(DiffKind Kind, int Lines)> DiffLines(List<string> a, List<string> b, int maxEdits)
     {
         var ids = new Dictionary<string, int>(StringComparer.Ordinal);
         var x = a.ConvertAll(line => Intern(ids, line));
@@ -95,13 +131,14 @@ public static class TextDiff
         }
 
         return found is null
-            ? [(DiffKind.Delete, a.Sum(l => l.Length)), (DiffKind.Insert, b.Sum(l => l.Length))]
-            : Backtrack(trace, found.Value, a, b, x, y);
+            ? [(DiffKind.Delete, n), (DiffKind.Insert, m)]
+            : Backtrack(trace, found.Value, x, y);
     }
 
-    private static List<(DiffKind Kind, int Length)> Backtrack(List<int[]> trace, int edits, List<string> a, List<string> b, List<int> x, List<int> y)
+    // Steps of one line each (the budget's fallback above: all lines at once).
+    private static List<(DiffKind Kind, int Lines)> Backtrack(List<int[]> trace, int edits, List<int> x, List<int> y)
     {
-        var steps = new List<(DiffKind Kind, int Length)>();
+        var steps = new List<(DiffKind Kind, int Lines)>();
         var row = x.Count;
         var col = y.Count;
         for (var d = edits; d >= 0; d--)
@@ -128,7 +165,7 @@ public static class TextDiff
             {
                 row--;
                 col--;
-                steps.Add((DiffKind.Equal, a[row].Length));
+                steps.Add((DiffKind.Equal, 1));
             }
 
             if (d > 0)
@@ -136,12 +173,12 @@ public static class TextDiff
                 if (prevK == k + 1)
                 {
                     col--;
-                    steps.Add((DiffKind.Insert, b[col].Length));
+                    steps.Add((DiffKind.Insert, 1));
                 }
                 else
                 {
                     row--;
-                    steps.Add((DiffKind.Delete, a[row].Length));
+                    steps.Add((DiffKind.Delete, 1));
                 }
             }
         }

@@ -2,10 +2,14 @@ using Bunit.Rendering;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.JSInterop;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Editor;
+using PadHub.Core.Documents;
 using PadHub.Core.Operations;
+using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components;
 
@@ -18,6 +22,9 @@ public sealed class PadEditorTests : IAsyncLifetime
     public PadEditorTests()
     {
         _context.Services.AddSingleton<IPadSessionService>(_sessions);
+        // The History panel's services (it opens from the toolbar).
+        _context.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(DateTimeOffset.UnixEpoch));
+        _context.Services.AddSingleton<IWorkshopService>(new FakeWorkshopService());
         _context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
         // PadHub's own module is Strict: any call the test did not plan for fails it.
         _module = _context.JSInterop.SetupModule(PadEditor.ModulePath);
@@ -40,6 +47,21 @@ public sealed class PadEditorTests : IAsyncLifetime
         }
 
         return cut;
+    }
+
+    [Fact]
+    public void History_ToolbarButton_OpensThePanelAtTheHeadAndBackToLiveClosesIt()
+    {
+        var cut = RenderJoined();
+        _sessions.Connection!.Revisions = r => Task.FromResult(new PadRevision(r, "hello", [new AuthorRun("author-other", 5)], DateTimeOffset.UnixEpoch));
+
+        cut.Find("button[data-action=history]").Click();
+
+        cut.WaitForAssertion(() => Assert.Equal("hello", cut.Find("[data-history-text]").TextContent));
+        Assert.Equal([0], _sessions.Connection.RevisionCalls);
+        Assert.Equal("Grace", cut.Find(".padhub-history-run").GetAttribute("title"));
+        cut.Find("button[data-action=history-live]").Click();
+        Assert.Empty(cut.FindAll("[data-history-panel]"));
     }
 
     [Fact]

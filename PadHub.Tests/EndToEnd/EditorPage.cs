@@ -28,4 +28,11 @@ internal static class EditorPage
         await page.Locator(".cm-content").ClickAsync();
         await page.Keyboard.PressAsync("Control+End");
     }
+
+    // The component's own module path: importing it again yields the very module instance the editor runs in.
+    private const string EditorTextScript =
+        "async () => (await import('./_content/PadHub.Components/Editor/PadEditor.razor.js')).text(document.querySelector('.padhub-editor'))";
+
+    /// <summary>The editor's text as its CodeMirror document holds it.</summary>
+    public static Task<string?> TextAsync(IPage page) => page.EvaluateAsync<string?>(EditorTextScript);
 }

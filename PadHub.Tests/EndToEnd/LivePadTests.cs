@@ -22,10 +22,6 @@ namespace PadHub.Tests.EndToEnd;
 public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper output)
     : BrowserTest(chromium, new PadHubServerFactory())
 {
-    // The component's own module path: importing it again yields the very module instance the editor runs in.
-    private const string EditorTextScript =
-        "async () => (await import('./_content/PadHub.Components/Editor/PadEditor.razor.js')).text(document.querySelector('.padhub-editor'))";
-
     [Fact]
     public async Task Type_TwoPagesConcurrentlyAtSameSpot_BothEndWithStoredText()
     {
@@ -291,7 +287,7 @@ public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper out
     }
 
     /// <summary>The editor's own text (with line breaks), through the bundle's read-only test hook.</summary>
-    private static Task<string?> EditorTextAsync(IPage page) => page.EvaluateAsync<string?>(EditorTextScript);
+    private static Task<string?> EditorTextAsync(IPage page) => TextAsync(page);
 
     private Task<(string Text, int Revision)> StoredAsync(string padId) => StoredPads.LoadAsync(Store, padId);
 

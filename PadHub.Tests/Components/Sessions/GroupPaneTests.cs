@@ -39,6 +39,7 @@ public sealed class GroupPaneTests : SessionComponentTest
         Assert.Contains("How to collect open data?", pane.TextContent, StringComparison.Ordinal);
         Assert.Equal("First idea.", cut.Find("[data-pad-text] p").TextContent);
         Assert.Equal(SessionRoutes.EditSessionPad(FakeWorkshopService.ModeratorToken, "pad-1"), cut.Find("[data-open-pad]").GetAttribute("href"));
+        Assert.Equal($"/p/{FakeWorkshopService.ModeratorToken}/pad-1?history=true", cut.Find("[data-open-history]").GetAttribute("href"));
     }
 
     [Fact]
