@@ -8,7 +8,7 @@ namespace PadHub.Server.Results;
 /// <c>export.zip</c>, written straight to the response: each entry is built, compressed into the stream and dropped
 /// before the next (the archive is never held whole; the largest thing in memory is one pad's file). Async all the way
 /// (.NET 10's <see cref="ZipArchive.CreateAsync"/> and <see cref="ZipArchiveEntry.OpenAsync"/>), so Kestrel never
-/// sees a synchronous write.
+/// sees a synchronous write (the compressor's synchronous tail is held by <see cref="DeferredSyncWriteStream"/>).
 /// </summary>
 internal static class ResultsArchive
 {
@@ -18,21 +18,27 @@ internal static class ResultsArchive
     {
         // A fixed entry time: the same recorded result always gives the same archive.
         var stamp = snapshot.EndedAt ?? snapshot.TakenAt;
-        var archive = await ZipArchive.CreateAsync(destination, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Utf8, cancellationToken)
-            .ConfigureAwait(false);
-        await using (archive.ConfigureAwait(false))
+        var body = new DeferredSyncWriteStream(destination);
+        await using (body.ConfigureAwait(false))
         {
-            foreach (var document in ResultsDocuments.All(snapshot, resultsUrl))
+            var archive = await ZipArchive.CreateAsync(body, ZipArchiveMode.Create, leaveOpen: true, entryNameEncoding: Utf8, cancellationToken)
+                .ConfigureAwait(false);
+            await using (archive.ConfigureAwait(false))
             {
-                var entry = archive.CreateEntry(document.File, CompressionLevel.Fastest);
-                entry.LastWriteTime = stamp;
-                var bytes = Utf8.GetBytes(document.Build());
-                var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await using (stream.ConfigureAwait(false))
+                foreach (var document in ResultsDocuments.All(snapshot, resultsUrl))
                 {
-                    await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                    var entry = archive.CreateEntry(document.File, CompressionLevel.Fastest);
+                    entry.LastWriteTime = stamp;
+                    var bytes = Utf8.GetBytes(document.Build());
+                    var stream = await entry.OpenAsync(cancellationToken).ConfigureAwait(false);
+                    await using (stream.ConfigureAwait(false))
+                    {
+                        await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                    }
                 }
             }
+
+            await body.SendPendingAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 }
