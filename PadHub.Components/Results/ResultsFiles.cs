@@ -1,4 +1,5 @@
 using System.Globalization;
+using PadHub.Components.Sessions;
 
 namespace PadHub.Components.Results;
 
@@ -25,12 +26,9 @@ public static class ResultsFiles
     /// <summary>The file of group <paramref name="number"/>'s pad in format <paramref name="extension"/> (<c>group-1.md</c>).</summary>
     public static string Pad(int number, string extension) => string.Create(CultureInfo.InvariantCulture, $"group-{number}.{extension}");
 
-    /// <summary>The results page.</summary>
-    public static string Page(string token) => $"/r/{Uri.EscapeDataString(token)}";
-
     /// <summary>The live read-only view of group <paramref name="number"/>'s pad.</summary>
-    public static string LivePad(string token, int number) => string.Create(CultureInfo.InvariantCulture, $"{Page(token)}/pads/{number}");
+    public static string LivePad(string token, int number) => string.Create(CultureInfo.InvariantCulture, $"{SessionRoutes.Results(token)}/pads/{number}");
 
     /// <summary>A download's address.</summary>
-    public static string Download(string token, string file) => $"{Page(token)}/{file}";
+    public static string Download(string token, string file) => $"{SessionRoutes.Results(token)}/{file}";
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Results;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Results;
+using PadHub.Components.Sessions;
 using PadHub.Server.Api;
 
 namespace PadHub.Server.Results;
@@ -63,7 +64,7 @@ public static class ResultsEndpoints
             return TypedResults.NotFound();
         }
 
-        var resultsUrl = PadApi.GetBaseUrl(http.Request, apiOptions.Value) + ResultsFiles.Page(token);
+        var resultsUrl = PadApi.GetBaseUrl(http.Request, apiOptions.Value) + SessionRoutes.Results(token);
         http.Response.Headers.CacheControl = "no-store";
         if (isArchive)
         {
