@@ -40,6 +40,25 @@ public sealed class ResultsArchiveTests(ITestOutputHelper output)
         Assert.True(sink.LargestWrite <= 128 * 1024, $"largest write {sink.LargestWrite} bytes (seed {seed})");
     }
 
+    [Fact]
+    public async Task WriteAsync_OneMegabyteMarkdownPad_WritesEveryFile()
+    {
+        // Prints what a 1 MB pad costs to export (all files and the archive), for the record: no timing assertion.
+        // Headings are numbered: Markdig's auto identifiers cost quadratic time in repeated identical headings (reported).
+        var text = string.Concat(Enumerable.Range(1, 20_000).Select(i =>
+            $"## Point {i}\n\nOpen data needs ==shared vocabularies== and *maintainers*; see [the notes](https://example.org/n).\n\n"))[..1_000_000];
+        var sink = new ForwardOnlyStream();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var snapshot = ResultsSamples.Snapshot(firstPad: text);
+        var extracted = clock.Elapsed;
+        await ResultsArchive.WriteAsync(sink, snapshot, ResultsSamples.ResultsUrl, CancellationToken.None);
+
+        output.WriteLine($"1 MB Markdown pad: conclusions extracted in {extracted.TotalMilliseconds:F0} ms, export.zip ({sink.Written.Length:N0} bytes) written in {(clock.Elapsed - extracted).TotalMilliseconds:F0} ms");
+        using var zip = new ZipArchive(new MemoryStream(sink.Written.ToArray()), ZipArchiveMode.Read);
+        Assert.Equal(11, zip.Entries.Count);
+    }
+
     /// <summary>Like a response body: not seekable, no length, and synchronous writes refused (Kestrel's default).</summary>
     private sealed class ForwardOnlyStream : Stream
     {
