@@ -54,6 +54,23 @@ public static class PadMarkdown
         return (allowRemoteImages ? ImagesInline : ImagesAsLinks).Sanitize(html);
     }
 
+    /// <summary>
+    /// <paramref name="markdown"/> as plain text: the same parse as every view (so <c>==marks==</c> lose their delimiters
+    /// exactly where they render as marks), markup removed, code kept. Text Markdig refuses is returned as it is.
+    /// </summary>
+    public static string ToPlainText(string markdown)
+    {
+        markdown ??= string.Empty;
+        try
+        {
+            return Markdig.Markdown.ToPlainText(markdown, Pipeline);
+        }
+        catch (ArgumentException)
+        {
+            return markdown;
+        }
+    }
+
     /// <summary>The parsed document, or null when Markdig refuses the text (see <see cref="AsText"/>).</summary>
     internal static MarkdownDocument? TryParse(string markdown)
     {

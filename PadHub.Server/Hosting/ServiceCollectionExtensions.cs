@@ -5,6 +5,7 @@ using PadHub.Server.Hubs;
 using PadHub.Server.Pads;
 using PadHub.Server.Pads.Watch;
 using PadHub.Server.Persistence;
+using PadHub.Server.Results;
 using PadHub.Server.Sessions;
 
 namespace PadHub.Server.Hosting;
@@ -37,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddPadHub();
         services.AddPadHubWatch(configuration);
         services.AddPadHubSessions(configuration, environment?.IsDevelopment() ?? false);
+        services.AddPadHubResults();
 
         services.TryAddSingleton(TimeProvider.System);
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PadHub.Server.Api;
 using PadHub.Server.Hubs;
 using PadHub.Server.Components;
+using PadHub.Server.Results;
 
 namespace PadHub.Server.Hosting;
 
@@ -32,11 +33,13 @@ public static class WebApplicationExtensions
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseAntiforgery();
+        app.UseResultsLinks();
 
         app.MapStaticAssets();
         app.MapHealthChecks(HealthPath);
         app.MapPadApi();
         app.MapSessionApi();
+        app.MapResults();
         app.MapPadHub();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();
