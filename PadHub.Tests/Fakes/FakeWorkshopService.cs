@@ -15,6 +15,7 @@ internal sealed class FakeWorkshopService : IWorkshopService
     public const string ModeratorToken = "mod-token";
     public const string AudienceToken = "aud-token";
     public const string NoteTakerToken = "note-token-1";
+    public const string ResultsToken = "res-token";
 
     private const string NoteTakerTokenPrefix = "note-token-";
 
@@ -66,7 +67,7 @@ internal sealed class FakeWorkshopService : IWorkshopService
         {
             var state = State;
             return new(state.SessionId, state.Title, ModeratorToken, AudienceToken,
-                [.. state.Groups.Select(g => new GroupLinks(g.GroupId, g.Name, g.PadId, $"{NoteTakerTokenPrefix}{g.Number}"))]);
+                [.. state.Groups.Select(g => new GroupLinks(g.GroupId, g.Name, g.PadId, $"{NoteTakerTokenPrefix}{g.Number}"))], ResultsToken);
         }
     }
 
@@ -227,8 +228,13 @@ internal sealed class FakeWorkshopService : IWorkshopService
     public Task SetRapporteurAsync(string moderatorToken, string groupId, string? rapporteur, CancellationToken cancellationToken = default) =>
         throw new NotSupportedException();
 
-    public Task SetSpotlightAsync(string moderatorToken, Spotlight? spotlight, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    public Task SetSpotlightAsync(string moderatorToken, Spotlight? spotlight, CancellationToken cancellationToken = default)
+    {
+        RequireModerator(moderatorToken);
+        Calls.Add(spotlight is null ? "spotlight clear" : $"spotlight {spotlight.GroupId}: {spotlight.Conclusion ?? "(group)"}");
+        Publish(State with { Spotlight = spotlight });
+        return Task.CompletedTask;
+    }
 
     public Task EndSessionAsync(string moderatorToken, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
