@@ -95,7 +95,7 @@ public sealed partial class PlenaryView : ComponentBase, IAsyncDisposable
         }
         catch (PadException)
         {
-            // The footer stays empty; the conclusions and the spotlight work without it.
+            // The results link is left out; the conclusions and the spotlight work without it.
         }
     }
 
