@@ -175,12 +175,9 @@ public sealed partial class PlenaryView : ComponentBase, IAsyncDisposable
             return null;
         }
 
-        var url = (Services.GetService<IPublicLinkBase>()?.BaseUrl ?? Navigation.BaseUri.TrimEnd('/')) + ResultsPath(resultsToken);
+        var url = (Services.GetService<IPublicLinkBase>()?.BaseUrl ?? Navigation.BaseUri.TrimEnd('/')) + SessionRoutes.Results(resultsToken);
         return new ResultsLink(url, QrCodes.Svg(url));
     }
-
-    // The results page's address (issue 12): "/r/{resultsToken}".
-    private static string ResultsPath(string resultsToken) => $"/r/{Uri.EscapeDataString(resultsToken)}";
 
     private Task ToggleSpotlightAsync(Spotlight wanted) =>
         SetSpotlightAsync(SpotlightRequests.Toggle(_feed?.Current.Spotlight, wanted));

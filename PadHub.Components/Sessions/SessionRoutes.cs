@@ -23,4 +23,7 @@ public static class SessionRoutes
 
     /// <summary>The audience page: every group, or one with <c>?group=N</c> (1-based).</summary>
     public static string Audience(string audienceToken) => $"/a/{Uri.EscapeDataString(audienceToken)}";
+
+    /// <summary>The results page (read-only outputs and exports), publishable widely.</summary>
+    public static string Results(string resultsToken) => $"/r/{Uri.EscapeDataString(resultsToken)}";
 }

@@ -7,4 +7,6 @@ public sealed record CreateSessionBody(
     IReadOnlyList<CreateSessionGroupBody?>? Groups,
     IReadOnlyList<CreateSessionPhaseBody?>? Phases,
     bool? AudienceCanEdit,
-    string? PadTemplate);
+    string? PadTemplate,
+    string? Licence = null,
+    bool? CreditContributors = null);

@@ -9,4 +9,6 @@ public sealed record CreateSessionResponse(
     string AudienceUrl,
     string ModeratorToken,
     string AudienceToken,
-    IReadOnlyList<CreatedSessionGroup> Groups);
+    IReadOnlyList<CreatedSessionGroup> Groups,
+    string ResultsUrl,
+    string ResultsToken);

@@ -95,7 +95,9 @@ public static class SessionApi
             baseUrl + SessionRoutes.Audience(created.AudienceToken),
             created.ModeratorToken,
             created.AudienceToken,
-            groups));
+            groups,
+            baseUrl + SessionRoutes.Results(created.ResultsToken),
+            created.ResultsToken));
     }
 
     private static CreateSessionRequest ToRequest(CreateSessionBody body, Dictionary<string, string[]> errors)
@@ -115,7 +117,8 @@ public static class SessionApi
 
             return new SessionPhase(p.Name!, TimeSpan.FromMinutes(p.Minutes ?? 0));
         }).ToArray();
-        return new CreateSessionRequest(body.Title!, body.Description, groups!, phases, body.AudienceCanEdit ?? false, body.PadTemplate);
+        return new CreateSessionRequest(body.Title!, body.Description, groups!, phases, body.AudienceCanEdit ?? false, body.PadTemplate,
+            body.Licence, body.CreditContributors ?? false);
     }
 
     private static async Task<(CreateSessionBody? Body, IResult? Error)> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)

@@ -75,10 +75,17 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
             session.AudienceLinkGeneration,
             session.CreatedAt,
             [.. groups.Select(g => new StoredSessionGroup(
-                new SessionGroup(g.Id, g.Number, g.Name, g.Topic, SessionJson.DeserializeNames(g.Animators), g.PadId),
+                new SessionGroup(g.Id, g.Number, g.Name, g.Topic, SessionJson.DeserializeNames(g.Animators), g.PadId, g.Rapporteur),
                 g.NoteTakerLinkGeneration))],
             [.. tokens.Select(t => new StoredSessionToken(t.TokenHash, RoleColumns.ToSessionRole(t.Role), t.GroupId, t.CreatedAt))],
-            [.. latest.Select(a => new Announcement(a.Id, a.GroupId, a.Text, a.SentAt))]);
+            [.. latest.Select(a => new Announcement(a.Id, a.GroupId, a.Text, a.SentAt))],
+            session.Licence,
+            session.CreditContributors,
+            session.ResultsLinkGeneration,
+            session.EndedAt is { } endedAt
+                ? new SessionEnd(endedAt, [.. groups.Select(g => new SessionPadResult(g.Id, g.PadId, g.FinalRevision ?? 0))])
+                : null,
+            session.SpotlightGroupId is { } spotlightGroup ? new Spotlight(spotlightGroup, session.SpotlightConclusion) : null);
     }
 
     public async Task SaveTimerAsync(string sessionId, PhaseTimer timer, CancellationToken cancellationToken = default)
@@ -115,6 +122,50 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public async Task SaveRapporteurAsync(string sessionId, string groupId, string? rapporteur, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.SessionGroups.Where(g => g.Id == groupId && g.SessionId == sessionId)
+            .ExecuteUpdateAsync(g => g.SetProperty(x => x.Rapporteur, rapporteur), cancellationToken);
+    }
+
+    public async Task SaveSpotlightAsync(string sessionId, Spotlight? spotlight, CancellationToken cancellationToken = default)
+    {
+        var groupId = spotlight?.GroupId;
+        var conclusion = spotlight?.Conclusion;
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(
+            s => s.SetProperty(x => x.SpotlightGroupId, groupId).SetProperty(x => x.SpotlightConclusion, conclusion),
+            cancellationToken);
+    }
+
+    public async Task SaveEndAsync(string sessionId, SessionEnd? ended, PhaseTimer timer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(timer);
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var session = await db.Sessions.FirstAsync(s => s.Id == sessionId, cancellationToken);
+        var groups = await db.SessionGroups.Where(g => g.SessionId == sessionId).ToListAsync(cancellationToken);
+        var revisions = ended?.Pads.ToDictionary(p => p.GroupId, p => p.Revision, StringComparer.Ordinal);
+        if (revisions is not null && groups.Any(g => !revisions.ContainsKey(g.Id)))
+        {
+            throw new ArgumentException("An end records every group's final revision.", nameof(ended));
+        }
+
+        session.EndedAt = ended?.EndedAt;
+        session.Locked = ended is not null;
+        session.PhaseIndex = timer.PhaseIndex;
+        session.TimerRunning = timer.Running;
+        session.TimerEndsAt = timer.EndsAt;
+        session.TimerRemainingMs = ToMilliseconds(timer.Remaining);
+        foreach (var group in groups)
+        {
+            group.FinalRevision = revisions?[group.Id];
+        }
+
+        // One SaveChanges: the end, the lock and every revision are recorded together or not at all.
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task ReplaceTokenAsync(SessionLinkReplacement replacement, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(replacement);
@@ -127,10 +178,11 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
         }
 
         db.SessionTokens.Add(ToRow(replacement.SessionId, token));
-        if (replacement.AudienceLinkGeneration is not null || replacement.SealedLinkSecret is not null)
+        if (replacement.AudienceLinkGeneration is not null || replacement.SealedLinkSecret is not null || replacement.ResultsLinkGeneration is not null)
         {
             var session = await db.Sessions.FirstAsync(s => s.Id == replacement.SessionId, cancellationToken);
             session.AudienceLinkGeneration = replacement.AudienceLinkGeneration ?? session.AudienceLinkGeneration;
+            session.ResultsLinkGeneration = replacement.ResultsLinkGeneration ?? session.ResultsLinkGeneration;
             session.LinkSecret = replacement.SealedLinkSecret ?? session.LinkSecret;
         }
 
@@ -159,6 +211,12 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
         LinkSecret = session.SealedLinkSecret,
         AudienceLinkGeneration = session.AudienceLinkGeneration,
         CreatedAt = session.CreatedAt,
+        Licence = session.Licence,
+        CreditContributors = session.CreditContributors,
+        ResultsLinkGeneration = session.ResultsLinkGeneration,
+        EndedAt = session.Ended?.EndedAt,
+        SpotlightGroupId = session.Spotlight?.GroupId,
+        SpotlightConclusion = session.Spotlight?.Conclusion,
     };
 
     private static SessionGroupEntity ToRow(string sessionId, StoredSessionGroup stored) => new()
@@ -171,6 +229,7 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
         Animators = SessionJson.SerializeNames(stored.Group.Animators),
         PadId = stored.Group.PadId,
         NoteTakerLinkGeneration = stored.NoteTakerLinkGeneration,
+        Rapporteur = stored.Group.Rapporteur,
     };
 
     private static SessionTokenEntity ToRow(string sessionId, StoredSessionToken token) => new()

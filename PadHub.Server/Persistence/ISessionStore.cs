@@ -34,6 +34,19 @@ public interface ISessionStore
     /// <summary>Adds an announcement to the session.</summary>
     Task AddAnnouncementAsync(string sessionId, Announcement announcement, CancellationToken cancellationToken = default);
 
+    /// <summary>Saves (or clears, with null) who presents a group's conclusions.</summary>
+    Task SaveRapporteurAsync(string sessionId, string groupId, string? rapporteur, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves (or clears, with null) what the audience pages show prominently.</summary>
+    Task SaveSpotlightAsync(string sessionId, Spotlight? spotlight, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves the session's end in one transaction: with <paramref name="ended"/> the pads locked, the end time, each
+    /// group's final revision and <paramref name="timer"/>; with null (reopened) the pads unlocked and every recorded
+    /// revision cleared, the timer as given.
+    /// </summary>
+    Task SaveEndAsync(string sessionId, SessionEnd? ended, PhaseTimer timer, CancellationToken cancellationToken = default);
+
     /// <summary>Revokes the old token and adds the new one with its bookkeeping, in one transaction.</summary>
     Task ReplaceTokenAsync(SessionLinkReplacement replacement, CancellationToken cancellationToken = default);
 }

@@ -31,6 +31,13 @@ public static class StoreLimits
 
     public const int MaxAnnouncementLength = 500;
 
+    /// <summary>An SPDX licence id (the offered ones are at most 12 characters).</summary>
+    public const int MaxLicenceLength = 32;
+
+    public const int MaxRapporteurLength = 100;
+
+    public const int MaxSpotlightConclusionLength = 2000;
+
     /// <summary>A named revision's name (the protocol allows 100 characters: the column has room to spare).</summary>
     public const int MaxRevisionNameLength = 200;
 

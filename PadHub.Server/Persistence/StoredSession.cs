@@ -8,6 +8,11 @@ namespace PadHub.Server.Persistence;
 /// </summary>
 /// <param name="SealedLinkSecret">The secret the audience and note-taker links derive from, sealed under the moderator token.</param>
 /// <param name="AudienceLinkGeneration">Bumped when the audience link is regenerated.</param>
+/// <param name="Licence">The SPDX id of the outputs' licence.</param>
+/// <param name="CreditContributors">Exports credit contributors by display name.</param>
+/// <param name="ResultsLinkGeneration">Bumped when the results link is regenerated.</param>
+/// <param name="Ended">The recorded end (every group's pad and final revision), or null while the session runs.</param>
+/// <param name="Spotlight">What the audience pages show prominently, or null.</param>
 public sealed record StoredSession(
     string SessionId,
     string Title,
@@ -21,4 +26,9 @@ public sealed record StoredSession(
     DateTimeOffset CreatedAt,
     IReadOnlyList<StoredSessionGroup> Groups,
     IReadOnlyList<StoredSessionToken> Tokens,
-    IReadOnlyList<Announcement> Announcements);
+    IReadOnlyList<Announcement> Announcements,
+    string Licence = SessionLicences.Default,
+    bool CreditContributors = false,
+    int ResultsLinkGeneration = 0,
+    SessionEnd? Ended = null,
+    Spotlight? Spotlight = null);

@@ -60,6 +60,8 @@ internal static class SessionLinkSecret
 
     public static string AudienceToken(byte[] secret, int generation) => Derive(secret, $"audience||{generation.ToString(CultureInfo.InvariantCulture)}");
 
+    public static string ResultsToken(byte[] secret, int generation) => Derive(secret, $"results||{generation.ToString(CultureInfo.InvariantCulture)}");
+
     public static string NoteTakerToken(byte[] secret, string groupId, int generation) =>
         Derive(secret, $"note-taker|{groupId}|{generation.ToString(CultureInfo.InvariantCulture)}");
 
@@ -80,6 +82,7 @@ internal static class SessionLinkSecret
     {
         SessionRole.Moderator => "moderator",
         SessionRole.NoteTaker => "note-taker",
+        SessionRole.Results => "results",
         _ => "audience",
     };
 }

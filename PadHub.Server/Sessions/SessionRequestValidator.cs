@@ -114,12 +114,32 @@ internal static class SessionRequestValidator
             padTexts.Add(text);
         }
 
+        var licence = Licence(errors, request.Licence);
         if (errors.Count > 0)
         {
             throw errors.ToException();
         }
 
-        return new ValidSession(title, description, groups, phases, request.AudienceCanEdit, padTexts);
+        return new ValidSession(title, description, groups, phases, request.AudienceCanEdit, padTexts, licence, request.CreditContributors);
+    }
+
+    /// <summary>The SPDX id of an offered licence (null or blank takes the default); anything else names the allowed ids.</summary>
+    private static string Licence(Errors errors, string? value)
+    {
+        var id = value?.Trim();
+        if (string.IsNullOrEmpty(id))
+        {
+            return SessionLicences.Default;
+        }
+
+        if (SessionLicences.Find(id) is { } licence)
+        {
+            return licence.Id;
+        }
+
+        var shown = id.Length > 40 ? id[..40] + "…" : id;
+        errors.Add("licence", $"Unknown licence '{shown}': use one of {string.Join(", ", SessionLicences.All.Select(l => l.Id))} (SPDX ids, case-sensitive).");
+        return SessionLicences.Default;
     }
 
     /// <summary>The template with <c>{group}</c> and <c>{topic}</c> replaced (single pass: a name containing "{topic}" stays literal).</summary>

@@ -14,6 +14,9 @@ namespace PadHub.Server.Sessions;
 /// </summary>
 internal sealed class SessionRuntime
 {
+    /// <summary>Why nobody may write once the session has ended (the editor shows its own "Session ended" notice).</summary>
+    public const string SessionEndedReason = "The session has ended.";
+
     /// <summary>Announcements kept in the state (the banner shows the latest).</summary>
     public const int MaxAnnouncements = 20;
 
@@ -33,6 +36,7 @@ internal sealed class SessionRuntime
         SessionId = stored.SessionId;
         SealedSecret = stored.SealedLinkSecret;
         AudienceGeneration = stored.AudienceLinkGeneration;
+        ResultsGeneration = stored.ResultsLinkGeneration;
         _noteTakerGenerations = stored.Groups.ToDictionary(g => g.Group.GroupId, g => g.NoteTakerLinkGeneration, StringComparer.Ordinal);
         _grants = stored.Tokens.ToDictionary(
             t => Convert.ToHexString(t.TokenHash),
@@ -52,7 +56,12 @@ internal sealed class SessionRuntime
             stored.Locked,
             stored.AudienceCanEdit,
             groups,
-            stored.Announcements);
+            stored.Announcements,
+            stored.Licence,
+            stored.CreditContributors,
+            stored.CreatedAt,
+            stored.Ended,
+            stored.Spotlight);
     }
 
     public string SessionId { get; }
@@ -65,8 +74,12 @@ internal sealed class SessionRuntime
 
     public int AudienceGeneration { get; set; }
 
+    public int ResultsGeneration { get; set; }
+
+    /// <summary>The groups as loaded, by pad: their ids and pads never change (the live rapporteurs are in <see cref="State"/>).</summary>
     public ImmutableDictionary<string, SessionGroup> GroupsByPad { get; }
 
+    /// <summary>The groups as loaded, by id: their ids and pads never change (the live rapporteurs are in <see cref="State"/>).</summary>
     public ImmutableDictionary<string, SessionGroup> GroupsById { get; }
 
     public SessionState State => Volatile.Read(ref _state);
@@ -171,23 +184,27 @@ internal sealed class SessionRuntime
         return next;
     }
 
-    /// <summary>Revokes <paramref name="old"/> at once and makes <paramref name="replacement"/> live.</summary>
-    public void ReplaceGrant(SessionGrant old, SessionGrant replacement, int? noteTakerGeneration)
+    /// <summary>Revokes <paramref name="old"/> (if any) at once and makes <paramref name="replacement"/> live.</summary>
+    public void ReplaceGrant(SessionGrant? old, SessionGrant replacement, int? noteTakerGeneration)
     {
-        ArgumentNullException.ThrowIfNull(old);
         ArgumentNullException.ThrowIfNull(replacement);
         ImmutableArray<SessionWatcher> watchers;
         ImmutableArray<SessionPadGate> gates;
         lock (_gate)
         {
-            old.Revoke();
-            _grants.Remove(old.Key);
             _grants[replacement.Key] = replacement;
             if (noteTakerGeneration is { } generation && replacement.GroupId is { } groupId)
             {
                 _noteTakerGenerations[groupId] = generation;
             }
 
+            if (old is null)
+            {
+                return;
+            }
+
+            old.Revoke();
+            _grants.Remove(old.Key);
             watchers = [.. _watchers.Where(w => ReferenceEquals(w.Grant, old))];
             _watchers = _watchers.RemoveAll(w => ReferenceEquals(w.Grant, old));
             gates = _padGates;
@@ -261,7 +278,10 @@ internal sealed class SessionRuntime
         var role = grant.Role switch
         {
             SessionRole.Moderator or SessionRole.NoteTaker => PadRole.Editor,
-            _ => state.AudienceCanEdit ? PadRole.Editor : PadRole.Viewer,
+            SessionRole.Audience when state.AudienceCanEdit => PadRole.Editor,
+
+            // The results link is published widely: it only ever reads, whatever the session allows the audience.
+            _ => PadRole.Viewer,
         };
         if (grant.Revoked)
         {
@@ -270,7 +290,14 @@ internal sealed class SessionRuntime
 
         if (role == PadRole.Viewer)
         {
-            return new PadAccessState(role, false, "This audience link only allows following the pads.");
+            return new PadAccessState(role, false, grant.Role == SessionRole.Results
+                ? "The results link only allows reading the pads."
+                : "This audience link only allows following the pads.");
+        }
+
+        if (state.Ended is not null)
+        {
+            return new PadAccessState(role, false, SessionEndedReason);
         }
 
         return state.Locked ? new PadAccessState(role, false, "The moderator locked the pads.") : new PadAccessState(role, true, null);

@@ -9,4 +9,6 @@ internal sealed record ValidSession(
     IReadOnlyList<GroupDefinition> Groups,
     IReadOnlyList<SessionPhase> Phases,
     bool AudienceCanEdit,
-    IReadOnlyList<string> PadTexts);
+    IReadOnlyList<string> PadTexts,
+    string Licence,
+    bool CreditContributors);

@@ -110,11 +110,14 @@ internal sealed partial class WorkshopService
             {
                 SessionLinkKind.Moderator => SessionRole.Moderator,
                 SessionLinkKind.Audience => SessionRole.Audience,
+                SessionLinkKind.Results => SessionRole.Results,
                 _ => SessionRole.NoteTaker,
             };
+            // Sessions created before results links existed have none: replacing it creates the first one.
             var old = runtime.FindLiveGrant(role, groupId)
-                ?? throw new InvalidOperationException($"Session {runtime.SessionId}: no live {kind} link to regenerate.");
+                ?? (role == SessionRole.Results ? null : throw new InvalidOperationException($"Session {runtime.SessionId}: no live {kind} link to regenerate."));
             int? audienceGeneration = null;
+            int? resultsGeneration = null;
             int? noteTakerGeneration = null;
             byte[]? sealedSecret = null;
             switch (kind)
@@ -127,6 +130,10 @@ internal sealed partial class WorkshopService
                     audienceGeneration = runtime.AudienceGeneration + 1;
                     newToken = SessionLinkSecret.AudienceToken(secret, audienceGeneration.Value);
                     break;
+                case SessionLinkKind.Results:
+                    resultsGeneration = runtime.ResultsGeneration + 1;
+                    newToken = SessionLinkSecret.ResultsToken(secret, resultsGeneration.Value);
+                    break;
                 default:
                     noteTakerGeneration = runtime.NoteTakerGeneration(groupId!) + 1;
                     newToken = SessionLinkSecret.NoteTakerToken(secret, groupId!, noteTakerGeneration.Value);
@@ -135,15 +142,20 @@ internal sealed partial class WorkshopService
 
             var token = StoredToken(newToken, role, groupId, now);
             await store.ReplaceTokenAsync(
-                new SessionLinkReplacement(runtime.SessionId, old.Hash, token, audienceGeneration, noteTakerGeneration, sealedSecret),
+                new SessionLinkReplacement(runtime.SessionId, old?.Hash ?? [], token, audienceGeneration, noteTakerGeneration, sealedSecret, resultsGeneration),
                 cancellationToken).ConfigureAwait(false);
 
             var replacement = new SessionGrant(Convert.ToHexString(token.TokenHash), token.TokenHash, role, groupId);
             _tokens[replacement.Key] = runtime;
             runtime.AudienceGeneration = audienceGeneration ?? runtime.AudienceGeneration;
+            runtime.ResultsGeneration = resultsGeneration ?? runtime.ResultsGeneration;
             runtime.SealedSecret = sealedSecret ?? runtime.SealedSecret;
             runtime.ReplaceGrant(old, replacement, noteTakerGeneration);
-            _tokens.TryRemove(old.Key, out _);
+            if (old is not null)
+            {
+                _tokens.TryRemove(old.Key, out _);
+            }
+
             LogRegenerated(logger, runtime.SessionId, role, groupId);
         }, cancellationToken).ConfigureAwait(false);
         return newToken;
@@ -236,6 +248,6 @@ internal sealed partial class WorkshopService
         return found.Grant.Role == SessionRole.Moderator
             ? found
             : throw new PadException(PadErrorCodes.Forbidden,
-                $"Only the moderator's link may {action}; this is a{(found.Grant.Role == SessionRole.Audience ? "n audience" : " note-taker")} link.");
+                $"Only the moderator's link may {action}; this is a{(found.Grant.Role == SessionRole.Audience ? "n" : "")} {SessionLinkSecret.Describe(found.Grant.Role)} link.");
     }
 }

@@ -36,6 +36,7 @@ internal sealed partial class WorkshopService(
         var moderatorToken = PadTokens.Create();
         var secret = SessionLinkSecret.CreateSecret();
         var audienceToken = SessionLinkSecret.AudienceToken(secret, 0);
+        var resultsToken = SessionLinkSecret.ResultsToken(secret, 0);
 
         var groups = new List<StoredSessionGroup>();
         var links = new List<GroupLinks>();
@@ -43,6 +44,7 @@ internal sealed partial class WorkshopService(
         {
             StoredToken(moderatorToken, SessionRole.Moderator, null, now),
             StoredToken(audienceToken, SessionRole.Audience, null, now),
+            StoredToken(resultsToken, SessionRole.Results, null, now),
         };
         for (var i = 0; i < valid.Groups.Count; i++)
         {
@@ -67,10 +69,12 @@ internal sealed partial class WorkshopService(
             now,
             groups,
             tokens,
-            Announcements: []);
+            Announcements: [],
+            valid.Licence,
+            valid.CreditContributors);
         await store.CreateSessionAsync(session, valid.PadTexts, cancellationToken).ConfigureAwait(false);
         LogCreated(logger, sessionId, groups.Count);
-        return new SessionCreated(sessionId, valid.Title, moderatorToken, audienceToken, links);
+        return new SessionCreated(sessionId, valid.Title, moderatorToken, audienceToken, links, resultsToken);
     }
 
     public async Task<SessionAccess?> ResolveAsync(string token, CancellationToken cancellationToken = default)
@@ -202,7 +206,9 @@ internal sealed partial class WorkshopService(
             moderatorToken,
             SessionLinkSecret.AudienceToken(secret, runtime.AudienceGeneration),
             [.. state.Groups.Select(g => new GroupLinks(g.GroupId, g.Name, g.PadId,
-                SessionLinkSecret.NoteTakerToken(secret, g.GroupId, runtime.NoteTakerGeneration(g.GroupId))))]);
+                SessionLinkSecret.NoteTakerToken(secret, g.GroupId, runtime.NoteTakerGeneration(g.GroupId))))],
+            // A session created before results links existed has none until the moderator replaces it.
+            runtime.FindLiveGrant(SessionRole.Results, null) is null ? "" : SessionLinkSecret.ResultsToken(secret, runtime.ResultsGeneration));
     }
 
     private static StoredSessionToken StoredToken(string token, SessionRole role, string? groupId, DateTimeOffset now) =>

@@ -81,7 +81,8 @@ public sealed class PlenaryBrowserTests(ChromiumFixture chromium, ITestOutputHel
         await AssertFitsAsync(plenary);
         var fontSize = await plenary.Locator(".padhub-conclusion-text").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
         output.WriteLine($"{width}x{height}: conclusions at {fontSize:0.#} px");
-        // TEMP until the results token is real: await Expect(plenary.Locator("[data-results-qr] svg")).ToBeVisibleAsync();
+        await Expect(plenary.Locator("[data-results-qr] svg")).ToBeVisibleAsync();
+        await Expect(plenary.Locator("[data-results-link]")).ToHaveTextAsync(Url(SessionRoutes.Results(session.ResultsToken)));
         if (width == 1920)
         {
             await StoredPads.ScreenshotAsync(plenary, "plenary");

@@ -6,9 +6,10 @@ namespace PadHub.Tests.Fakes;
 /// <summary>
 /// An in-memory stand-in for the host's workshop service, shared by the bUnit tests and the watch service's tests.
 /// Built with a clock it holds one session, "session-1" (<see cref="State"/>), whose well-known tokens
-/// (<see cref="ModeratorToken"/>, <see cref="AudienceToken"/>, "note-token-N" for group gN) resolve; built without, it
+/// (<see cref="ModeratorToken"/>, <see cref="AudienceToken"/>, <see cref="ResultsToken"/>, "note-token-N" for group gN) resolve; built without, it
 /// holds nothing until <see cref="AddSession"/> and <see cref="AddToken"/>. Moderator actions are recorded in
-/// <see cref="Calls"/>; <see cref="Publish"/> and <see cref="RevokeAsync"/> push new states to the session's watchers.
+/// <see cref="Calls"/>; <see cref="Publish"/> and <see cref="RevokeAsync"/> push new states to the session's watchers, and
+/// so do the outputs' actions (rapporteur, spotlight, end, reopen), which change the state as the real service does.
 /// </summary>
 internal sealed class FakeWorkshopService : IWorkshopService
 {
@@ -168,6 +169,7 @@ internal sealed class FakeWorkshopService : IWorkshopService
         {
             ModeratorToken => new(sessionId, SessionRole.Moderator, null),
             AudienceToken => new(sessionId, SessionRole.Audience, null),
+            ResultsToken => new(sessionId, SessionRole.Results, null),
             _ when token.StartsWith(NoteTakerTokenPrefix, StringComparison.Ordinal) =>
                 new(sessionId, SessionRole.NoteTaker, "g" + token[NoteTakerTokenPrefix.Length..]),
             _ => null,
@@ -183,7 +185,7 @@ internal sealed class FakeWorkshopService : IWorkshopService
         }
 
         return Task.FromResult(new SessionCreated("session-2", request.Title, "new-mod", "new-aud",
-            [.. request.Groups.Select((g, i) => new GroupLinks($"n{i + 1}", g.Name, $"newpad-{i + 1}", $"new-note-{i + 1}"))]));
+            [.. request.Groups.Select((g, i) => new GroupLinks($"n{i + 1}", g.Name, $"newpad-{i + 1}", $"new-note-{i + 1}"))], "new-res"));
     }
 
     public Task<SessionAccess?> ResolveAsync(string token, CancellationToken cancellationToken = default) => Task.FromResult(Access(token));
@@ -225,20 +227,55 @@ internal sealed class FakeWorkshopService : IWorkshopService
         return Task.CompletedTask;
     }
 
-    public Task SetRapporteurAsync(string moderatorToken, string groupId, string? rapporteur, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException();
+    public Task SetRapporteurAsync(string moderatorToken, string groupId, string? rapporteur, CancellationToken cancellationToken = default)
+    {
+        RequireModerator(moderatorToken);
+        var clean = string.IsNullOrWhiteSpace(rapporteur) ? null : rapporteur.Trim();
+        Calls.Add($"rapporteur {groupId}: {clean}");
+        Publish(State with { Groups = [.. State.Groups.Select(g => g.GroupId == groupId ? g with { Rapporteur = clean } : g)] });
+        return Task.CompletedTask;
+    }
 
     public Task SetSpotlightAsync(string moderatorToken, Spotlight? spotlight, CancellationToken cancellationToken = default)
     {
         RequireModerator(moderatorToken);
-        Calls.Add(spotlight is null ? "spotlight clear" : $"spotlight {spotlight.GroupId}: {spotlight.Conclusion ?? "(group)"}");
+        Calls.Add(spotlight is null ? "spotlight clear" : $"spotlight {spotlight.GroupId}: {spotlight.Conclusion}");
         Publish(State with { Spotlight = spotlight });
         return Task.CompletedTask;
     }
 
-    public Task EndSessionAsync(string moderatorToken, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    /// <summary>The time <see cref="EndSessionAsync"/> records as the end.</summary>
+    public DateTimeOffset EndedAt { get; set; } = new(2026, 12, 3, 16, 0, 0, TimeSpan.Zero);
 
-    public Task ReopenSessionAsync(string moderatorToken, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task EndSessionAsync(string moderatorToken, CancellationToken cancellationToken = default)
+    {
+        RequireModerator(moderatorToken);
+        Calls.Add("end");
+        var state = State;
+        if (state.Ended is null)
+        {
+            Publish(state with
+            {
+                Locked = true,
+                Ended = new SessionEnd(EndedAt, [.. state.Groups.Select(g => new SessionPadResult(g.GroupId, g.PadId, 1))]),
+                Timer = new PhaseTimer(state.Phases.Count - 1, false, null, TimeSpan.Zero),
+            });
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task ReopenSessionAsync(string moderatorToken, CancellationToken cancellationToken = default)
+    {
+        RequireModerator(moderatorToken);
+        Calls.Add("reopen");
+        if (State.Ended is not null)
+        {
+            Publish(State with { Locked = false, Ended = null });
+        }
+
+        return Task.CompletedTask;
+    }
 
     public Task<string> RegenerateLinkAsync(string moderatorToken, SessionLinkKind kind, string? groupId, CancellationToken cancellationToken = default)
     {

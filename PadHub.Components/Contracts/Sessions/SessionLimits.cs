@@ -14,6 +14,8 @@ public static class SessionLimits
     public const int MaxPhaseNameLength = 60;
     public const int MaxTemplateLength = 10_000;
     public const int MaxAnnouncementLength = 500;
+    public const int MaxRapporteurLength = 100;
+    public const int MaxSpotlightConclusionLength = 2000;
     public static readonly TimeSpan MaxPhaseDuration = TimeSpan.FromHours(8);
     public static readonly TimeSpan MaxExtension = TimeSpan.FromHours(2);
 }

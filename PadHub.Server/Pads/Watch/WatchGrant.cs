@@ -37,7 +37,7 @@ internal sealed class WatchGrant(string token, WatchAccess access)
         var groups = Subscription!.Current.Groups;
         return session.Role switch
         {
-            SessionRole.Moderator or SessionRole.Audience => groups.Any(g => string.Equals(g.PadId, padId, StringComparison.Ordinal)),
+            SessionRole.Moderator or SessionRole.Audience or SessionRole.Results => groups.Any(g => string.Equals(g.PadId, padId, StringComparison.Ordinal)),
             SessionRole.NoteTaker => groups.Any(g => string.Equals(g.GroupId, session.GroupId, StringComparison.Ordinal)
                 && string.Equals(g.PadId, padId, StringComparison.Ordinal)),
             _ => false,

@@ -14,5 +14,8 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEnt
         builder.Property(s => s.Title).HasMaxLength(StoreLimits.MaxSessionTitleLength);
         builder.Property(s => s.Description).HasMaxLength(StoreLimits.MaxSessionDescriptionLength);
         builder.Property(s => s.LinkSecret).HasMaxLength(StoreLimits.MaxLinkSecretLength);
+        builder.Property(s => s.Licence).HasMaxLength(StoreLimits.MaxLicenceLength).IsUnicode(false);
+        builder.Property(s => s.SpotlightGroupId).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
+        builder.Property(s => s.SpotlightConclusion).HasMaxLength(StoreLimits.MaxSpotlightConclusionLength);
     }
 }

@@ -16,6 +16,7 @@ internal sealed class SessionGroupConfiguration : IEntityTypeConfiguration<Sessi
         builder.Property(g => g.Name).HasMaxLength(StoreLimits.MaxGroupNameLength);
         builder.Property(g => g.Topic).HasMaxLength(StoreLimits.MaxTopicLength);
         builder.Property(g => g.Animators).HasMaxLength(StoreLimits.MaxAnimatorsJsonLength);
+        builder.Property(g => g.Rapporteur).HasMaxLength(StoreLimits.MaxRapporteurLength);
 
         builder.HasIndex(g => new { g.SessionId, g.Number }).IsUnique();
         builder.HasIndex(g => g.PadId).IsUnique();

@@ -42,4 +42,22 @@ public sealed class SessionEntity
     public required int AudienceLinkGeneration { get; set; }
 
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>The SPDX id of the licence the session's outputs are published under.</summary>
+    public required string Licence { get; set; }
+
+    /// <summary>Exports credit contributors by display name instead of pseudonyms.</summary>
+    public required bool CreditContributors { get; set; }
+
+    /// <summary>Bumped when the results link is regenerated (the token is derived from the secret and this number).</summary>
+    public required int ResultsLinkGeneration { get; set; }
+
+    /// <summary>When the session ended; null while it runs (each group's final revision is on its row).</summary>
+    public DateTimeOffset? EndedAt { get; set; }
+
+    /// <summary>The group in the spotlight on every audience page, or null.</summary>
+    public string? SpotlightGroupId { get; set; }
+
+    /// <summary>The conclusion in the spotlight (its text), or null for the whole group.</summary>
+    public string? SpotlightConclusion { get; set; }
 }

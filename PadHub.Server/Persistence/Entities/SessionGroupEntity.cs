@@ -23,4 +23,10 @@ public sealed class SessionGroupEntity
 
     /// <summary>Bumped when the group's note-taker link is regenerated.</summary>
     public required int NoteTakerLinkGeneration { get; set; }
+
+    /// <summary>Who presents the group's conclusions (named by the moderator), or null.</summary>
+    public string? Rapporteur { get; set; }
+
+    /// <summary>The pad's revision recorded as the session's result when it ended; null while the session runs.</summary>
+    public int? FinalRevision { get; set; }
 }

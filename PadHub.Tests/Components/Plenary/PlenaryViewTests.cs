@@ -119,6 +119,7 @@ public sealed class PlenaryViewTests : SessionComponentTest
     [Theory]
     [InlineData(FakeWorkshopService.AudienceToken)]
     [InlineData(FakeWorkshopService.NoteTakerToken)]
+    [InlineData(FakeWorkshopService.ResultsToken)]
     [InlineData("revoked")]
     public void Render_NotTheModeratorsLink_InvalidLinkViewAndNothingWatched(string token)
     {
@@ -216,7 +217,7 @@ public sealed class PlenaryViewTests : SessionComponentTest
 
         cut.Find("[data-group-id=g1] [data-spotlight-action=group]").Click();
 
-        Assert.Equal("spotlight g1: (group)", Workshops.Calls[^1]);
+        Assert.Equal("spotlight g1: ", Workshops.Calls[^1]);
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-plenary-group][data-group-id=g1]").GetAttribute("data-spotlit")));
 
         cut.Find("[data-spotlight-action=clear]").Click();

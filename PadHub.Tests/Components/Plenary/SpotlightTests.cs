@@ -147,7 +147,7 @@ public sealed class SpotlightTests : SessionComponentTest
 
         cut.Find("[data-group-id=g3] [data-spotlight-action=group]").Click();
 
-        Assert.Equal("spotlight g3: (group)", Workshops.Calls[^1]);
+        Assert.Equal("spotlight g3: ", Workshops.Calls[^1]);
         Assert.Equal(new Spotlight("g3", null), Workshops.State.Spotlight);
     }
 }

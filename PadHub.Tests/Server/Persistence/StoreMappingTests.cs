@@ -30,6 +30,9 @@ public sealed class StoreMappingTests
         Assert.True(SessionLimits.MaxGroupNameLength <= StoreLimits.MaxGroupNameLength);
         Assert.True(SessionLimits.MaxTopicLength <= StoreLimits.MaxTopicLength);
         Assert.True(SessionLimits.MaxAnnouncementLength <= StoreLimits.MaxAnnouncementLength);
+        Assert.True(SessionLimits.MaxRapporteurLength <= StoreLimits.MaxRapporteurLength);
+        Assert.True(SessionLimits.MaxSpotlightConclusionLength <= StoreLimits.MaxSpotlightConclusionLength);
+        Assert.All(SessionLicences.All, l => Assert.True(l.Id.Length <= StoreLimits.MaxLicenceLength));
     }
 
     // EF stored the roles by name before the entities held strings: the same values, whatever the enums become.

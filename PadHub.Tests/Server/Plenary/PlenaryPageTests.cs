@@ -33,7 +33,7 @@ public sealed class PlenaryPageTests() : ServerTest(new PadHubServerFactory(new 
     public async Task Get_EveryOtherLink_InvalidLinkViewAndNothingOfTheSession()
     {
         var created = await Server.CreateSessionAsync();
-        string[] others = [created.AudienceToken, created.Groups[0].NoteTakerToken, "not-a-token", created.ModeratorToken + "x"];
+        string[] others = [created.AudienceToken, created.Groups[0].NoteTakerToken, created.ResultsToken, "not-a-token", created.ModeratorToken + "x"];
 
         foreach (var token in others)
         {

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text;
 using Microsoft.AspNetCore.SignalR;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Api;
 using PadHub.Tests.Server.Hubs;
 
@@ -60,6 +61,9 @@ public sealed class SessionApiTests(SessionApiTests.ServerFixture fixture) : ICl
         { "duplicate property", """{ "title": "x", "title": "y", "groups": [ { "name": "A", "topic": "T" } ] }""", "title" },
         { "unknown property", """{ "title": "x", "groups": [ { "name": "A", "topic": "T" } ], "colour": "red" }""", "colour" },
         { "absurd template", $$"""{ "title": "x", "groups": [ { "name": "A", "topic": "T" } ], "padTemplate": "{{new string('t', 10_001)}}" }""", "padTemplate" },
+        { "unknown licence", """{ "title": "x", "groups": [ { "name": "A", "topic": "T" } ], "licence": "MIT" }""", "licence" },
+        { "licence of the wrong type", """{ "title": "x", "groups": [ { "name": "A", "topic": "T" } ], "licence": 4 }""", "licence" },
+        { "credit setting of the wrong type", """{ "title": "x", "groups": [ { "name": "A", "topic": "T" } ], "creditContributors": "yes" }""", "creditContributors" },
         { "lone surrogate", """{ "title": "x\ud800", "groups": [ { "name": "A", "topic": "T" } ] }""", "title" },
     };
 
@@ -189,6 +193,50 @@ public sealed class SessionApiTests(SessionApiTests.ServerFixture fixture) : ICl
             () => client.JoinAsync(groups[1].GetProperty("padId").GetString()!, groups[0].GetProperty("noteTakerToken").GetString()!));
 
         Assert.Equal(PadErrorCodes.Forbidden, refused.ErrorCode());
+    }
+
+    [Fact]
+    public async Task Post_ValidSession_ReturnsTheResultsLinkWhichResolvesToResults()
+    {
+        using var request = Post(ValidBody);
+
+        using var response = await _client.SendAsync(request);
+
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var body = json.RootElement;
+        var resultsToken = body.GetProperty("resultsToken").GetString()!;
+        Assert.Equal($"{_server.ServerAddress.GetLeftPart(UriPartial.Authority)}/r/{resultsToken}", body.GetProperty("resultsUrl").GetString());
+        var access = await _server.Workshops().ResolveAsync(resultsToken);
+        Assert.Equal(SessionRole.Results, access?.Role);
+        await using var watch = await _server.Workshops().WatchAsync(resultsToken, _ => ValueTask.CompletedTask);
+        Assert.Equal((SessionLicences.Default, false), (watch.Current.Licence, watch.Current.CreditContributors));
+    }
+
+    [Fact]
+    public async Task Post_LicenceAndCredit_AreTheSessionsSettings()
+    {
+        using var request = Post("""{ "title": "x", "groups": [ { "name": "A", "topic": "T" } ], "licence": "CC-BY-SA-4.0", "creditContributors": true }""");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        await using var watch = await _server.Workshops().WatchAsync(json.RootElement.GetProperty("moderatorToken").GetString()!, _ => ValueTask.CompletedTask);
+        Assert.Equal(("CC-BY-SA-4.0", true), (watch.Current.Licence, watch.Current.CreditContributors));
+    }
+
+    [Fact]
+    public async Task Post_UnknownLicence_MessageNamesTheAllowedIds()
+    {
+        using var request = Post("""{ "title": "x", "groups": [ { "name": "A", "topic": "T" } ], "licence": "GPL-3.0" }""");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var message = json.RootElement.GetProperty("errors").GetProperty("licence")[0].GetString()!;
+        Assert.Contains("GPL-3.0", message, StringComparison.Ordinal);
+        Assert.All(SessionLicences.All, l => Assert.Contains(l.Id, message, StringComparison.Ordinal));
     }
 
     private static HttpRequestMessage Post(string body, string? key = ApiKey)

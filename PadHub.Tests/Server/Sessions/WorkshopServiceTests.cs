@@ -48,7 +48,7 @@ public sealed class WorkshopServiceTests : IAsyncLifetime
         await using var db = await _factory.Services.GetRequiredService<IDbContextFactory<PadHubDbContext>>().CreateDbContextAsync();
         var padIds = created.Groups.Select(g => g.PadId).ToArray();
         Assert.Equal(0, await db.AccessTokens.CountAsync(t => padIds.Contains(t.PadId)));
-        Assert.Equal(5, await db.SessionTokens.CountAsync(t => t.SessionId == created.SessionId));
+        Assert.Equal(6, await db.SessionTokens.CountAsync(t => t.SessionId == created.SessionId));
     }
 
     [Fact]

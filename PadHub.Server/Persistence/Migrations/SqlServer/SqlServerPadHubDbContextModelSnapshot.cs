@@ -220,9 +220,21 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<bool>("CreditContributors")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(32)");
 
                     b.Property<byte[]>("LinkSecret")
                         .IsRequired()
@@ -238,6 +250,18 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                     b.Property<string>("Phases")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("ResultsLinkGeneration")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SpotlightConclusion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("SpotlightGroupId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
 
                     b.Property<DateTimeOffset?>("TimerEndsAt")
                         .HasColumnType("datetimeoffset");
@@ -270,6 +294,9 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int?>("FinalRevision")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -286,6 +313,10 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Rapporteur")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("SessionId")
                         .IsRequired()

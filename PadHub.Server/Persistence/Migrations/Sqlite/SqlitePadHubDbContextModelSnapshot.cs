@@ -215,8 +215,20 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("CreditContributors")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Description")
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Licence")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<byte[]>("LinkSecret")
@@ -232,6 +244,18 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Phases")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResultsLinkGeneration")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpotlightConclusion")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SpotlightGroupId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTimeOffset?>("TimerEndsAt")
@@ -265,6 +289,9 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FinalRevision")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -280,6 +307,10 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(64)
                         .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Rapporteur")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SessionId")
