@@ -51,6 +51,8 @@ public sealed class PlenaryBrowserTests(ChromiumFixture chromium, ITestOutputHel
         new("Everyday practice", "How to promote open data in day-to-day practices to contribute to a Common Goods project?", ["Margaret"]),
     ];
 
+    private static readonly string[] Rapporteurs = ["Ada Lovelace", "Linus Pauling", "Margaret Hamilton"];
+
     private static readonly string[] Points =
     [
         "Publish under an open licence from the first day, not after the project ends.",
@@ -73,11 +75,15 @@ public sealed class PlenaryBrowserTests(ChromiumFixture chromium, ITestOutputHel
         for (var i = 0; i < session.Groups.Count; i++)
         {
             await AppendAsync(session.Groups[i], Conclusions(i, 5));
+            await Workshops.SetRapporteurAsync(session.ModeratorToken, session.Groups[i].GroupId, Rapporteurs[i]);
         }
 
+        await Workshops.SetSpotlightAsync(session.ModeratorToken, new Spotlight(session.Groups[1].GroupId, Points[2]));
         var plenary = await OpenPlenaryAsync(session.ModeratorToken, width, height);
 
         await Expect(plenary.Locator("[data-plenary-group] [data-conclusion]")).ToHaveCountAsync(15);
+        await Expect(plenary.Locator("[data-rapporteur]")).ToHaveCountAsync(3);
+        await Expect(plenary.Locator("[data-conclusion][data-spotlit=true]")).ToHaveCountAsync(1);
         await AssertFitsAsync(plenary);
         var fontSize = await plenary.Locator(".padhub-conclusion-text").First.EvaluateAsync<double>("e => parseFloat(getComputedStyle(e).fontSize)");
         output.WriteLine($"{width}x{height}: conclusions at {fontSize:0.#} px");
