@@ -68,22 +68,12 @@ public sealed partial class PlenaryView : ComponentBase, IAsyncDisposable
             return;
         }
 
-        LiveSessionFeed feed;
-        try
+        var (feed, status) = await LiveSessionFeed.StartForModeratorAsync(Workshops, Token, () => InvokeAsync(StateHasChanged));
+        if (feed is null || _disposed)
         {
-            feed = await LiveSessionFeed.StartAsync(Workshops, Token, () => InvokeAsync(StateHasChanged));
-        }
-        catch (PadException ex)
-        {
-            _status = ex.ToViewStatus();
-            return;
-        }
-
-        if (_disposed || feed.Access.Role != SessionRole.Moderator)
-        {
-            await feed.DisposeAsync();
-            // Like an unknown link: the page does not tell which other link this was.
-            _status = ViewStatus.NotFound;
+            await (feed?.DisposeAsync() ?? ValueTask.CompletedTask);
+            // Another link of the session reads like an unknown one: the page does not tell which link it was.
+            _status = status == ViewStatus.Ready ? ViewStatus.Opening : ViewStatus.NotFound;
             return;
         }
 
