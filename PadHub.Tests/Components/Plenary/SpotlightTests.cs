@@ -1,4 +1,6 @@
 using Bunit;
+using Bunit.Rendering;
+using MudBlazor;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Components.Sessions;
@@ -18,12 +20,23 @@ public sealed class SpotlightTests : SessionComponentTest
         return cut;
     }
 
-    private IRenderedComponent<SessionDashboard> RenderDashboard()
+    // With the popover provider: the pane's spotlight choices are a menu, rendered there.
+    private IRenderedComponent<ContainerFragment> RenderDashboard()
     {
-        var cut = Render<SessionDashboard>(p => p.Add(x => x.Token, FakeWorkshopService.ModeratorToken));
+        var cut = Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<SessionDashboard>(1);
+            builder.AddAttribute(2, nameof(SessionDashboard.Token), FakeWorkshopService.ModeratorToken);
+            builder.CloseComponent();
+        });
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-group-pane] [data-pad-text]").Count));
         return cut;
     }
+
+    private static void OpenPicker(IRenderedComponent<ContainerFragment> cut, string groupId) =>
+        cut.Find($"[data-group-id={groupId}] [data-spotlight-picker] button").Click();
 
     private void WithRapporteur(string groupId, string rapporteur) =>
         Workshops.Publish(Workshops.State with { Groups = [.. Workshops.State.Groups.Select(g => g.GroupId == groupId ? g with { Rapporteur = rapporteur } : g)] });
@@ -107,33 +120,34 @@ public sealed class SpotlightTests : SessionComponentTest
     }
 
     [Fact]
-    public void Dashboard_PaneSpotlightChoices_ListTheGroupAndEachConclusion()
+    public void Dashboard_PaneSpotlightMenu_ListsTheGroupAndEachConclusion()
     {
         var cut = RenderDashboard();
-        var picker = () => cut.Find("[data-group-id=g2] [data-spotlight-picker]");
-        Assert.Empty(picker().QuerySelectorAll("[data-spotlight-action]"));
+        Assert.Empty(cut.FindAll("[data-spotlight-action]"));
 
-        picker().QuerySelector("[data-spotlight-open]")!.Click();
+        OpenPicker(cut, "g2");
 
-        Assert.Equal("true", picker().QuerySelector("[data-spotlight-open]")!.GetAttribute("aria-expanded"));
-        Assert.Equal(["group", "conclusion", "conclusion"], picker().QuerySelectorAll("[data-spotlight-action]").Select(b => b.GetAttribute("data-spotlight-action")));
-        Assert.Contains("2. Conclusion 2 of group 2", picker().QuerySelector("[data-order='2']")!.TextContent, StringComparison.Ordinal);
+        cut.WaitForAssertion(() => Assert.Equal(["group", "conclusion", "conclusion"],
+            cut.FindAll("[data-spotlight-action]").Select(b => b.GetAttribute("data-spotlight-action"))));
+        Assert.Contains("2. Conclusion 2 of group 2", cut.Find("[data-spotlight-action=conclusion][data-order='2']").TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Dashboard_ConclusionChosen_SentAndShownThenCleared()
     {
         var cut = RenderDashboard();
-        cut.Find("[data-group-id=g1] [data-spotlight-open]").Click();
+        OpenPicker(cut, "g1");
 
-        cut.Find("[data-group-id=g1] [data-spotlight-action=conclusion][data-order='1']").Click();
+        cut.Find("[data-spotlight-action=conclusion][data-order='1']").Click();
 
         Assert.Equal("spotlight g1: Conclusion 1 of group 1: open data needs shared stewardship.", Workshops.Calls[^1]);
         cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-group-id=g1] [data-spotlight-picker]").GetAttribute("data-spotlit")));
         Assert.Equal("false", cut.Find("[data-group-id=g2] [data-spotlight-picker]").GetAttribute("data-spotlit"));
-        Assert.Equal("true", cut.Find("[data-group-id=g1] [data-spotlight-action=conclusion][data-order='1']").GetAttribute("aria-pressed"));
+        Assert.Contains("In the spotlight", cut.Find("[data-group-id=g1] [data-spotlight-picker]").TextContent, StringComparison.Ordinal);
 
-        cut.Find("[data-group-id=g1] [data-spotlight-action=clear]").Click();
+        OpenPicker(cut, "g1");
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find("[data-spotlight-action=conclusion][data-order='1']").GetAttribute("data-current")));
+        cut.Find("[data-spotlight-action=clear]").Click();
 
         Assert.Equal("spotlight clear", Workshops.Calls[^1]);
         cut.WaitForAssertion(() => Assert.Equal("false", cut.Find("[data-group-id=g1] [data-spotlight-picker]").GetAttribute("data-spotlit")));
@@ -143,9 +157,9 @@ public sealed class SpotlightTests : SessionComponentTest
     public void Dashboard_WholeGroupChosen_SentAsTheGroup()
     {
         var cut = RenderDashboard();
-        cut.Find("[data-group-id=g3] [data-spotlight-open]").Click();
+        OpenPicker(cut, "g3");
 
-        cut.Find("[data-group-id=g3] [data-spotlight-action=group]").Click();
+        cut.Find("[data-spotlight-action=group]").Click();
 
         Assert.Equal("spotlight g3: ", Workshops.Calls[^1]);
         Assert.Equal(new Spotlight("g3", null), Workshops.State.Spotlight);
