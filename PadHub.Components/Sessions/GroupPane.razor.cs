@@ -34,6 +34,10 @@ public sealed partial class GroupPane : ComponentBase, IAsyncDisposable
     [Parameter, EditorRequired]
     public required SessionGroup Group { get; set; }
 
+    /// <summary>What the moderator has in the spotlight now, or null.</summary>
+    [Parameter]
+    public Spotlight? Spotlight { get; set; }
+
     /// <summary>Minutes without an edit after which the group is highlighted as quiet.</summary>
     [Parameter]
     public double QuietAfterMinutes { get; set; } = 3;

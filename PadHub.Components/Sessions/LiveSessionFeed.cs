@@ -1,4 +1,6 @@
+using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
+using PadHub.Components.Pads;
 
 namespace PadHub.Components.Sessions;
 
@@ -23,7 +25,7 @@ internal sealed class LiveSessionFeed : IAsyncDisposable
     public SessionAccess Access => _subscription!.Access;
 
     /// <summary>Starts following; <paramref name="render"/> is called (from any thread, one call at a time) after newer states.</summary>
-    /// <exception cref="Contracts.Pads.PadException">The token is unknown or revoked.</exception>
+    /// <exception cref="PadException">The token is unknown or revoked.</exception>
     public static async Task<LiveSessionFeed> StartAsync(
         IWorkshopService workshops, string token, Func<Task> render, CancellationToken cancellationToken = default)
     {
@@ -32,6 +34,32 @@ internal sealed class LiveSessionFeed : IAsyncDisposable
         feed._subscription = await workshops.WatchAsync(token, feed.OnChangedAsync, cancellationToken);
         feed.Offer(feed._subscription.Current);
         return feed;
+    }
+
+    /// <summary>
+    /// Starts following for a page that only the moderator's link opens: the feed and <see cref="ViewStatus.Ready"/>, or
+    /// no feed and why (the refusal's status; <see cref="ViewStatus.Forbidden"/> for another link of the session).
+    /// </summary>
+    public static async Task<(LiveSessionFeed? Feed, ViewStatus Status)> StartForModeratorAsync(
+        IWorkshopService workshops, string token, Func<Task> render, CancellationToken cancellationToken = default)
+    {
+        LiveSessionFeed feed;
+        try
+        {
+            feed = await StartAsync(workshops, token, render, cancellationToken);
+        }
+        catch (PadException ex)
+        {
+            return (null, ex.ToViewStatus());
+        }
+
+        if (feed.Access.Role != SessionRole.Moderator)
+        {
+            await feed.DisposeAsync();
+            return (null, ViewStatus.Forbidden);
+        }
+
+        return (feed, ViewStatus.Ready);
     }
 
     public ValueTask DisposeAsync() => _subscription?.DisposeAsync() ?? ValueTask.CompletedTask;

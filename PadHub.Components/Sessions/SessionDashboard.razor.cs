@@ -42,26 +42,15 @@ public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
             return;
         }
 
-        LiveSessionFeed feed;
-        try
+        var (feed, status) = await LiveSessionFeed.StartForModeratorAsync(Workshops, Token, () => InvokeAsync(StateHasChanged));
+        if (feed is null || _disposed)
         {
-            feed = await LiveSessionFeed.StartAsync(Workshops, Token, () => InvokeAsync(StateHasChanged));
-        }
-        catch (PadException ex)
-        {
-            _status = ex.ToViewStatus();
-            return;
-        }
-
-        if (_disposed || feed.Access.Role != SessionRole.Moderator)
-        {
-            await feed.DisposeAsync();
-            _status = ViewStatus.Forbidden;
+            await (feed?.DisposeAsync() ?? ValueTask.CompletedTask);
+            _status = feed is null ? status : ViewStatus.Forbidden;
             return;
         }
 
         _feed = feed;
-
         _status = ViewStatus.Ready;
         try
         {

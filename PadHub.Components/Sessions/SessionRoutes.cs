@@ -18,6 +18,9 @@ public static class SessionRoutes
     /// <summary>The moderator's dashboard.</summary>
     public static string Dashboard(string moderatorToken) => $"/m/{Uri.EscapeDataString(moderatorToken)}";
 
+    /// <summary>The plenary page: every group's conclusions in projector mode (moderator).</summary>
+    public static string Plenary(string moderatorToken) => $"/m/{Uri.EscapeDataString(moderatorToken)}/plenary";
+
     /// <summary>The printable share page with every link and its QR code (moderator).</summary>
     public static string Share(string moderatorToken) => $"/m/{Uri.EscapeDataString(moderatorToken)}/share";
 

@@ -1,0 +1,37 @@
+using MudBlazor;
+using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Sessions;
+
+namespace PadHub.Components.Plenary;
+
+/// <summary>The spotlight controls' one way to the server: the moderator's token goes with every request and the server checks it.</summary>
+internal static class SpotlightRequests
+{
+    /// <summary>Puts <paramref name="spotlight"/> in the spotlight (null clears it); a refusal is told in a snackbar. True when it was set.</summary>
+    public static async Task<bool> SetAsync(IWorkshopService workshops, string moderatorToken, Spotlight? spotlight, ISnackbar snackbar)
+    {
+        try
+        {
+            await workshops.SetSpotlightAsync(moderatorToken, spotlight);
+            return true;
+        }
+        catch (PadException ex)
+        {
+            snackbar.Add(ex.Code switch
+            {
+                PadErrorCodes.NotFound => "This link no longer works: it was replaced. Open the page with the new moderator link.",
+                PadErrorCodes.Forbidden => "Only the moderator's link can change the spotlight.",
+                _ => ex.Message,
+            }, Severity.Error);
+            return false;
+        }
+        catch (SessionValidationException ex)
+        {
+            snackbar.Add(ex.Message, Severity.Error);
+            return false;
+        }
+    }
+
+    /// <summary>The spotlight that <paramref name="wanted"/> toggles to: the same one again clears it.</summary>
+    public static Spotlight? Toggle(Spotlight? current, Spotlight wanted) => current == wanted ? null : wanted;
+}
