@@ -111,6 +111,17 @@ public sealed class AudienceViewTests : SessionComponentTest
     }
 
     [Fact]
+    public void Contribute_ResultsLinkOnTheAudiencePage_NoJoinButtonEvenWhenTheAudienceCanEdit()
+    {
+        Workshops.Publish(Workshops.State with { AudienceCanEdit = true });
+
+        var cut = Render<AudienceView>(p => p.Add(x => x.Token, FakeWorkshopService.ResultsToken));
+
+        cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-group-pane]").Count));
+        Assert.Empty(cut.FindAll("[data-contribute]"));
+    }
+
+    [Fact]
     public void Contribute_AudienceCanEdit_AsksNameRemembersItAndOpensTheEditor()
     {
         Workshops.Publish(Workshops.State with { AudienceCanEdit = true });
