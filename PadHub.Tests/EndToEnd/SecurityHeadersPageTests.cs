@@ -58,9 +58,19 @@ public sealed class SecurityHeadersPageTests(ChromiumFixture chromium)
         await AssertNoViolationAsync(audience, "audience");
 
         var share = await OpenAsync(SessionRoutes.Share(session.ModeratorToken));
-        await Expect(share.Locator("[data-share-link]")).ToHaveCountAsync(4);
+        // Moderator, audience, two note-takers and the results link.
+        await Expect(share.Locator("[data-share-link]")).ToHaveCountAsync(5);
         await Expect(share.Locator("[data-share-link] svg").First).ToBeVisibleAsync();
         await AssertNoViolationAsync(share, "share");
+
+        var plenary = await OpenAsync(SessionRoutes.Plenary(session.ModeratorToken));
+        await Expect(plenary.Locator("[data-plenary-group]")).ToHaveCountAsync(2);
+        await Expect(plenary.Locator("[data-results-qr] svg")).ToBeVisibleAsync();
+        await AssertNoViolationAsync(plenary, "plenary");
+
+        var results = await OpenAsync(SessionRoutes.Results(session.ResultsToken));
+        await Expect(results.Locator(".padhub-results")).ToHaveAttributeAsync("data-interactive", "true");
+        await AssertNoViolationAsync(results, "results");
     }
 
     [Fact]
