@@ -22,6 +22,7 @@ public static class MarkdownBlocks
     internal const int CacheBudgetChars = 4_000_000;
 
     private static readonly ConditionalWeakTable<string, IReadOnlyList<MarkdownBlock>>[] Splits = [new(), new()];
+    private static readonly ConditionalWeakTable<string, IReadOnlyList<BlockSource>> SourceTable = new();
     private static readonly ConcurrentDictionary<string, MarkupString>[] HtmlCaches =
         [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
 
@@ -39,9 +40,20 @@ public static class MarkdownBlocks
     }
 
     /// <summary>The source text of each top-level block (blank lines between blocks dropped).</summary>
-    internal static IReadOnlyList<string> SplitSource(string text)
+    internal static IReadOnlyList<string> SplitSource(string text) => [.. Sources(text).Select(b => b.Text)];
+
+    /// <summary>
+    /// The top-level blocks of <paramref name="text"/> with their offsets: the one whole-pad parse, shared by the rendered
+    /// split and the conclusions (<see cref="PadConclusions"/>) of the same string instance.
+    /// </summary>
+    internal static IReadOnlyList<BlockSource> Sources(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return SourceTable.GetValue(text, ComputeSources);
+    }
+
+    private static BlockSource[] ComputeSources(string text)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
             return [];
@@ -49,7 +61,7 @@ public static class MarkdownBlocks
 
         if (PadMarkdown.TryParse(text) is not { } document)
         {
-            return [text.TrimEnd()]; // Markdig refused it: one block, shown as text
+            return [new BlockSource(0, text.TrimEnd())]; // Markdig refused it: one block, shown as text
         }
 
         var starts = new SortedSet<int>();
@@ -63,28 +75,28 @@ public static class MarkdownBlocks
 
         // Each block runs to the next one's start: whatever a block's span leaves out still belongs to it.
         var bounds = starts.ToArray();
-        var slices = new List<string>(bounds.Length);
+        var slices = new List<BlockSource>(bounds.Length);
         for (var i = 0; i < bounds.Length; i++)
         {
             var end = i + 1 < bounds.Length ? bounds[i + 1] : text.Length;
             var slice = text[bounds[i]..end].TrimEnd();
             if (slice.Length > 0)
             {
-                slices.Add(slice);
+                slices.Add(new BlockSource(bounds[i], slice));
             }
         }
 
-        return slices;
+        return [.. slices];
     }
 
     private static MarkdownBlock[] Compute(string text, bool allowRemoteImages)
     {
-        var slices = SplitSource(text);
+        var slices = Sources(text);
         var blocks = new MarkdownBlock[slices.Count];
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < slices.Count; i++)
         {
-            var slice = slices[i];
+            var slice = slices[i].Text;
             var baseKey = string.Create(CultureInfo.InvariantCulture, $"b{slice.GetHashCode(StringComparison.Ordinal):x8}{slice.Length:x}");
             occurrences[baseKey] = occurrences.TryGetValue(baseKey, out var n) ? n + 1 : 0;
             blocks[i] = new MarkdownBlock(string.Create(CultureInfo.InvariantCulture, $"{baseKey}-{occurrences[baseKey]}"), Html(slice, allowRemoteImages));

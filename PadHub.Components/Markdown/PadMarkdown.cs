@@ -12,25 +12,26 @@ namespace PadHub.Components.Markdown;
 public static class PadMarkdown
 {
     /// <summary>
-    /// The pipeline every pad is parsed with. Deliberately not <c>UseAdvancedExtensions()</c>: that adds generic
+    /// The pipeline every block is rendered with. Deliberately not <c>UseAdvancedExtensions()</c>: that adds generic
     /// attributes (<c>{#id .class}</c>), custom containers (<c>::: class</c>), media links (iframes), diagrams and
     /// alerts, all of which put author-chosen markup or classes into the page.
     /// </summary>
-    internal static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
-        .UseAutoIdentifiers()
-        .UseCitations()
-        .UseDefinitionLists()
-        .UseEmphasisExtras()
-        .UseFigures()
-        .UseFooters()
-        .UseFootnotes()
-        .UseGridTables()
-        .UsePipeTables()
-        .UseListExtras()
-        .UseTaskLists()
-        .UseAutoLinks()
-        .DisableHtml()
-        .Build();
+    internal static readonly MarkdownPipeline Pipeline = Build(autoIdentifiers: true);
+
+    /// <summary>
+    /// <see cref="Pipeline"/> without auto identifiers, for every parse of a whole pad (the block split, conclusions, plain
+    /// text). Markdig makes each repeated heading's id unique by trying <c>-1</c>, <c>-2</c>, ... in turn, so n identical
+    /// headings cost n² (1 MB of <c>## Point</c> took 43 s): a note-taker could burn a server core per keystroke. Ids are
+    /// only rendered, and rendering goes block by block (<see cref="MarkdownBlocks"/>), one heading per block.
+    /// </summary>
+    internal static readonly MarkdownPipeline ParsePipeline = Build(autoIdentifiers: false);
+
+    /// <summary>
+    /// Most lines a text rendered with heading ids may have. A block has at most one heading per line, so the ids' cost
+    /// stays under this squared; a longer block (a quote or list of thousands of headings is one top-level block) is
+    /// rendered without heading ids.
+    /// </summary>
+    internal const int MaxLinesWithIdentifiers = 256;
 
     private static readonly PadHtmlPolicy ImagesAsLinks = new(allowImages: false);
     private static readonly PadHtmlPolicy ImagesInline = new(allowImages: true);
@@ -44,7 +45,7 @@ public static class PadMarkdown
         string html;
         try
         {
-            html = Markdig.Markdown.ToHtml(markdown, Pipeline);
+            html = Markdig.Markdown.ToHtml(markdown, LineCount(markdown) <= MaxLinesWithIdentifiers ? Pipeline : ParsePipeline);
         }
         catch (ArgumentException)
         {
@@ -63,7 +64,7 @@ public static class PadMarkdown
         markdown ??= string.Empty;
         try
         {
-            return Markdig.Markdown.ToPlainText(markdown, Pipeline);
+            return Markdig.Markdown.ToPlainText(markdown, ParsePipeline);
         }
         catch (ArgumentException)
         {
@@ -71,17 +72,44 @@ public static class PadMarkdown
         }
     }
 
-    /// <summary>The parsed document, or null when Markdig refuses the text (see <see cref="AsText"/>).</summary>
+    /// <summary>The parsed document (<see cref="ParsePipeline"/>), or null when Markdig refuses the text (see <see cref="AsText"/>).</summary>
     internal static MarkdownDocument? TryParse(string markdown)
     {
         try
         {
-            return Markdig.Markdown.Parse(markdown, Pipeline);
+            return Markdig.Markdown.Parse(markdown, ParsePipeline);
         }
         catch (ArgumentException)
         {
             return null;
         }
+    }
+
+    // An upper bound: '\r\n' counts twice, which only makes a long block lose its ids sooner.
+    private static int LineCount(string text) => text.AsSpan().Count('\n') + text.AsSpan().Count('\r') + 1;
+
+    private static MarkdownPipeline Build(bool autoIdentifiers)
+    {
+        var builder = new MarkdownPipelineBuilder();
+        if (autoIdentifiers)
+        {
+            builder.UseAutoIdentifiers();
+        }
+
+        return builder
+            .UseCitations()
+            .UseDefinitionLists()
+            .UseEmphasisExtras()
+            .UseFigures()
+            .UseFooters()
+            .UseFootnotes()
+            .UseGridTables()
+            .UsePipeTables()
+            .UseListExtras()
+            .UseTaskLists()
+            .UseAutoLinks()
+            .DisableHtml()
+            .Build();
     }
 
     // Markdig refuses input nested past its depth limit (thousands of '>' or '*') with an ArgumentException: such a
