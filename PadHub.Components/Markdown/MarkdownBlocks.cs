@@ -92,6 +92,7 @@ public static class MarkdownBlocks
     private static MarkdownBlock[] Compute(string text, bool allowRemoteImages)
     {
         var slices = Sources(text);
+        var html = Html([.. slices.Select(s => s.Text)], allowRemoteImages);
         var blocks = new MarkdownBlock[slices.Count];
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < slices.Count; i++)
@@ -99,21 +100,55 @@ public static class MarkdownBlocks
             var slice = slices[i].Text;
             var baseKey = string.Create(CultureInfo.InvariantCulture, $"b{slice.GetHashCode(StringComparison.Ordinal):x8}{slice.Length:x}");
             occurrences[baseKey] = occurrences.TryGetValue(baseKey, out var n) ? n + 1 : 0;
-            blocks[i] = new MarkdownBlock(string.Create(CultureInfo.InvariantCulture, $"{baseKey}-{occurrences[baseKey]}"), Html(slice, allowRemoteImages));
+            blocks[i] = new MarkdownBlock(string.Create(CultureInfo.InvariantCulture, $"{baseKey}-{occurrences[baseKey]}"), html[i]);
         }
 
         return blocks;
     }
 
-    private static MarkupString Html(string block, bool allowRemoteImages)
+    // The blocks not cached yet are rendered together (PadMarkdown.ToSafeHtml of a list): one sanitizer pass per batch.
+    private static MarkupString[] Html(string[] blocks, bool allowRemoteImages)
     {
         var cache = HtmlCaches[allowRemoteImages ? 1 : 0];
-        if (cache.TryGetValue(block, out var html))
+        var html = new MarkupString[blocks.Length];
+        var missing = new List<int>();
+        var unseen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (cache.TryGetValue(blocks[i], out var known))
+            {
+                html[i] = known;
+            }
+            else
+            {
+                missing.Add(i);
+                unseen.Add(blocks[i]);
+            }
+        }
+
+        if (missing.Count == 0)
         {
             return html;
         }
 
-        html = new MarkupString(PadMarkdown.ToSafeHtml(block, allowRemoteImages));
+        var sources = unseen.ToArray();
+        var rendered = PadMarkdown.ToSafeHtml(sources, allowRemoteImages);
+        var fresh = new Dictionary<string, MarkupString>(sources.Length, StringComparer.Ordinal);
+        for (var i = 0; i < sources.Length; i++)
+        {
+            fresh[sources[i]] = Remember(cache, sources[i], new MarkupString(rendered[i]));
+        }
+
+        foreach (var i in missing)
+        {
+            html[i] = fresh[blocks[i]];
+        }
+
+        return html;
+    }
+
+    private static MarkupString Remember(ConcurrentDictionary<string, MarkupString> cache, string block, MarkupString html)
+    {
         if (Interlocked.Add(ref _cachedChars, block.Length) > CacheBudgetChars)
         {
             // Simple and bounded: start over. Blocks still on screen are re-rendered once on their next change.

@@ -21,7 +21,9 @@ public sealed class MarkdownScaleTests(ITestOutputHelper output)
         "- item ==in a list==\n- second\n", "> quoted ==mark==\n> ## quoted heading\n", "```\n==fenced==\n```\n",
         "    ==indented code==\n", "`==code span==` and a == b\n", "| a | b |\n|---|---|\n| ==cell== | x |\n",
         "Term\n: ==definition==\n", "[link ==text==](https://example.org)\n", "<b>==html==</b>\n", "1. ==one==\n2. two\n",
-        "====\n", "==unclosed\n", "Footnote[^1].\n\n[^1]: ==noted==\n",
+        "====\n", "==unclosed\n", "<script>alert(1)</script> <img src=x onerror=alert(2)>\n", "![pixel](https://t.example/p.png)\n",
+        "[js](javascript:alert(1)) and <https://auto.example/>\n", "# Heading {#id .class}\n", "- [x] task ==done==\n",
+        "Quotes \"q\" & 'a' < b > c\u00a0nbsp\n", "Footnote[^1].\n\n[^1]: ==noted==\n",
     ];
 
     [Fact]
@@ -109,6 +111,35 @@ public sealed class MarkdownScaleTests(ITestOutputHelper output)
         foreach (var pad in pads)
         {
             Assert.True(PadConclusions.ExtractBlock(pad).SequenceEqual(PadConclusions.Extract(pad)), $"seed {seed}, pad:\n{pad}");
+        }
+    }
+
+    [Fact]
+    public void SanitizeMany_RenderedBlocks_SameAsOneByOne()
+    {
+        var seed = TestSeed.Get(output);
+        var rendered = RandomPads(new Random(seed), 200)
+            .SelectMany(MarkdownBlocks.SplitSource)
+            .Select(block => Markdig.Markdown.ToHtml(block, PadMarkdown.Pipeline))
+            .ToArray();
+
+        foreach (var policy in new[] { new PadHtmlPolicy(allowImages: false), new PadHtmlPolicy(allowImages: true) })
+        {
+            Assert.True(rendered.Select(policy.Sanitize).SequenceEqual(policy.SanitizeMany(rendered)), $"seed {seed}");
+        }
+    }
+
+    private static IEnumerable<string> RandomPads(Random random, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var pad = new StringBuilder();
+            for (var j = random.Next(1, 30); j > 0; j--)
+            {
+                pad.Append(Fragments[random.Next(Fragments.Length)]).Append(random.Next(3) == 0 ? "\n" : "\n\n");
+            }
+
+            yield return pad.ToString();
         }
     }
 
