@@ -22,7 +22,8 @@ public static class PadMarkdown
     /// <see cref="Pipeline"/> without auto identifiers, for every parse of a whole pad (the block split, conclusions, plain
     /// text). Markdig makes each repeated heading's id unique by trying <c>-1</c>, <c>-2</c>, ... in turn, so n identical
     /// headings cost n² (1 MB of <c>## Point</c> took 43 s): a note-taker could burn a server core per keystroke. Ids are
-    /// only rendered, and rendering goes block by block (<see cref="MarkdownBlocks"/>), one heading per block.
+    /// only rendered, and rendering goes block by block (<see cref="MarkdownBlocks"/>), with ids only in blocks of at most
+    /// <see cref="MaxLinesWithIdentifiers"/> lines.
     /// </summary>
     internal static readonly MarkdownPipeline ParsePipeline = Build(autoIdentifiers: false);
 

@@ -91,22 +91,12 @@ public sealed class MarkdownScaleTests(ITestOutputHelper output)
         // Without references across blocks (a link definition, a footnote), reading block by block finds exactly what
         // one parse of the whole pad finds, at the same offsets.
         var seed = TestSeed.Get(output);
-        var random = new Random(seed);
         var pads = new List<string>
         {
             SessionDefaults.PadTemplate.Replace("{group}", "Group 1", StringComparison.Ordinal).Replace("{topic}", "Open data", StringComparison.Ordinal) + "- ==Fund the commons==\n",
             ResultsSamples.HostilePad,
         };
-        for (var i = 0; i < 50; i++)
-        {
-            var pad = new StringBuilder();
-            for (var j = random.Next(1, 30); j > 0; j--)
-            {
-                pad.Append(Fragments[random.Next(Fragments.Length - 1)]).Append(random.Next(3) == 0 ? "\n" : "\n\n");
-            }
-
-            pads.Add(pad.ToString());
-        }
+        pads.AddRange(RandomPads(new Random(seed), 50, Fragments.Length - 1)); // the last fragment refers across blocks
 
         foreach (var pad in pads)
         {
@@ -118,7 +108,7 @@ public sealed class MarkdownScaleTests(ITestOutputHelper output)
     public void SanitizeMany_RenderedBlocks_SameAsOneByOne()
     {
         var seed = TestSeed.Get(output);
-        var rendered = RandomPads(new Random(seed), 200)
+        var rendered = RandomPads(new Random(seed), 200, Fragments.Length)
             .SelectMany(MarkdownBlocks.SplitSource)
             .Select(block => Markdig.Markdown.ToHtml(block, PadMarkdown.Pipeline))
             .ToArray();
@@ -129,14 +119,14 @@ public sealed class MarkdownScaleTests(ITestOutputHelper output)
         }
     }
 
-    private static IEnumerable<string> RandomPads(Random random, int count)
+    private static IEnumerable<string> RandomPads(Random random, int count, int fragments)
     {
         for (var i = 0; i < count; i++)
         {
             var pad = new StringBuilder();
             for (var j = random.Next(1, 30); j > 0; j--)
             {
-                pad.Append(Fragments[random.Next(Fragments.Length)]).Append(random.Next(3) == 0 ? "\n" : "\n\n");
+                pad.Append(Fragments[random.Next(fragments)]).Append(random.Next(3) == 0 ? "\n" : "\n\n");
             }
 
             yield return pad.ToString();
