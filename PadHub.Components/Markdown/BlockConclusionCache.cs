@@ -26,7 +26,7 @@ internal sealed class BlockConclusionCache(Func<string, IReadOnlyList<PadConclus
         var found = new List<PadConclusion>();
         foreach (var block in MarkdownBlocks.Sources(markdown))
         {
-            if (!block.Text.Contains("==", StringComparison.Ordinal))
+            if (block.Refused || !block.Text.Contains("==", StringComparison.Ordinal))
             {
                 continue;
             }

@@ -52,6 +52,10 @@ public static class MarkdownBlocks
         return SourceTable.GetValue(text, ComputeSources);
     }
 
+    /// <summary>Whether Markdig refused <paramref name="text"/>, when its split is already known; null when it is not.</summary>
+    internal static bool? KnownRefused(string text) =>
+        SourceTable.TryGetValue(text, out var sources) ? sources is [{ Refused: true }] : null;
+
     private static BlockSource[] ComputeSources(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -61,7 +65,7 @@ public static class MarkdownBlocks
 
         if (PadMarkdown.TryParse(text) is not { } document)
         {
-            return [new BlockSource(0, text.TrimEnd())]; // Markdig refused it: one block, shown as text
+            return [new BlockSource(0, text.TrimEnd(), Refused: true)]; // one block, shown as text
         }
 
         var starts = new SortedSet<int>();
@@ -92,7 +96,10 @@ public static class MarkdownBlocks
     private static MarkdownBlock[] Compute(string text, bool allowRemoteImages)
     {
         var slices = Sources(text);
-        var html = Html([.. slices.Select(s => s.Text)], allowRemoteImages);
+        // A refused pad is not parsed again (Markdig takes seconds to refuse a megabyte): its one block is shown as text.
+        var html = slices is [{ Refused: true } refused]
+            ? [new MarkupString(PadMarkdown.AsText(refused.Text))]
+            : Html([.. slices.Select(s => s.Text)], allowRemoteImages);
         var blocks = new MarkdownBlock[slices.Count];
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < slices.Count; i++)

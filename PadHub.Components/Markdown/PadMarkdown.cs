@@ -82,6 +82,11 @@ public static class PadMarkdown
     public static string ToPlainText(string markdown)
     {
         markdown ??= string.Empty;
+        if (MarkdownBlocks.KnownRefused(markdown) == true)
+        {
+            return markdown; // the views' split already met Markdig's refusal: not another few seconds for it
+        }
+
         try
         {
             return Markdig.Markdown.ToPlainText(markdown, ParsePipeline);
@@ -134,5 +139,5 @@ public static class PadMarkdown
 
     // Markdig refuses input nested past its depth limit (thousands of '>' or '*') with an ArgumentException: such a
     // pad is shown as plain text rather than failing every page that shows it.
-    private static string AsText(string markdown) => "<pre>" + WebUtility.HtmlEncode(markdown) + "</pre>";
+    internal static string AsText(string markdown) => "<pre>" + WebUtility.HtmlEncode(markdown) + "</pre>";
 }

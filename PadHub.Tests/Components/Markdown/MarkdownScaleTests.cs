@@ -105,6 +105,21 @@ public sealed class MarkdownScaleTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Sources_RefusedPad_IsOneRefusedBlock_ShownAsTextWithoutAnotherParse()
+    {
+        var deep = "==mark==\n\n" + string.Concat(Enumerable.Repeat("> ", 2000)) + "deep";
+
+        var sources = MarkdownBlocks.Sources(deep);
+
+        Assert.True(Assert.Single(sources).Refused);
+        Assert.True(MarkdownBlocks.KnownRefused(deep));
+        Assert.Null(MarkdownBlocks.KnownRefused(new string(deep)));
+        Assert.Empty(PadConclusions.Extract(deep));
+        Assert.Equal(PadMarkdown.AsText(deep), Assert.Single(MarkdownBlocks.Split(deep)).Html.Value);
+        Assert.Equal(deep, PadMarkdown.ToPlainText(deep));
+    }
+
+    [Fact]
     public void SanitizeMany_RenderedBlocks_SameAsOneByOne()
     {
         var seed = TestSeed.Get(output);
