@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using PadHub.Benchmarks.Exports;
 using PadHub.Benchmarks.Live;
 using PadHub.Benchmarks.Runners;
 
@@ -10,6 +11,7 @@ using PadHub.Benchmarks.Runners;
 // `hostile`: an honest typist's acknowledgements while attackers send the review's 600,000-component probe (docs/BENCHMARKS-live.md).
 // `history-load`: an editor's submit round trips idle vs while viewers page through a long history (docs/BENCHMARKS-live.md).
 // `history`: GetRevision at random depths of a replayed trace, alone and while a typist types (docs/BENCHMARKS-live.md).
+// `export [--size N] [--repeat 5]`: each export stage of a 1 MB pad of several shapes, in process (docs/BENCHMARKS-live.md).
 // `viewbytes`: bytes each live viewer (audience page, dashboard) receives per keystroke, by pad size (docs/BENCHMARKS-live.md).
 // Anything else goes to BenchmarkDotNet: every [Benchmark] class in this assembly; pick suites with --filter.
 return args switch
@@ -19,6 +21,7 @@ return args switch
     ["profile", .. var rest] => ProfileRunner.Run(rest),
     ["load", .. var rest] => await LoadCommand.RunAsync(rest),
     ["latency", .. var rest] => await LatencyCommand.RunAsync(rest),
+    ["export", .. var rest] => await ExportCommand.RunAsync(rest),
     ["viewbytes", .. var rest] => await ViewBytesCommand.RunAsync(rest),
     ["hostile", .. var rest] => await HostileCommand.RunAsync(rest),
     ["hostile-attackers", .. var rest] => await HostileAttackers.RunAsync(rest),

@@ -22,6 +22,7 @@ public static class MarkdownBlocks
     internal const int CacheBudgetChars = 4_000_000;
 
     private static readonly ConditionalWeakTable<string, IReadOnlyList<MarkdownBlock>>[] Splits = [new(), new()];
+    private static readonly ConditionalWeakTable<string, IReadOnlyList<BlockSource>> SourceTable = new();
     private static readonly ConcurrentDictionary<string, MarkupString>[] HtmlCaches =
         [new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
 
@@ -39,9 +40,24 @@ public static class MarkdownBlocks
     }
 
     /// <summary>The source text of each top-level block (blank lines between blocks dropped).</summary>
-    internal static IReadOnlyList<string> SplitSource(string text)
+    internal static IReadOnlyList<string> SplitSource(string text) => [.. Sources(text).Select(b => b.Text)];
+
+    /// <summary>
+    /// The top-level blocks of <paramref name="text"/> with their offsets: the one whole-pad parse, shared by the rendered
+    /// split and the conclusions (<see cref="PadConclusions"/>) of the same string instance.
+    /// </summary>
+    internal static IReadOnlyList<BlockSource> Sources(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        return SourceTable.GetValue(text, ComputeSources);
+    }
+
+    /// <summary>Whether Markdig refused <paramref name="text"/>, when its split is already known; null when it is not.</summary>
+    internal static bool? KnownRefused(string text) =>
+        SourceTable.TryGetValue(text, out var sources) ? sources is [{ Refused: true }] : null;
+
+    private static BlockSource[] ComputeSources(string text)
+    {
         if (string.IsNullOrWhiteSpace(text))
         {
             return [];
@@ -49,7 +65,7 @@ public static class MarkdownBlocks
 
         if (PadMarkdown.TryParse(text) is not { } document)
         {
-            return [text.TrimEnd()]; // Markdig refused it: one block, shown as text
+            return [new BlockSource(0, text.TrimEnd(), Refused: true)]; // one block, shown as text
         }
 
         var starts = new SortedSet<int>();
@@ -63,45 +79,83 @@ public static class MarkdownBlocks
 
         // Each block runs to the next one's start: whatever a block's span leaves out still belongs to it.
         var bounds = starts.ToArray();
-        var slices = new List<string>(bounds.Length);
+        var slices = new List<BlockSource>(bounds.Length);
         for (var i = 0; i < bounds.Length; i++)
         {
             var end = i + 1 < bounds.Length ? bounds[i + 1] : text.Length;
             var slice = text[bounds[i]..end].TrimEnd();
             if (slice.Length > 0)
             {
-                slices.Add(slice);
+                slices.Add(new BlockSource(bounds[i], slice));
             }
         }
 
-        return slices;
+        return [.. slices];
     }
 
     private static MarkdownBlock[] Compute(string text, bool allowRemoteImages)
     {
-        var slices = SplitSource(text);
+        var slices = Sources(text);
+        // A refused pad is not parsed again (Markdig takes seconds to refuse a megabyte): its one block is shown as text.
+        var html = slices is [{ Refused: true } refused]
+            ? [new MarkupString(PadMarkdown.AsText(refused.Text))]
+            : Html([.. slices.Select(s => s.Text)], allowRemoteImages);
         var blocks = new MarkdownBlock[slices.Count];
         var occurrences = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < slices.Count; i++)
         {
-            var slice = slices[i];
+            var slice = slices[i].Text;
             var baseKey = string.Create(CultureInfo.InvariantCulture, $"b{slice.GetHashCode(StringComparison.Ordinal):x8}{slice.Length:x}");
             occurrences[baseKey] = occurrences.TryGetValue(baseKey, out var n) ? n + 1 : 0;
-            blocks[i] = new MarkdownBlock(string.Create(CultureInfo.InvariantCulture, $"{baseKey}-{occurrences[baseKey]}"), Html(slice, allowRemoteImages));
+            blocks[i] = new MarkdownBlock(string.Create(CultureInfo.InvariantCulture, $"{baseKey}-{occurrences[baseKey]}"), html[i]);
         }
 
         return blocks;
     }
 
-    private static MarkupString Html(string block, bool allowRemoteImages)
+    // The blocks not cached yet are rendered together (PadMarkdown.ToSafeHtml of a list): one sanitizer pass per batch.
+    private static MarkupString[] Html(string[] blocks, bool allowRemoteImages)
     {
         var cache = HtmlCaches[allowRemoteImages ? 1 : 0];
-        if (cache.TryGetValue(block, out var html))
+        var html = new MarkupString[blocks.Length];
+        var missing = new List<int>();
+        var unseen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < blocks.Length; i++)
+        {
+            if (cache.TryGetValue(blocks[i], out var known))
+            {
+                html[i] = known;
+            }
+            else
+            {
+                missing.Add(i);
+                unseen.Add(blocks[i]);
+            }
+        }
+
+        if (missing.Count == 0)
         {
             return html;
         }
 
-        html = new MarkupString(PadMarkdown.ToSafeHtml(block, allowRemoteImages));
+        var sources = unseen.ToArray();
+        var rendered = PadMarkdown.ToSafeHtml(sources, allowRemoteImages);
+        var fresh = new Dictionary<string, MarkupString>(sources.Length, StringComparer.Ordinal);
+        for (var i = 0; i < sources.Length; i++)
+        {
+            fresh[sources[i]] = Remember(cache, sources[i], new MarkupString(rendered[i]));
+        }
+
+        foreach (var i in missing)
+        {
+            html[i] = fresh[blocks[i]];
+        }
+
+        return html;
+    }
+
+    private static MarkupString Remember(ConcurrentDictionary<string, MarkupString> cache, string block, MarkupString html)
+    {
         if (Interlocked.Add(ref _cachedChars, block.Length) > CacheBudgetChars)
         {
             // Simple and bounded: start over. Blocks still on screen are re-rendered once on their next change.

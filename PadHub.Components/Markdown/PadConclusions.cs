@@ -6,15 +6,22 @@ namespace PadHub.Components.Markdown;
 
 /// <summary>
 /// A pad's conclusions: exactly the passages its Markdown renders as <c>&lt;mark&gt;</c> (<c>==text==</c>), in pad
-/// order. Parsed with <see cref="PadMarkdown.Pipeline"/>, so what counts as a conclusion is what every view highlights:
-/// <c>==</c> inside code spans, fenced or indented code is text, never a mark, and nothing is guessed from headings.
+/// order. Read from the same top-level blocks every view renders (<see cref="MarkdownBlocks"/>), each parsed as it is
+/// rendered, so what counts as a conclusion is what every view highlights: <c>==</c> inside code spans, fenced or
+/// indented code is text, never a mark, and nothing is guessed from headings. Each block's passages are cached by its
+/// text (<see cref="BlockConclusionCache"/>): the dashboard re-reads a large pad's conclusions on every edit.
 /// </summary>
 public static class PadConclusions
 {
     private const char MarkDelimiter = '=';
 
+    private static readonly BlockConclusionCache Cache = new(ExtractBlock);
+
     /// <summary>The marked passages of <paramref name="markdown"/>; empty when it has none or Markdig refuses it.</summary>
-    public static IReadOnlyList<PadConclusion> Extract(string markdown)
+    public static IReadOnlyList<PadConclusion> Extract(string markdown) => Cache.Extract(markdown);
+
+    /// <summary>The marked passages of one block on its own, offsets relative to it.</summary>
+    internal static IReadOnlyList<PadConclusion> ExtractBlock(string markdown)
     {
         ArgumentNullException.ThrowIfNull(markdown);
         if (!markdown.Contains("==", StringComparison.Ordinal) || PadMarkdown.TryParse(markdown) is not { } document)

@@ -1,5 +1,6 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using System.Security.Cryptography;
 using Ganss.Xss;
 
 namespace PadHub.Components.Markdown;
@@ -26,8 +27,12 @@ public sealed class PadHtmlPolicy
 
     private static readonly string[] Attributes = ["href", "src", "alt", "id", "start", "colspan", "rowspan", "type", "checked", "disabled"];
 
+    // Big enough that the sanitizer's fixed cost per call vanishes, small enough to stay out of the large object heap.
+    private const int BatchChars = 32 * 1024;
+
     private readonly HtmlSanitizer _sanitizer;
     private readonly bool _allowImages;
+    private readonly string _separator = "padhub" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 
     /// <summary>A policy; an instance is safe to share once built.</summary>
     /// <param name="allowImages">Keep <c>img</c> elements; otherwise each becomes a link to its address.</param>
@@ -50,6 +55,35 @@ public sealed class PadHtmlPolicy
 
     /// <summary>The safe form of <paramref name="html"/> (Markdig's output).</summary>
     public string Sanitize(string html) => _sanitizer.Sanitize(html);
+
+    /// <summary>
+    /// The safe form of each of <paramref name="fragments"/> (each a whole block as Markdig renders it), as
+    /// <see cref="Sanitize"/> gives it one by one. Sanitised in batches of one document each, cut apart again at a
+    /// separator no pad can hold (random per policy, never shown); a batch that does not cut into as many parts as it
+    /// joined is sanitised one by one.
+    /// </summary>
+    public IReadOnlyList<string> SanitizeMany(IReadOnlyList<string> fragments)
+    {
+        ArgumentNullException.ThrowIfNull(fragments);
+        var safe = new List<string>(fragments.Count);
+        for (var start = 0; start < fragments.Count;)
+        {
+            var count = 0;
+            var chars = 0;
+            while (start + count < fragments.Count && (count == 0 || chars + fragments[start + count].Length <= BatchChars))
+            {
+                chars += fragments[start + count].Length;
+                count++;
+            }
+
+            var batch = fragments.Skip(start).Take(count).ToArray();
+            var parts = count == 1 ? [Sanitize(batch[0])] : Sanitize(string.Join(_separator, batch)).Split(_separator);
+            safe.AddRange(parts.Length == count ? parts : batch.Select(Sanitize));
+            start += count;
+        }
+
+        return safe;
+    }
 
     private void PostProcess(PostProcessNodeEventArgs e)
     {
