@@ -1,5 +1,6 @@
 using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Operations;
+using PadHub.Tests.Fakes;
 using PadHub.Tests.Server.Sessions;
 
 namespace PadHub.Tests.Server.Results;
@@ -11,7 +12,7 @@ internal static class ResultsSessionWriter
     public static async Task<int> AppendAsync(PadHubServerFactory server, string token, string padId, string name, string text, string? revisionName = null)
     {
         var sessions = server.Services.GetRequiredServiceOf<IPadSessionService>();
-        var connection = await sessions.ConnectAsync(new PadJoinRequest(token, TestClientIds.For(new string([.. name.Where(char.IsLetterOrDigit)])), name, padId), QuietListener.Instance);
+        var connection = await sessions.ConnectAsync(new PadJoinRequest(token, TestClientIds.For(new string([.. name.Where(char.IsLetterOrDigit)])), name, padId), NullPadListener.Instance);
         await using (connection)
         {
             var joined = connection.Joined;
@@ -23,18 +24,5 @@ internal static class ResultsSessionWriter
 
             return revision;
         }
-    }
-
-    private sealed class QuietListener : IPadListener
-    {
-        public static readonly QuietListener Instance = new();
-
-        public ValueTask OnOperationAppliedAsync(PadOperationEvent operation) => ValueTask.CompletedTask;
-
-        public ValueTask OnResyncRequiredAsync(int fromRevision) => ValueTask.CompletedTask;
-
-        public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants) => ValueTask.CompletedTask;
-
-        public ValueTask OnCaretMovedAsync(PadCaret caret) => ValueTask.CompletedTask;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Persistence;
+using PadHub.Tests.Fakes;
 using PadHub.Tests.Server.Hubs;
 
 namespace PadHub.Tests.Server.Sessions;
@@ -146,18 +147,5 @@ public sealed class SessionOutputsPadAccessTests() : ServerTest(new PadHubServer
                 return change;
             }
         }
-    }
-
-    private sealed class NullPadListener : IPadListener
-    {
-        public static readonly NullPadListener Instance = new();
-
-        public ValueTask OnOperationAppliedAsync(PadOperationEvent operation) => ValueTask.CompletedTask;
-
-        public ValueTask OnResyncRequiredAsync(int fromRevision) => ValueTask.CompletedTask;
-
-        public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants) => ValueTask.CompletedTask;
-
-        public ValueTask OnCaretMovedAsync(PadCaret caret) => ValueTask.CompletedTask;
     }
 }

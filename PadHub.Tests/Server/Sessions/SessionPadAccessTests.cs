@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.AspNetCore.SignalR;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
+using PadHub.Tests.Fakes;
 using PadHub.Tests.Server.Hubs;
 
 namespace PadHub.Tests.Server.Sessions;
@@ -84,7 +85,7 @@ public sealed class SessionPadAccessTests() : ServerTest(new PadHubServerFactory
         var created = await Server.CreateSessionAsync(groups: 2);
         var sessions = Server.Services.GetRequiredServiceOf<IPadSessionService>();
 
-        await using var connection = await sessions.ConnectAsync(new PadJoinRequest(created.Groups[1].NoteTakerToken, TestClientIds.For("client-1"), "Ada"), new NullListener());
+        await using var connection = await sessions.ConnectAsync(new PadJoinRequest(created.Groups[1].NoteTakerToken, TestClientIds.For("client-1"), "Ada"), NullPadListener.Instance);
 
         Assert.Equal(created.Groups[1].PadId, connection.Joined.PadId);
         Assert.Equal(created.SessionId, connection.Joined.SessionId);
@@ -101,7 +102,7 @@ public sealed class SessionPadAccessTests() : ServerTest(new PadHubServerFactory
         var token = role == SessionRole.Moderator ? created.ModeratorToken : created.AudienceToken;
 
         var refused = await SessionTestHelpers.RefusedAsync(
-            () => sessions.ConnectAsync(new PadJoinRequest(token, TestClientIds.For("client-1"), "Ada"), new NullListener()), PadErrorCodes.InvalidOp);
+            () => sessions.ConnectAsync(new PadJoinRequest(token, TestClientIds.For("client-1"), "Ada"), NullPadListener.Instance), PadErrorCodes.InvalidOp);
 
         Assert.Contains("padId", refused.Message, StringComparison.Ordinal);
     }
@@ -205,8 +206,8 @@ public sealed class SessionPadAccessTests() : ServerTest(new PadHubServerFactory
         var sessions = Server.Services.GetRequiredServiceOf<IPadSessionService>();
 
         await SessionTestHelpers.RefusedAsync(
-            () => sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, TestClientIds.For("client-1"), "Ada", other.PadId), new NullListener()), PadErrorCodes.Forbidden);
-        await using var connection = await sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, TestClientIds.For("client-1"), "Ada", pad.PadId), new NullListener());
+            () => sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, TestClientIds.For("client-1"), "Ada", other.PadId), NullPadListener.Instance), PadErrorCodes.Forbidden);
+        await using var connection = await sessions.ConnectAsync(new PadJoinRequest(pad.EditToken, TestClientIds.For("client-1"), "Ada", pad.PadId), NullPadListener.Instance);
         Assert.Null(connection.Joined.SessionId);
         Assert.Null(connection.Joined.Access);
     }
@@ -225,16 +226,5 @@ public sealed class SessionPadAccessTests() : ServerTest(new PadHubServerFactory
         var refused = await Assert.ThrowsAsync<HubException>(call);
         Assert.Equal(PadErrorCodes.Forbidden, refused.ErrorCode());
         return refused;
-    }
-
-    private sealed class NullListener : IPadListener
-    {
-        public ValueTask OnOperationAppliedAsync(PadOperationEvent operation) => ValueTask.CompletedTask;
-
-        public ValueTask OnResyncRequiredAsync(int fromRevision) => ValueTask.CompletedTask;
-
-        public ValueTask OnParticipantsChangedAsync(IReadOnlyList<PadParticipant> participants) => ValueTask.CompletedTask;
-
-        public ValueTask OnCaretMovedAsync(PadCaret caret) => ValueTask.CompletedTask;
     }
 }
