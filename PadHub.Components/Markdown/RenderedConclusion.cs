@@ -28,7 +28,7 @@ public sealed record RenderedConclusion(int Order, string Key, MarkupString Html
             var source = MarkedSource(conclusions[i].Markdown);
             if (!known.TryGetValue(source, out var html))
             {
-                html = new MarkupString(PadMarkdown.ToSafeHtml(source));
+                html = Rendered(source);
             }
 
             var key = string.Create(CultureInfo.InvariantCulture, $"c{conclusions[i].Order}-{source.GetHashCode(StringComparison.Ordinal):x8}");
@@ -37,6 +37,16 @@ public sealed record RenderedConclusion(int Order, string Key, MarkupString Html
 
         return rendered;
     }
+
+    /// <summary>One passage's Markdown (<see cref="PadConclusion.Markdown"/>, e.g. the one in the spotlight) as sanitised HTML, rendered like a listed one.</summary>
+    public static MarkupString ToHtml(string passageMarkdown)
+    {
+        ArgumentNullException.ThrowIfNull(passageMarkdown);
+        return Rendered(MarkedSource(passageMarkdown));
+    }
+
+    // Without Markdig's closing line break: an item's text is the passage alone.
+    private static MarkupString Rendered(string source) => new(PadMarkdown.ToSafeHtml(source).TrimEnd('\n'));
 
     /// <summary>The Markdown rendered: the passage on one line, marked again.</summary>
     private string Source { get; init; } = "";
