@@ -49,6 +49,7 @@ public static class ServiceCollectionExtensions
             .AddHubOptions(o => o.MaximumReceiveMessageSize = configuration.GetValue(
                 $"{PadLimitsOptions.SectionName}:{nameof(PadLimitsOptions.CircuitMessageBytes)}", new PadLimitsOptions().CircuitMessageBytes));
         services.AddMudServices();
+        services.AddLocalization();
 
         services.AddHealthChecks();
 

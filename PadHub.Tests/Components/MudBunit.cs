@@ -15,6 +15,7 @@ public static class MudBunit
     {
         var context = new BunitContext();
         context.Services.AddMudServices();
+        context.Services.AddLocalization();
         // MudBlazor calls its own JS freely; PadHub's own modules get Strict setups in their tests.
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         return context;
