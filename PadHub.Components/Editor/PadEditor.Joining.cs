@@ -93,7 +93,9 @@ public sealed partial class PadEditor
         _padId = joined.PadId;
         _participants = joined.Participants;
         _authors = [.. joined.Authors];
-        _access = joined.EffectiveAccess;
+        // An access change can be delivered while the join is still returning (the server listens before it answers);
+        // it is newer than the join's snapshot, so it wins.
+        _access ??= joined.EffectiveAccess;
         _sessionId = joined.SessionId;
         _head = joined.Revision;
         _historyOpen = OpenHistory;

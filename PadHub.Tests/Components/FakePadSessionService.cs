@@ -40,7 +40,10 @@ internal sealed class FakePadSessionService : IPadSessionService
 
     public int Revision => Log.Count;
 
-    public Task<IPadConnection> ConnectAsync(PadJoinRequest request, IPadListener listener, CancellationToken cancellationToken = default)
+    /// <summary>When set, a join waits for it after registering its listener, as a real join does while it reads the pad (events may arrive meanwhile).</summary>
+    public TaskCompletionSource? HoldJoin { get; set; }
+
+    public async Task<IPadConnection> ConnectAsync(PadJoinRequest request, IPadListener listener, CancellationToken cancellationToken = default)
     {
         LastRequest = request;
         if (ConnectFailure is not null)
@@ -66,7 +69,12 @@ internal sealed class FakePadSessionService : IPadSessionService
             [new PadAuthor("author-other", "Grace", "#e53935")],
             [participant], Access, SessionId, participant.ParticipantId, "tag-" + request.ClientId);
         Connection = new FakePadConnection(this, joined.ClientTag, joined);
-        return Task.FromResult<IPadConnection>(Connection);
+        if (HoldJoin is { } hold)
+        {
+            await hold.Task;
+        }
+
+        return Connection;
     }
 
     /// <summary>Commits an operation from someone else and returns its event (not delivered: tests deliver it).</summary>

@@ -93,6 +93,25 @@ public sealed class PadEditorAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task OnAccessChanged_WhileJoining_IsNotOverwrittenByTheJoinsOlderAccess()
+    {
+        // The server registers the connection's access callback before the join returns: a lock that lands in between
+        // is delivered first, and the join's snapshot (taken before it) must not put the editor back to writable.
+        _sessions.HoldJoin = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var cut = _context.Render<PadEditor>(p => p.Add(x => x.Token, FakePadSessionService.ValidToken));
+        cut.WaitForAssertion(() => Assert.NotNull(_sessions.Listener));
+
+        await _sessions.Listener!.OnAccessChangedAsync(Locked);
+        _sessions.HoldJoin.SetResult();
+
+        cut.WaitForAssertion(() => Assert.Equal("true", cut.Find(".padhub-editor").GetAttribute("data-interactive")));
+        Assert.Equal("false", CanWrite(cut));
+        var start = Assert.IsType<EditorStart>(_module.VerifyInvoke("attach").Arguments[2]);
+        Assert.False(start.CanWrite);
+        Assert.Contains("Locked by the moderator", cut.Find("[data-access=locked]").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task OnAccessChanged_Locked_TurnsEditorReadOnlyAndSaysWhy()
     {
         var cut = RenderJoined();
