@@ -26,10 +26,11 @@ internal static partial class QuestionBullet
     {
         ArgumentNullException.ThrowIfNull(padText);
         var bullet = "- " + Escape(question);
-        if (FindSectionEnd(padText) is { } end)
+        if (FindSection(padText) is var (headingEnd, end))
         {
-            // After the section's last line with content, so the bullet continues a list already there.
-            return (end, "\n" + bullet);
+            // After the section's last line with content, so the bullet continues a list already there; a blank line
+            // after the heading when the section is empty.
+            return (end, (end == headingEnd ? "\n\n" : "\n") + bullet);
         }
 
         var prefix = padText.Length == 0 ? "" : padText.EndsWith('\n') ? "\n" : "\n\n";
@@ -73,10 +74,11 @@ internal static partial class QuestionBullet
         return builder.ToString();
     }
 
-    /// <summary>The end of the last non-blank line of the Questions section, or null when the pad has no such heading.</summary>
-    private static int? FindSectionEnd(string text)
+    /// <summary>The end of the Questions heading's line and of the last non-blank line of its section, or null when the pad has no such heading.</summary>
+    private static (int HeadingEnd, int ContentEnd)? FindSection(string text)
     {
         int? level = null;
+        var headingEnd = 0;
         var contentEnd = 0;
         string? fence = null;
         for (var start = 0; start <= text.Length;)
@@ -94,12 +96,13 @@ internal static partial class QuestionBullet
                 var headingLevel = heading.Groups[1].Length;
                 if (level is { } open && headingLevel <= open)
                 {
-                    return contentEnd;
+                    return (headingEnd, contentEnd);
                 }
 
                 if (level is null && string.Equals(heading.Groups[2].Value.Trim(), "Questions", StringComparison.OrdinalIgnoreCase))
                 {
                     level = headingLevel;
+                    headingEnd = end;
                     contentEnd = end;
                 }
             }
@@ -117,7 +120,7 @@ internal static partial class QuestionBullet
             start = newline + 1;
         }
 
-        return level is null ? null : contentEnd;
+        return level is null ? null : (headingEnd, contentEnd);
     }
 
     private static string? FenceOf(ReadOnlySpan<char> line)
