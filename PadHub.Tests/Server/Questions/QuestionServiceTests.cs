@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Questions;
+using PadHub.Components.Contracts.Results;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Pads.Authority;
 using PadHub.Server.Persistence;
@@ -231,6 +232,21 @@ public sealed class QuestionServiceTests() : ServerTest(new PadHubServerFactory(
 
         await using var watch = await Questions.WatchAsync(created.ModeratorToken, _ => ValueTask.CompletedTask);
         Assert.Null(watch.Current.Questions.Single().ForwardedToGroupId);
+    }
+
+    [Fact]
+    public async Task Results_HoldTheVisibleQuestionsWithVotes_HiddenLeftOut()
+    {
+        var created = await Server.CreateSessionAsync(groups: 2);
+        var asked = await Questions.AskAsync(created.AudienceToken, new QuestionAsk(Participant("a"), "Kept?", created.Groups[1].GroupId));
+        var hidden = await Questions.AskAsync(created.AudienceToken, new QuestionAsk(Participant("b"), "Hidden?"));
+        await Questions.VoteAsync(created.AudienceToken, Participant("c"), asked.QuestionId, true);
+        await Questions.SetHiddenAsync(created.ModeratorToken, hidden.QuestionId, true);
+
+        var snapshot = await Server.Services.GetRequiredService<IResultsService>().GetSnapshotAsync(created.ResultsToken);
+
+        var question = Assert.Single(snapshot!.Questions!);
+        Assert.Equal((asked.QuestionId, (int?)2, 1, "Kept?"), (question.QuestionId, question.Group, question.Votes, question.Text));
     }
 
     internal static string Participant(string name) => TestClientIds.For("participant-" + name);

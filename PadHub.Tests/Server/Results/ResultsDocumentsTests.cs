@@ -95,6 +95,18 @@ public sealed class ResultsDocumentsTests
     }
 
     [Fact]
+    public void QuestionsCsv_Sample_OneRowPerVisibleQuestionWithItsStateAndTheFormulaGuard()
+    {
+        var csv = ResultsTables.Questions.ToCsv(ResultsSamples.Snapshot());
+
+        Assert.Equal(
+            "question,group,text,name,source,votes,asked_at,pinned,answered,forwarded_to_group\r\n"
+            + "q1,2,\"'=HYPERLINK(\"\"x\"\") is this, \"\"safe\"\"?\nSecond line\",Ada,,3,2026-12-03T13:05:00Z,true,false,2\r\n"
+            + "q2,,To the speakers?,,\"Twitter, @someone\",0,2026-12-03T13:06:00Z,false,true,\r\n",
+            csv);
+    }
+
+    [Fact]
     public void GroupsCsv_Sample_HasRapporteurAnimatorsAndPadFile()
     {
         var rows = CsvReader.Read(Files(ResultsSamples.Snapshot())[ResultsFiles.GroupsCsv]);
