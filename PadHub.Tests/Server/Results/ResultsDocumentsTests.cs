@@ -16,7 +16,7 @@ public sealed class ResultsDocumentsTests
         var names = ResultsDocuments.All(ResultsSamples.Snapshot(), ResultsSamples.ResultsUrl).Select(d => d.File).ToArray();
 
         Assert.Equal(
-            ["datapackage.json", "conclusions.md", "groups.csv", "conclusions.csv", "contributions.csv",
+            ["datapackage.json", "conclusions.md", "groups.csv", "conclusions.csv", "contributions.csv", "questions.csv",
              "group-1.md", "group-1.txt", "group-1.html", "group-2.md", "group-2.txt", "group-2.html"],
             names);
     }
@@ -53,7 +53,7 @@ public sealed class ResultsDocumentsTests
         Assert.Equal("Creative Commons Attribution Share-Alike 4.0", licence.GetProperty("title").GetString());
         Assert.Equal(ResultsSamples.ResultsUrl, Assert.Single(root.GetProperty("sources").EnumerateArray()).GetProperty("path").GetString());
         var paths = root.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("path").GetString()!).ToArray();
-        Assert.Equal(["groups.csv", "conclusions.csv", "contributions.csv", "group-1.md", "group-2.md"], paths);
+        Assert.Equal(["groups.csv", "conclusions.csv", "contributions.csv", "questions.csv", "group-1.md", "group-2.md"], paths);
     }
 
     [Fact]
