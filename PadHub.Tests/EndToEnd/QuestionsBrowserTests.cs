@@ -71,7 +71,7 @@ public sealed class QuestionsBrowserTests(ChromiumFixture chromium, ITestOutputH
         await item.Locator("[data-forward-target]").SelectOptionAsync(group2.GroupId);
         await item.Locator("[data-action=forward]").ClickAsync();
         await Expect(item.Locator("[data-state=forwarded]")).ToHaveAttributeAsync("data-forwarded-group", "2");
-        await Expect(editor.Locator(".cm-content")).ToContainTextAsync(@"- How do we keep \# shared data \=\=open\=\= for everyone?");
+        await Expect(editor.Locator(".cm-content")).ToContainTextAsync(@"- How do we keep # shared data \=\=open\=\= for everyone?");
         Assert.Contains("## Questions\n\n- How do we keep", await TextAsync(editor), StringComparison.Ordinal);
         await Expect(asked.Locator("[data-state=forwarded]")).ToBeVisibleAsync();
 
