@@ -16,12 +16,13 @@ public static class ResultsFiles
     public const string GroupsCsv = "groups.csv";
     public const string ConclusionsCsv = "conclusions.csv";
     public const string ContributionsCsv = "contributions.csv";
+    public const string QuestionsCsv = "questions.csv";
 
     /// <summary>A pad's export formats, by file extension.</summary>
     public static IReadOnlyList<string> PadFormats { get; } = ["md", "txt", "html"];
 
     /// <summary>The CSV tables of the open-data package.</summary>
-    public static IReadOnlyList<string> Tables { get; } = [GroupsCsv, ConclusionsCsv, ContributionsCsv];
+    public static IReadOnlyList<string> Tables { get; } = [GroupsCsv, ConclusionsCsv, ContributionsCsv, QuestionsCsv];
 
     /// <summary>The file of group <paramref name="number"/>'s pad in format <paramref name="extension"/> (<c>group-1.md</c>).</summary>
     public static string Pad(int number, string extension) => string.Create(CultureInfo.InvariantCulture, $"group-{number}.{extension}");

@@ -21,6 +21,9 @@ public static class SessionRoutes
     /// <summary>The plenary page: every group's conclusions in projector mode (moderator).</summary>
     public static string Plenary(string moderatorToken) => $"/m/{Uri.EscapeDataString(moderatorToken)}/plenary";
 
+    /// <summary>The questions on a projector: the pinned question large, the next ones by votes (moderator).</summary>
+    public static string Questions(string moderatorToken) => $"/m/{Uri.EscapeDataString(moderatorToken)}/questions";
+
     /// <summary>The printable share page with every link and its QR code (moderator).</summary>
     public static string Share(string moderatorToken) => $"/m/{Uri.EscapeDataString(moderatorToken)}/share";
 

@@ -32,6 +32,12 @@ public abstract class PadHubDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<AnnouncementEntity> Announcements => Set<AnnouncementEntity>();
 
+    public DbSet<QuestionEntity> Questions => Set<QuestionEntity>();
+
+    public DbSet<QuestionVoteEntity> QuestionVotes => Set<QuestionVoteEntity>();
+
+    public DbSet<QuestionSettingsEntity> QuestionSettings => Set<QuestionSettingsEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -45,5 +51,8 @@ public abstract class PadHubDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new SessionGroupConfiguration());
         modelBuilder.ApplyConfiguration(new SessionTokenConfiguration());
         modelBuilder.ApplyConfiguration(new AnnouncementConfiguration());
+        modelBuilder.ApplyConfiguration(new QuestionConfiguration());
+        modelBuilder.ApplyConfiguration(new QuestionVoteConfiguration());
+        modelBuilder.ApplyConfiguration(new QuestionSettingsConfiguration());
     }
 }

@@ -11,7 +11,7 @@ public static class PersistenceServiceCollectionExtensions
     /// <summary>
     /// Registers PadHub's storage: <see cref="DatabaseOptions"/> (validated at start), a pooled context factory per
     /// provider, <c>IDbContextFactory&lt;PadHubDbContext&gt;</c> for the configured one, <see cref="IPadStore"/>,
-    /// <see cref="ISessionStore"/> and the start-up migration.
+    /// <see cref="ISessionStore"/>, <see cref="IQuestionStore"/> and the start-up migration.
     /// </summary>
     /// <remarks>
     /// Nothing here reads configuration eagerly: the provider, the file and the connection string are read when the
@@ -58,6 +58,7 @@ public static class PersistenceServiceCollectionExtensions
 
         services.TryAddSingleton<IPadStore, EfPadStore>();
         services.TryAddSingleton<ISessionStore, EfSessionStore>();
+        services.TryAddSingleton<IQuestionStore, EfQuestionStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

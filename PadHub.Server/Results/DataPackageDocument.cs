@@ -130,7 +130,8 @@ internal static class DataPackageDocument
         }
 
         json.WriteEndArray();
-        if (table != ResultsTables.Groups)
+        // Every table whose rows belong to a group references groups.csv (a question for the speakers has no group).
+        if (table != ResultsTables.Groups && table.Fields.Any(f => f.Name == "group" && f.Required))
         {
             json.WriteStartArray("foreignKeys");
             json.WriteStartObject();

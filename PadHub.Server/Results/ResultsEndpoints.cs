@@ -82,6 +82,6 @@ public static class ResultsEndpoints
 
     // Only names the results can have reach the service: a made-up file name costs no snapshot.
     private static bool IsKnownName(string file) =>
-        file is ResultsFiles.DataPackage or ResultsFiles.ConclusionsMarkdown or ResultsFiles.GroupsCsv or ResultsFiles.ConclusionsCsv or ResultsFiles.ContributionsCsv
+        file is ResultsFiles.DataPackage or ResultsFiles.ConclusionsMarkdown or ResultsFiles.GroupsCsv or ResultsFiles.ConclusionsCsv or ResultsFiles.ContributionsCsv or ResultsFiles.QuestionsCsv
         || (file.StartsWith("group-", StringComparison.Ordinal) && file.Length <= 16);
 }

@@ -19,7 +19,8 @@ internal sealed class ResultsService(
     IPadAuthorityProvider authorities,
     IPadStore store,
     ContributionCounter counter,
-    TimeProvider time) : IResultsService
+    TimeProvider time,
+    IQuestionStore? questions = null) : IResultsService
 {
     internal const int MaxTokenLength = 128;
     private const int MaxCachedResults = 16;
@@ -126,7 +127,27 @@ internal sealed class ResultsService(
             state.Ended?.EndedAt,
             time.GetUtcNow(),
             state.CreditContributors,
-            groups);
+            groups,
+            await QuestionsAsync(state, cancellationToken).ConfigureAwait(false));
+    }
+
+    private async Task<IReadOnlyList<ResultsQuestion>> QuestionsAsync(SessionState state, CancellationToken cancellationToken)
+    {
+        if (questions is null)
+        {
+            return [];
+        }
+
+        var stored = await questions.LoadAsync(state.SessionId, cancellationToken).ConfigureAwait(false);
+        var votes = stored.Votes.CountBy(v => v.QuestionId).ToDictionary(StringComparer.Ordinal);
+        int? Number(string? groupId) => groupId is null ? null : state.Groups.FirstOrDefault(g => g.GroupId == groupId)?.Number;
+        return [.. stored.Questions
+            .Where(q => !q.Hidden)
+            .Select(q => new ResultsQuestion(q.QuestionId, Number(q.GroupId), q.Text, q.Name, q.Source, votes.GetValueOrDefault(q.QuestionId),
+                q.AskedAt, q.Pinned, q.Answered, Number(q.ForwardedToGroupId)))
+            .OrderByDescending(q => q.Votes)
+            .ThenBy(q => q.AskedAt)
+            .ThenBy(q => q.QuestionId, StringComparer.Ordinal)];
     }
 
     private static async Task<PadRevision> ReadPadAsync(SessionState state, SessionGroup group, IPadAuthority authority, CancellationToken cancellationToken)

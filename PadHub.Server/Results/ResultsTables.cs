@@ -1,8 +1,9 @@
+using System.Globalization;
 using PadHub.Components.Results;
 
 namespace PadHub.Server.Results;
 
-/// <summary>The open-data package's tables: <c>groups.csv</c>, <c>conclusions.csv</c>, <c>contributions.csv</c>.</summary>
+/// <summary>The open-data package's tables: <c>groups.csv</c>, <c>conclusions.csv</c>, <c>contributions.csv</c>, <c>questions.csv</c>.</summary>
 internal static class ResultsTables
 {
     // Every text cell may carry the formula guard: said in each text field's description, where a data user looks.
@@ -64,5 +65,30 @@ internal static class ResultsTables
             g.Number, c.Contributor, c.Characters, c.Edits, c.CharactersInResult,
         })));
 
-    public static IReadOnlyList<ResultsTable> All { get; } = [Groups, Conclusions, Contributions];
+    public static ResultsTable Questions { get; } = new(
+        "questions",
+        ResultsFiles.QuestionsCsv,
+        "Questions",
+        "The audience's questions (asked on the audience page or added by the moderator from elsewhere), most votes first; hidden ones are left out.",
+        [
+            new("question", "string", "The question's id."),
+            new("group", "integer", "The group the question was addressed to; empty for the speakers (plenary).", Required: false),
+            new("text", "string", "The question as asked (or as the moderator corrected it)." + Guarded),
+            new("name", "string", "The name the person asking gave, if any." + Guarded, Required: false),
+            new("source", "string", "Where a question added by the moderator came from (e.g. a social-media account)." + Guarded, Required: false),
+            new("votes", "integer", "How many participants voted for it."),
+            new("asked_at", "datetime", "When it was asked (UTC)."),
+            new("pinned", "boolean", "Pinned by the moderator."),
+            new("answered", "boolean", "Marked answered by the moderator."),
+            new("forwarded_to_group", "integer", "The group whose pad it was forwarded to, if any.", Required: false),
+        ],
+        ["question"],
+        s => (s.Questions ?? []).Select(q => new object?[]
+        {
+            q.QuestionId, q.Group, q.Text, q.Name, q.Source, q.Votes,
+            q.AskedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+            q.Pinned ? "true" : "false", q.Answered ? "true" : "false", q.ForwardedToGroup,
+        }));
+
+    public static IReadOnlyList<ResultsTable> All { get; } = [Groups, Conclusions, Contributions, Questions];
 }

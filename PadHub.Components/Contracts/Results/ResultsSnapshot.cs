@@ -12,6 +12,7 @@ namespace PadHub.Components.Contracts.Results;
 /// <param name="TakenAt">When the snapshot was taken (server clock).</param>
 /// <param name="CreditContributors">Contributors appear by display name; otherwise as "Contributor N".</param>
 /// <param name="Groups">Every group in number order, each with its pad.</param>
+/// <param name="Questions">The session's visible audience questions, by votes then time (hidden ones are left out); null when not read.</param>
 public sealed record ResultsSnapshot(
     string SessionId,
     long Version,
@@ -23,7 +24,8 @@ public sealed record ResultsSnapshot(
     DateTimeOffset? EndedAt,
     DateTimeOffset TakenAt,
     bool CreditContributors,
-    IReadOnlyList<ResultsGroup> Groups)
+    IReadOnlyList<ResultsGroup> Groups,
+    IReadOnlyList<ResultsQuestion>? Questions = null)
 {
     /// <summary>The session has ended: the snapshot is its recorded result and never changes.</summary>
     public bool Ended => EndedAt is not null;

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Questions;
+using PadHub.Components.Questions;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Tests.Fakes;
 
@@ -25,7 +27,12 @@ public abstract class SessionComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<TimeProvider>(Time);
         Context.Services.AddSingleton<IWorkshopService>(Workshops);
         Context.Services.AddSingleton<IPadWatchService>(Watches);
+        Context.Services.AddSingleton<IQuestionService>(Questions);
+        Context.JSInterop.SetupModule(AudienceQuestions.ModulePath).Setup<string>("participantId").SetResult(ParticipantId);
     }
+
+    /// <summary>The participant id the fake browser storage hands the audience's questions.</summary>
+    protected const string ParticipantId = "participant-0123456789abcdef0123456789abcdef";
 
     protected BunitContext Context { get; } = MudBunit.CreateContext();
 
@@ -34,6 +41,8 @@ public abstract class SessionComponentTest : IAsyncLifetime
     private protected FakeWorkshopService Workshops { get; } = new(Now);
 
     private protected FakePadWatchService Watches { get; } = new();
+
+    private protected FakeQuestionService Questions { get; } = new(Now);
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -56,7 +56,7 @@ public sealed class ResultsArchiveTests(ITestOutputHelper output)
 
         output.WriteLine($"1 MB Markdown pad: conclusions extracted in {extracted.TotalMilliseconds:F0} ms, export.zip ({sink.Written.Length:N0} bytes) written in {(clock.Elapsed - extracted).TotalMilliseconds:F0} ms");
         using var zip = new ZipArchive(new MemoryStream(sink.Written.ToArray()), ZipArchiveMode.Read);
-        Assert.Equal(11, zip.Entries.Count);
+        Assert.Equal(12, zip.Entries.Count);
     }
 
     /// <summary>Like a response body: not seekable, no length, and synchronous writes refused (Kestrel's default).</summary>

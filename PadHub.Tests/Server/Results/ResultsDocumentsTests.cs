@@ -16,7 +16,7 @@ public sealed class ResultsDocumentsTests
         var names = ResultsDocuments.All(ResultsSamples.Snapshot(), ResultsSamples.ResultsUrl).Select(d => d.File).ToArray();
 
         Assert.Equal(
-            ["datapackage.json", "conclusions.md", "groups.csv", "conclusions.csv", "contributions.csv",
+            ["datapackage.json", "conclusions.md", "groups.csv", "conclusions.csv", "contributions.csv", "questions.csv",
              "group-1.md", "group-1.txt", "group-1.html", "group-2.md", "group-2.txt", "group-2.html"],
             names);
     }
@@ -53,7 +53,7 @@ public sealed class ResultsDocumentsTests
         Assert.Equal("Creative Commons Attribution Share-Alike 4.0", licence.GetProperty("title").GetString());
         Assert.Equal(ResultsSamples.ResultsUrl, Assert.Single(root.GetProperty("sources").EnumerateArray()).GetProperty("path").GetString());
         var paths = root.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("path").GetString()!).ToArray();
-        Assert.Equal(["groups.csv", "conclusions.csv", "contributions.csv", "group-1.md", "group-2.md"], paths);
+        Assert.Equal(["groups.csv", "conclusions.csv", "contributions.csv", "questions.csv", "group-1.md", "group-2.md"], paths);
     }
 
     [Fact]
@@ -92,6 +92,18 @@ public sealed class ResultsDocumentsTests
         Assert.Equal(["group", "contributor", "characters", "edits", "characters_in_result"], rows[0]);
         Assert.Equal(["1", "Contributor 1", "120", "30", "100"], rows[1]);
         Assert.Equal(["2", "Contributor 2", "22", "22", "22"], rows[3]);
+    }
+
+    [Fact]
+    public void QuestionsCsv_Sample_OneRowPerVisibleQuestionWithItsStateAndTheFormulaGuard()
+    {
+        var csv = ResultsTables.Questions.ToCsv(ResultsSamples.Snapshot());
+
+        Assert.Equal(
+            "question,group,text,name,source,votes,asked_at,pinned,answered,forwarded_to_group\r\n"
+            + "q1,2,\"'=HYPERLINK(\"\"x\"\") is this, \"\"safe\"\"?\nSecond line\",Ada,,3,2026-12-03T13:05:00Z,true,false,2\r\n"
+            + "q2,,To the speakers?,,\"Twitter, @someone\",0,2026-12-03T13:06:00Z,false,true,\r\n",
+            csv);
     }
 
     [Fact]

@@ -50,6 +50,10 @@ internal static class ResultsSamples
             [
                 Group(1, groupName ?? "Data, commons", "Rapporteur, One", firstPad, [new("Contributor 1", 120, 30, 100), new("Contributor 2", 40, 4, 0)]),
                 Group(2, "Second", null, "Nothing marked here.\n", [new("Contributor 2", 22, 22, 22)]),
+            ],
+            [
+                new("q1", Group: 2, "=HYPERLINK(\"x\") is this, \"safe\"?\nSecond line", "Ada", null, Votes: 3, Created.AddMinutes(5), Pinned: true, Answered: false, ForwardedToGroup: 2),
+                new("q2", Group: null, "To the speakers?", null, "Twitter, @someone", Votes: 0, Created.AddMinutes(6), Pinned: false, Answered: true, ForwardedToGroup: null),
             ]);
 
     private static ResultsGroup Group(int number, string name, string? rapporteur, string text, IReadOnlyList<ResultsContribution> contributions) =>

@@ -166,6 +166,108 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                     b.ToTable("Pads", (string)null);
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.QuestionEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("AskerKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<bool>("Edited")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("ForwardedToGroupId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForwardedToGroupId");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("SessionId", "Id");
+
+                    b.ToTable("Questions", (string)null);
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.QuestionSettingsEntity", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("bit");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("QuestionSettings", (string)null);
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.QuestionVoteEntity", b =>
+                {
+                    b.Property<string>("QuestionId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("ParticipantKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<DateTimeOffset>("VotedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.HasKey("QuestionId", "ParticipantKey");
+
+                    b.ToTable("QuestionVotes", (string)null);
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.RevisionEntity", b =>
                 {
                     b.Property<string>("PadId")
@@ -433,6 +535,43 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                     b.HasOne("PadHub.Server.Persistence.Entities.PadEntity", null)
                         .WithMany()
                         .HasForeignKey("PadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.QuestionEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionGroupEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ForwardedToGroupId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionGroupEntity", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.QuestionSettingsEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
+                        .WithOne()
+                        .HasForeignKey("PadHub.Server.Persistence.Entities.QuestionSettingsEntity", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.QuestionVoteEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.QuestionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

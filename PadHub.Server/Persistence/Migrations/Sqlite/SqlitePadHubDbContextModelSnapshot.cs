@@ -161,6 +161,108 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Pads", (string)null);
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.QuestionEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Answered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("AskedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskerKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Edited")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ForwardedToGroupId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Hidden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Pinned")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ForwardedToGroupId");
+
+                    b.HasIndex("GroupId");
+
+                    b.HasIndex("SessionId", "Id");
+
+                    b.ToTable("Questions", (string)null);
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.QuestionSettingsEntity", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("QuestionSettings", (string)null);
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.QuestionVoteEntity", b =>
+                {
+                    b.Property<string>("QuestionId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParticipantKey")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("VotedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("QuestionId", "ParticipantKey");
+
+                    b.ToTable("QuestionVotes", (string)null);
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.RevisionEntity", b =>
                 {
                     b.Property<string>("PadId")
@@ -428,6 +530,43 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                     b.HasOne("PadHub.Server.Persistence.Entities.PadEntity", null)
                         .WithMany()
                         .HasForeignKey("PadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.QuestionEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionGroupEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ForwardedToGroupId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionGroupEntity", null)
+                        .WithMany()
+                        .HasForeignKey("GroupId")
+                        .OnDelete(DeleteBehavior.NoAction);
+
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.QuestionSettingsEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
+                        .WithOne()
+                        .HasForeignKey("PadHub.Server.Persistence.Entities.QuestionSettingsEntity", "SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.QuestionVoteEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.QuestionEntity", null)
+                        .WithMany()
+                        .HasForeignKey("QuestionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
