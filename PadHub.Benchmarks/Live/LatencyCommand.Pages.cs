@@ -55,8 +55,12 @@ internal static partial class LatencyCommand
     }
 
     private static Task<string> LineAsync(IPage page) => page.EvaluateAsync<string>(
-        "(prefix) => [...document.querySelectorAll('.padhub-editor .cm-line')].map(l => l.textContent).find(t => t.startsWith(prefix)) ?? ''",
+        "(prefix) => [...(document.querySelector('.padhub-editor .padhub-cm')?.shadowRoot ?? document).querySelectorAll('.cm-line')].map(l => l.textContent).find(t => t.startsWith(prefix)) ?? ''",
         PagePrefix);
+    // The editor's revision (data-revision): how many operations the page has applied so far.
+    private static async Task<int> RevisionAsync(IPage page) =>
+        int.Parse(await page.Locator(".padhub-editor").GetAttributeAsync("data-revision") ?? "0", CultureInfo.InvariantCulture);
+
     private static async Task<IPage> OpenEditorAsync(IBrowser browser, Uri server, string editToken, string name, List<string>? rejections)
     {
         // A context per participant: its own storage, so its own client id and circuit.
