@@ -224,10 +224,12 @@ internal static partial class LatencyCommand
             var operationsB = await RevisionAsync(pageB) - revisionB;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"renderer main threads while typing ({typingSeconds:F1} s): A task {usedA["TaskDuration"]:F2} s (script {usedA["ScriptDuration"]:F2}, layout {usedA["LayoutDuration"]:F2}, style {usedA["RecalcStyleDuration"]:F2}); B task {usedB["TaskDuration"]:F2} s (script {usedB["ScriptDuration"]:F2}, layout {usedB["LayoutDuration"]:F2}, style {usedB["RecalcStyleDuration"]:F2})"));
-            // Per operation: A's whole main thread over its keystrokes (it also applies the hub typists' operations, so
-            // this is an upper bound), B's over every operation it applied (A's keystrokes and the hub typists').
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"main thread per operation: typing page A {usedA["TaskDuration"] * 1000 / keys:F2} ms per keystroke (goal < 5; style {usedA["RecalcStyleDuration"] * 1000 / keys:F2}, layout {usedA["LayoutDuration"] * 1000 / keys:F2}, script {usedA["ScriptDuration"] * 1000 / keys:F2}); watching page B {usedB["TaskDuration"] * 1000 / Math.Max(1, operationsB):F2} ms per remote operation over {operationsB} operations (goal < 3; style {usedB["RecalcStyleDuration"] * 1000 / Math.Max(1, operationsB):F2}, layout {usedB["LayoutDuration"] * 1000 / Math.Max(1, operationsB):F2}, script {usedB["ScriptDuration"] * 1000 / Math.Max(1, operationsB):F2})"));
+            // Per operation: A's main thread over its keystrokes (it also applies the hub typists' operations, so this is
+            // an upper bound), B's over every operation it applied (A's keystrokes and the hub typists'). ThreadTime is
+            // the main thread's CPU time, TaskDuration the wall time of its tasks (which grows when the machine is busy);
+            // style recalculations and layouts are counts, which a busy machine does not change.
+            Console.WriteLine(PerOperation("typing page A, per keystroke (goal < 5 ms)", usedA, keys));
+            Console.WriteLine(PerOperation($"watching page B, per remote operation over {operationsB} (goal < 3 ms)", usedB, Math.Max(1, operationsB)));
             if (profileDir is not null)
             {
                 Directory.CreateDirectory(profileDir);
