@@ -193,7 +193,7 @@ public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper out
         var (_, page) = await OpenEditorAsync(pad.EditToken, "Watcher");
 
         var selection = await page.EvaluateAsync<string>(
-            "() => { const s = document.getSelection(); return [s.rangeCount, s.isCollapsed, s.anchorNode === document.body, s.anchorOffset, document.querySelector('.padhub-cm').contains(document.activeElement)].join(); }");
+            "() => { const s = document.getSelection(); return [s.rangeCount, s.isCollapsed, s.anchorNode === document.body, s.anchorOffset, document.querySelector('.cm-editor').contains(document.activeElement)].join(); }");
 
         Assert.Equal("1,true,true,0,false", selection);
         Assert.Equal("watch me\n", await EditorTextAsync(page));

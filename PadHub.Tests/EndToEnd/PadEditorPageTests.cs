@@ -158,28 +158,4 @@ public sealed class PadEditorPageTests : BrowserTest
 
         await Expect(page.Locator(".padhub-link-invalid")).ToContainTextAsync("This link is not valid");
     }
-
-    [Fact]
-    public async Task Editor_Attached_LivesInAnOpenShadowRootThePagesStylesDoNotReach()
-    {
-        var page = await OpenEditorAsync(rememberedName: "Ada");
-        await WaitInteractiveAsync(page);
-        // A page-level rule as broad as MudBlazor's: inside the shadow root it must not apply.
-        await page.AddStyleTagAsync(new() { Content = ".cm-line, .cm-content { color: rgb(255, 0, 0) !important; }" });
-
-        var inside = await page.EvaluateAsync<string[]>(
-            """
-            () => {
-              const host = document.querySelector('.padhub-editor .padhub-cm');
-              const editor = host.shadowRoot?.querySelector('.cm-editor');
-              if (!editor) return ['no editor in the shadow root'];
-              return [host.shadowRoot.mode, String(document.querySelector('.cm-editor') === null),
-                getComputedStyle(editor).fontSize, getComputedStyle(editor.querySelector('.cm-line')).color];
-            }
-            """);
-
-        // Open (tools and tests reach in), nothing of the editor in the page's own tree, the pad's theme applied inside.
-        Assert.Equal(["open", "true", "15px"], inside[..3]);
-        Assert.NotEqual("rgb(255, 0, 0)", inside[3]);
-    }
 }

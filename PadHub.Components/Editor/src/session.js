@@ -36,7 +36,7 @@ import { fallbackColor, remoteAuthor, setAuthorship, setRemoteCaret, keepRemoteC
 import * as storage from './storage.js';
 import { EditorErrorCodes, PadErrorCodes } from './errors.js';
 import { Timers } from './timers.js';
-import { Access, applyOperation, createView, shadowParent } from './view.js';
+import { Access, applyOperation, createView } from './view.js';
 import { markConclusion } from './conclusions.js';
 import { PendingEdits } from './pending.js';
 import { SyncStatus, syncState } from './status.js';
@@ -107,9 +107,8 @@ export class PadSession {
     }
     this.recovery = new Recovery(this, head);
 
-    const host = element.querySelector('.padhub-cm');
     this.view = createView({
-      parent: host === null ? element : shadowParent(host),
+      parent: element.querySelector('.padhub-cm') ?? element,
       doc: text,
       access: this.access,
       onUpdate: (update) => this.onUpdate(update),

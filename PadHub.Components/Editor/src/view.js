@@ -53,30 +53,6 @@ export class Access {
 }
 
 /**
- * Where the editor goes in its host (the component's `.padhub-cm`): an open shadow root, so that the page's
- * stylesheets do not reach inside and typing does not restyle the page. MudBlazor's `:has()` rules (whose subject is
- * any element) made every text change in the editor invalidate the style of each ancestor up to `<html>`, a forced
- * style recalculation per keystroke. CodeMirror puts its own styles (and {@link padTheme}) into the shadow root;
- * inherited properties and custom properties (`--mud-palette-*`) still come in from the page. Open, so tests and
- * tools (Playwright's CSS locators, `host.shadowRoot`) reach the content.
- * @param {HTMLElement} host
- */
-export function shadowParent(host) {
-  return host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-}
-
-/** The pad's look inside the shadow root (what PadEditor.razor.css gave `.cm-editor` before the shadow root). */
-export const padTheme = EditorView.theme({
-  '&': { minHeight: '60vh', fontSize: '15px' },
-  '&.cm-focused': { outline: '2px solid var(--mud-palette-primary, #594ae2)', outlineOffset: '-1px' },
-  '.cm-scroller': {
-    fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
-    lineHeight: '1.6',
-    padding: '8px 4px',
-  },
-});
-
-/**
  * The editor view in `parent` showing `doc`.
  * @param {{ parent: HTMLElement, doc: string, access: Access, onUpdate: (update: import('@codemirror/view').ViewUpdate) => void }} o
  */
@@ -100,7 +76,6 @@ export function createView({ parent, doc, access, onUpdate }) {
         remoteCarets,
         authorship,
         presenceTheme,
-        padTheme,
         EditorView.contentAttributes.of({ 'aria-label': 'Pad text', spellcheck: 'true' }),
         EditorView.updateListener.of(onUpdate),
       ],
