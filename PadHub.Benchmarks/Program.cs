@@ -12,6 +12,7 @@ using PadHub.Benchmarks.Runners;
 // `history-load`: an editor's submit round trips idle vs while viewers page through a long history (docs/BENCHMARKS-live.md).
 // `history`: GetRevision at random depths of a replayed trace, alone and while a typist types (docs/BENCHMARKS-live.md).
 // `export [--size N] [--repeat 5]`: each export stage of a 1 MB pad of several shapes, in process (docs/BENCHMARKS-live.md).
+// `weight --published DIR`: what the audience page transfers on a cold cache from a published build (docs/BENCHMARKS-phones.md).
 // `viewbytes`: bytes each live viewer (audience page, dashboard) receives per keystroke, by pad size (docs/BENCHMARKS-live.md).
 // Anything else goes to BenchmarkDotNet: every [Benchmark] class in this assembly; pick suites with --filter.
 return args switch
@@ -23,6 +24,7 @@ return args switch
     ["latency", .. var rest] => await LatencyCommand.RunAsync(rest),
     ["export", .. var rest] => await ExportCommand.RunAsync(rest),
     ["viewbytes", .. var rest] => await ViewBytesCommand.RunAsync(rest),
+    ["weight", .. var rest] => await WeightCommand.RunAsync(rest),
     ["hostile", .. var rest] => await HostileCommand.RunAsync(rest),
     ["hostile-attackers", .. var rest] => await HostileAttackers.RunAsync(rest),
     ["history", .. var rest] => await HistoryCommand.RunAsync(rest),

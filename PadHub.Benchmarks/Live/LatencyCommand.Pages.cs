@@ -14,6 +14,9 @@ internal static partial class LatencyCommand
             .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble(), StringComparer.Ordinal);
     }
 
+    private static string PerOperation(string what, Dictionary<string, double> used, int operations) => string.Create(CultureInfo.InvariantCulture,
+        $"main thread, {what}: CPU {used["ThreadTime"] * 1000 / operations:F2} ms, tasks {used["TaskDuration"] * 1000 / operations:F2} ms (script {used["ScriptDuration"] * 1000 / operations:F2}, style {used["RecalcStyleDuration"] * 1000 / operations:F2}, layout {used["LayoutDuration"] * 1000 / operations:F2}); {used["RecalcStyleCount"] / operations:F2} style recalculations and {used["LayoutCount"] / operations:F2} layouts");
+
     private static Dictionary<string, double> Subtract(Dictionary<string, double> after, Dictionary<string, double> before) =>
         after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key), StringComparer.Ordinal);
 
@@ -55,8 +58,12 @@ internal static partial class LatencyCommand
     }
 
     private static Task<string> LineAsync(IPage page) => page.EvaluateAsync<string>(
-        "(prefix) => [...document.querySelectorAll('.padhub-editor .cm-line')].map(l => l.textContent).find(t => t.startsWith(prefix)) ?? ''",
+        "(prefix) => [...(document.querySelector('.padhub-editor .padhub-cm')?.shadowRoot ?? document).querySelectorAll('.cm-line')].map(l => l.textContent).find(t => t.startsWith(prefix)) ?? ''",
         PagePrefix);
+    // The editor's revision (data-revision): how many operations the page has applied so far.
+    private static async Task<int> RevisionAsync(IPage page) =>
+        int.Parse(await page.Locator(".padhub-editor").GetAttributeAsync("data-revision") ?? "0", CultureInfo.InvariantCulture);
+
     private static async Task<IPage> OpenEditorAsync(IBrowser browser, Uri server, string editToken, string name, List<string>? rejections)
     {
         // A context per participant: its own storage, so its own client id and circuit.

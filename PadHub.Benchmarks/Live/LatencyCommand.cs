@@ -15,9 +15,9 @@ namespace PadHub.Benchmarks.Live;
 internal static partial class LatencyCommand
 {
     private const string Usage = """
-        latency [--keys 300] [--key-delay 60] [--warmup-keys 20] [--typists 2] [--rate 5] [--boost on] [--sqlite-synchronous Full|Normal]
-        Starts a server process (Development, so the editor's static assets are served) and Debian's /usr/bin/chromium;
-        never downloads a browser. Bounded: at most 60 s to set up and (warm-up + keys) x (delay + 200 ms) to type.
+        latency [--keys 300] [--key-delay 60] [--warmup-keys 20] [--typists 2] [--rate 5] [--boost on] [--sqlite-synchronous Full|Normal] [--published DIR]
+        Starts a server process (Development, so the editor's static assets are served; with --published, DIR's
+        PadHub.Server.dll in Production) and Debian's /usr/bin/chromium; never downloads a browser. Bounded: at most 60 s to set up and (warm-up + keys) x (delay + 200 ms) to type.
         """;
 
     private const string PagePrefix = "A> ";
@@ -76,7 +76,13 @@ internal static partial class LatencyCommand
             Console.WriteLine($"server: Database:SqliteSynchronous = {synchronous}");
         }
 
-        var (server, pad) = await ServerProcess.StartAsync(initial.ToString(), "Development", settings, cancellationToken);
+        var published = values.TryGetValue("published", out var publishedDir) ? Path.Combine(Path.GetFullPath(publishedDir), "PadHub.Server.dll") : null;
+        if (published is not null)
+        {
+            Console.WriteLine($"server: {published} (Production)");
+        }
+
+        var (server, pad) = await ServerProcess.StartAsync(initial.ToString(), published is null ? "Development" : "Production", settings, cancellationToken, published);
         Console.WriteLine($"server pid {server.Pid} at {server.Url}; pad {pad.PadId}");
         var run = new LoadRun();
         var hubTypists = new List<LoadClient>();
@@ -159,6 +165,7 @@ internal static partial class LatencyCommand
             await cdpB.SendAsync("Performance.enable");
             var metricsA = await MetricsAsync(cdpA);
             var metricsB = await MetricsAsync(cdpB);
+            var revisionB = await RevisionAsync(pageB);
             var profileDir = Environment.GetEnvironmentVariable("PADHUB_LATENCY_PROFILE");
             if (profileDir is not null)
             {
@@ -214,8 +221,15 @@ internal static partial class LatencyCommand
 
             var usedA = Subtract(await MetricsAsync(cdpA), metricsA);
             var usedB = Subtract(await MetricsAsync(cdpB), metricsB);
+            var operationsB = await RevisionAsync(pageB) - revisionB;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"renderer main threads while typing ({typingSeconds:F1} s): A task {usedA["TaskDuration"]:F2} s (script {usedA["ScriptDuration"]:F2}, layout {usedA["LayoutDuration"]:F2}, style {usedA["RecalcStyleDuration"]:F2}); B task {usedB["TaskDuration"]:F2} s (script {usedB["ScriptDuration"]:F2}, layout {usedB["LayoutDuration"]:F2}, style {usedB["RecalcStyleDuration"]:F2})"));
+            // Per operation: A's main thread over its keystrokes (it also applies the hub typists' operations, so this is
+            // an upper bound), B's over every operation it applied (A's keystrokes and the hub typists'). ThreadTime is
+            // the main thread's CPU time, TaskDuration the wall time of its tasks (which grows when the machine is busy);
+            // style recalculations and layouts are counts, which a busy machine does not change.
+            Console.WriteLine(PerOperation("typing page A, per keystroke (goal < 5 ms)", usedA, keys));
+            Console.WriteLine(PerOperation($"watching page B, per remote operation over {operationsB} (goal < 3 ms)", usedB, Math.Max(1, operationsB)));
             if (profileDir is not null)
             {
                 Directory.CreateDirectory(profileDir);

@@ -17,7 +17,8 @@ internal static class LatencyProbes
     // runs as a microtask right after the DOM change, before the next paint).
     public const string AppearProbe = """
         (prefix) => {
-          const content = document.querySelector('.padhub-editor .cm-content');
+          // The editor lives in .padhub-cm's shadow root (older builds: in the page itself).
+          const content = (document.querySelector('.padhub-editor .padhub-cm')?.shadowRoot ?? document).querySelector('.cm-content');
           window.__padhubAppear = [];
           const count = () => {
             for (const line of content.querySelectorAll('.cm-line')) {

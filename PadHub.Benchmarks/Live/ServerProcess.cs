@@ -41,15 +41,17 @@ internal sealed class ServerProcess : IAsyncDisposable
 
     /// <summary>
     /// Starts the server on a free loopback port with a temporary data directory and an API key of its own, and creates
-    /// one pad through <c>POST /api/pads</c>, as any integration would.
+    /// one pad through <c>POST /api/pads</c>, as any integration would. <paramref name="serverDll"/>: a published
+    /// build's PadHub.Server.dll (default: PADHUB_SERVER_DLL, else this build's).
     /// </summary>
     public static async Task<(ServerProcess Server, CreatedPad Pad)> StartAsync(
-        string initialText, string environment, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+        string initialText, string environment, IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken,
+        string? serverDll = null)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("padhub-bench-").FullName;
         var apiKey = Convert.ToHexString(RandomNumberGenerator.GetBytes(24));
 
-        var dll = FindServerDll();
+        var dll = serverDll ?? FindServerDll();
         var port = FreeLoopbackPort();
         var url = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
         var start = new ProcessStartInfo("dotnet")

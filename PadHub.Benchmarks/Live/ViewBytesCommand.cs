@@ -156,7 +156,8 @@ internal static class ViewBytesCommand
         return at < 0 ? "(not shown)" : shown[Math.Max(0, at - 400)..at];
     }
 
-    private static async Task<JsonElement> CreateSessionAsync(ServerProcess server, CancellationToken cancellationToken)
+    /// <summary>A three-group session through <c>POST /api/sessions</c>: its links (<c>audienceUrl</c>, ...) as the API answers.</summary>
+    internal static async Task<JsonElement> CreateSessionAsync(ServerProcess server, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = server.Url };
         using var request = new HttpRequestMessage(HttpMethod.Post, "api/sessions")

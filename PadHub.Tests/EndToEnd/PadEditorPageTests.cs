@@ -54,7 +54,7 @@ public sealed class PadEditorPageTests : BrowserTest
         await _pads.RequestResyncAsync();
 
         await Expect(page.Locator(".padhub-editor")).ToHaveAttributeAsync("data-revision", "5");
-        Assert.Equal("one two three four five", await page.EvaluateAsync<string>("() => document.querySelector('.cm-content').innerText"));
+        Assert.Equal("one two three four five", await page.Locator(".cm-content").InnerTextAsync());
         Assert.True(_pads.HistoryPagesServed >= 3, $"{_pads.HistoryPagesServed} history pages served");
     }
 

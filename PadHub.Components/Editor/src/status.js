@@ -2,6 +2,13 @@
 // and the status line's text, with a notice that shows for a while after something went wrong.
 
 const NOTICE_SHOWN = 8000;
+/**
+ * How long edits wait for their acknowledgement before the status line says "Saving…". Typing at a normal pace is
+ * acknowledged within milliseconds, and writing "Saving…" then "Saved" at every keystroke cost a restyle and a layout
+ * of the page's toolbar each time (outside the editor's shadow root) and a live-region announcement each time. The
+ * element's data-sync-state says "saving" at once: it is the exact state, for tests and tools.
+ */
+export const SAVING_SHOWN_AFTER = 1000;
 
 /** 'offline' while the circuit is down; 'saving' while edits are unacknowledged or stored edits are being recovered. */
 export function syncState({ online, synchronized, recovering }) {
@@ -35,6 +42,9 @@ export class SyncStatus {
     this.timers = timers;
     this.refresh = refresh;
     this.notice = null;
+    this.shown = null; // the state the status line shows
+    this.savingSince = null; // the generation of the current unshown "saving" period, while its timer runs
+    this.savingPeriods = 0;
   }
 
   /**
@@ -50,11 +60,32 @@ export class SyncStatus {
     if (data.waiting !== waitingText) data.waiting = waitingText;
     const line = this.line;
     if (!line) return;
-    const text = statusText(state, waiting, this.notice);
+    const shown = this.shownState(state);
+    this.shown = shown;
+    const text = statusText(shown, waiting, this.notice);
     if (line.textContent !== text) line.textContent = text;
-    if (line.dataset.state === state) return;
-    line.dataset.state = state;
-    line.title = statusTitle(state);
+    if (line.dataset.state === shown) return;
+    line.dataset.state = shown;
+    line.title = statusTitle(shown);
+  }
+
+  /** "Saving…" only once edits have waited {@link SAVING_SHOWN_AFTER}; every other state at once. */
+  shownState(state) {
+    if (state !== 'saving' || this.shown !== 'saved') {
+      this.savingSince = null;
+      return state;
+    }
+    if (this.savingSince === null) {
+      const period = ++this.savingPeriods;
+      this.savingSince = period;
+      this.timers.later(() => {
+        if (this.savingSince !== period) return; // saved (or offline) meanwhile
+        this.savingSince = null;
+        this.shown = 'saving';
+        this.refresh();
+      }, SAVING_SHOWN_AFTER);
+    }
+    return 'saved';
   }
 
   showNotice(text) {

@@ -5,10 +5,10 @@ import { Compartment, EditorState, Transaction } from '@codemirror/state';
 import { EditorView, keymap, drawSelection, highlightSpecialChars, placeholder } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
-import { markdown } from '@codemirror/lang-markdown';
 import { opToChanges, normaliseNewlines } from './changes.js';
 import { authorship, remoteAuthor, remoteCarets, presenceTheme } from './presence.js';
-import { conclusions, markSyntax } from './conclusions.js';
+import { conclusions } from './conclusions.js';
+import { padMarkdown } from './markdown.js';
 
 /** Turns CRLF and CR typed or pasted into LF, so the document only ever holds what the server will hold. */
 const normaliseInput = EditorState.transactionFilter.of((tr) => {
@@ -68,7 +68,7 @@ export function createView({ parent, doc, access, onUpdate }) {
         history(),
         drawSelection(),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
-        markdown({ extensions: [markSyntax] }),
+        padMarkdown(),
         conclusions,
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         EditorView.lineWrapping,

@@ -3,8 +3,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { EditorSelection, EditorState } from '@codemirror/state';
 import { ensureSyntaxTree } from '@codemirror/language';
-import { markdown } from '@codemirror/lang-markdown';
-import { lineContent, markRanges, markSyntax, toggleConclusion } from '../src/conclusions.js';
+import { lineContent, markRanges, toggleConclusion } from '../src/conclusions.js';
+import { padMarkdown } from '../src/markdown.js';
 
 /** A state on `doc` where `[` and `]` (removed) give the selection, or `|` the caret. */
 function stateOf(source) {
@@ -21,7 +21,7 @@ function stateOf(source) {
     doc = doc.slice(0, to) + doc.slice(to + 1);
     selection = EditorSelection.single(from, to);
   }
-  const state = EditorState.create({ doc, selection, extensions: [markdown({ extensions: [markSyntax] })] });
+  const state = EditorState.create({ doc, selection, extensions: [padMarkdown()] });
   // One call parses for at most a slice of time (100 ms, which a cold start can exceed): parse until it is complete.
   for (let slice = 0; ensureSyntaxTree(state, state.doc.length, 5000) === null; slice++) {
     assert.ok(slice < 100, 'the Markdown parse did not complete');

@@ -1,7 +1,7 @@
 // The sync indicator: state, text and title, what render writes to the element, and notices that expire.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SyncStatus, statusText, statusTitle, syncState } from '../src/status.js';
+import { SAVING_SHOWN_AFTER, SyncStatus, statusText, statusTitle, syncState } from '../src/status.js';
 import { Timers } from '../src/timers.js';
 import { FakeClock } from '../testing/fakes.mjs';
 
@@ -57,4 +57,41 @@ test('showNotice_afterEightSeconds_clearedUnlessANewerOneReplacedIt', () => {
   clock.advance(5000);
   assert.equal(line.textContent, 'Saved');
   assert.equal(status.notice, null);
+});
+
+test('render_savingRightAfterSaved_statusLineWaitsASecondButTheDatasetSaysSavingAtOnce', () => {
+  const clock = new FakeClock();
+  const { element, line } = fakeElement();
+  let state = 'saved';
+  let status;
+  status = new SyncStatus(element, new Timers(clock), () => status.render(state, 1, 1));
+  status.render('saved', 1, 0);
+
+  // A keystroke acknowledged quickly: the line never leaves "Saved".
+  state = 'saving';
+  status.render('saving', 1, 1);
+  assert.equal(element.dataset.syncState, 'saving');
+  assert.equal(line.textContent, 'Saved');
+  clock.advance(SAVING_SHOWN_AFTER - 1);
+  state = 'saved';
+  status.render('saved', 2, 0);
+  clock.advance(SAVING_SHOWN_AFTER);
+  assert.equal(line.textContent, 'Saved');
+
+  // An acknowledgement that takes longer: "Saving…" once it has waited SAVING_SHOWN_AFTER.
+  state = 'saving';
+  status.render('saving', 2, 1);
+  clock.advance(SAVING_SHOWN_AFTER - 1);
+  assert.equal(line.textContent, 'Saved');
+  clock.advance(1);
+  assert.equal(line.textContent, 'Saving…');
+  assert.equal(line.dataset.state, 'saving');
+});
+
+test('render_offline_showsAtOnce', () => {
+  const { element, line } = fakeElement();
+  const status = new SyncStatus(element, new Timers(new FakeClock()), () => {});
+  status.render('saved', 1, 0);
+  status.render('offline', 1, 1);
+  assert.equal(line.textContent, 'Offline · 1 edit waiting');
 });
