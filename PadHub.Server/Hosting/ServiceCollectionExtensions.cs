@@ -4,6 +4,7 @@ using PadHub.Server.Api;
 using PadHub.Server.Hubs;
 using PadHub.Server.Pads;
 using PadHub.Server.Pads.Watch;
+using PadHub.Server.Participation;
 using PadHub.Server.Persistence;
 using PadHub.Server.Results;
 using PadHub.Server.Sessions;
@@ -39,6 +40,7 @@ public static class ServiceCollectionExtensions
         services.AddPadHubWatch(configuration);
         services.AddPadHubSessions(configuration, environment?.IsDevelopment() ?? false);
         services.AddPadHubResults();
+        services.AddPadHubParticipation();
 
         services.TryAddSingleton(TimeProvider.System);
 

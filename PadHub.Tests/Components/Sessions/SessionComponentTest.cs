@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Participation;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Tests.Fakes;
 
@@ -25,6 +26,7 @@ public abstract class SessionComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<TimeProvider>(Time);
         Context.Services.AddSingleton<IWorkshopService>(Workshops);
         Context.Services.AddSingleton<IPadWatchService>(Watches);
+        Context.Services.AddSingleton<IParticipationService>(Participation);
     }
 
     protected BunitContext Context { get; } = MudBunit.CreateContext();
@@ -34,6 +36,8 @@ public abstract class SessionComponentTest : IAsyncLifetime
     private protected FakeWorkshopService Workshops { get; } = new(Now);
 
     private protected FakePadWatchService Watches { get; } = new();
+
+    private protected FakeParticipationService Participation { get; } = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
