@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using PadHub.Server.Api;
+using PadHub.Server.Feed;
 using PadHub.Server.Hubs;
 using PadHub.Server.Pads;
 using PadHub.Server.Pads.Watch;
@@ -41,6 +42,7 @@ public static class ServiceCollectionExtensions
         services.AddPadHubSessions(configuration, environment?.IsDevelopment() ?? false);
         services.AddPadHubResults();
         services.AddPadHubParticipation();
+        services.AddPadHubSocialFeed(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
 

@@ -75,7 +75,7 @@ public sealed partial class GroupPicker : ComponentBase, IAsyncDisposable
         try
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            remembered = await _module.InvokeAsync<int?>("followedGroup", SessionId);
+            remembered = _module is null ? null : await _module.InvokeAsync<int?>("followedGroup", SessionId);
         }
         catch (JSDisconnectedException)
         {

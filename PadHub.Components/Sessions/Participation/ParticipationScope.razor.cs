@@ -78,7 +78,7 @@ public sealed partial class ParticipationScope : ComponentBase, IAsyncDisposable
         try
         {
             _module = await JS.InvokeAsync<IJSObjectReference>("import", ModulePath);
-            _sound = await _module.InvokeAsync<bool>("soundOn");
+            _sound = _module is null || await _module.InvokeAsync<bool>("soundOn");
             StateHasChanged();
         }
         catch (JSDisconnectedException)
