@@ -3,6 +3,7 @@ using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Participation;
 using PadHub.Components.Contracts.Sessions;
+using PadHub.Server.Participation;
 using PadHub.Tests.Server.Sessions;
 using static PadHub.Tests.Server.Sessions.SessionTestHelpers;
 
@@ -26,7 +27,7 @@ public sealed class ParticipationServiceTests : ServerTest
             services => services.AddSingleton<TimeProvider>(time))) =>
         _time = time;
 
-    private IParticipationService Participation => Server.Services.GetRequiredService<IParticipationService>();
+    private ParticipationService Participation => Server.Services.GetRequiredService<ParticipationService>();
 
     [Fact]
     public async Task Follow_PagesChooseSwitchAndLeave_CountsFollowAtOnce()
@@ -50,6 +51,27 @@ public sealed class ParticipationServiceTests : ServerTest
         await second.DisposeAsync();
         await states.WaitAsync(s => s.FollowersOf(g2) == 0, Deadline);
         Assert.Equal(0, watch.Current.Followers.Values.Sum());
+    }
+
+    [Fact]
+    public async Task CircuitFollow_ConnectionDownThenUp_StopsCountingAtOnceThenCountsAgain()
+    {
+        var session = await Server.CreateSessionAsync(groups: 2);
+        var g1 = session.Groups[0].GroupId;
+        var states = new Watched<ParticipationState>();
+        await using var watch = await Participation.WatchAsync(session.ModeratorToken, states.OnChanged);
+        using var circuit = new CircuitParticipationService(Server.Services.GetRequiredService<ParticipationService>());
+        var follow = await circuit.FollowAsync(session.AudienceToken, g1);
+        await states.WaitAsync(s => s.FollowersOf(g1) == 1, Deadline);
+
+        await circuit.ConnectionDownAsync();
+        await states.WaitAsync(s => s.FollowersOf(g1) == 0, Deadline);
+        await follow.ChangeAsync(session.Groups[1].GroupId);
+        await circuit.ConnectionUpAsync();
+        await states.WaitAsync(s => s.FollowersOf(session.Groups[1].GroupId) == 1 && s.FollowersOf(g1) == 0, Deadline);
+
+        await follow.DisposeAsync();
+        await states.WaitAsync(s => s.Followers.Count == 0, Deadline);
     }
 
     [Fact]
