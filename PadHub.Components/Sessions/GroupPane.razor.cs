@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Components;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Contracts.Participation;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Markdown;
 using PadHub.Components.Pads;
@@ -42,13 +43,26 @@ public sealed partial class GroupPane : ComponentBase, IAsyncDisposable
     [Parameter]
     public double QuietAfterMinutes { get; set; } = 3;
 
+    /// <summary>The session's participation (followers, help calls), cascaded by the dashboard; null outside it.</summary>
+    [CascadingParameter]
+    public ParticipationState? Participation { get; set; }
+
     [Inject]
     private IPadWatchService Watches { get; set; } = default!;
 
     [Inject]
     private TimeProvider Time { get; set; } = default!;
 
-    private string PaneClass => "padhub-pane" + (IsQuiet ? " padhub-pane-quiet" : "") + (_zoomed ? " padhub-pane-zoomed" : "");
+    private int Followers => Participation?.FollowersOf(Group.GroupId) ?? 0;
+
+    private string HelpCallState => Participation?.CallOf(Group.GroupId) switch
+    {
+        null => "none",
+        { IsOpen: true } => "open",
+        _ => "seen",
+    };
+
+    private string PaneClass => "padhub-pane" + (IsQuiet ? " padhub-pane-quiet" : "") + (HelpCallState == "open" ? " padhub-pane-calling" : "") + (_zoomed ? " padhub-pane-zoomed" : "");
 
     private bool IsQuiet =>
         _feed?.Current?.LastEditAt is { } last && Time.GetUtcNow() - last >= TimeSpan.FromMinutes(QuietAfterMinutes);

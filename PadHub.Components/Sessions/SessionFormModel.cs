@@ -1,4 +1,5 @@
 using System.Globalization;
+using PadHub.Components.Contracts.Feed;
 using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Components.Sessions;
@@ -17,6 +18,12 @@ public sealed class SessionFormModel
 
     /// <summary>Credit contributors by display name in the exports (otherwise "Contributor 1"...).</summary>
     public bool CreditContributors { get; set; }
+
+    /// <summary>The optional social feed's hashtag, as typed (see <see cref="SessionFeedRules"/>).</summary>
+    public string? FeedHashtag { get; set; }
+
+    /// <summary>The optional social feed's Mastodon instance, as typed.</summary>
+    public string? FeedInstance { get; set; }
 
     public List<GroupInput> Groups { get; } = [.. Enumerable.Range(1, 3).Select(n => new GroupInput { Name = $"Group {n}" })];
 
@@ -51,7 +58,8 @@ public sealed class SessionFormModel
         [.. Phases.Select(p => new SessionPhase(p.Name.Trim(), TimeSpan.FromMinutes(p.Minutes)))],
         AudienceCanEdit,
         Licence: Licence,
-        CreditContributors: CreditContributors);
+        CreditContributors: CreditContributors,
+        Feed: FeedOrNull());
 
     /// <summary>
     /// Field path (as the server names them: <c>title</c>, <c>groups[1].topic</c>...) to messages; empty when the form
@@ -106,7 +114,29 @@ public sealed class SessionFormModel
             }
         }
 
+        try
+        {
+            _ = SessionFeedRules.Normalize(FeedHashtag, FeedInstance);
+        }
+        catch (ArgumentException ex)
+        {
+            Add("feed." + ex.ParamName, ex.Message.Split(" (Parameter", 2)[0]);
+        }
+
         return errors;
+    }
+
+    // Validate says what is wrong; a request is only sent once it says nothing.
+    private SessionFeedSettings? FeedOrNull()
+    {
+        try
+        {
+            return SessionFeedRules.Normalize(FeedHashtag, FeedInstance);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
     }
 
     private static void Required(string field, string value, int max, string what, Action<string, string> add)

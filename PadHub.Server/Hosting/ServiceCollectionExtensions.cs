@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using PadHub.Server.Api;
+using PadHub.Server.Feed;
 using PadHub.Server.Hubs;
 using PadHub.Server.Pads;
 using PadHub.Server.Pads.Watch;
+using PadHub.Server.Participation;
 using PadHub.Server.Persistence;
 using PadHub.Server.Questions;
 using PadHub.Server.Results;
@@ -41,6 +43,8 @@ public static class ServiceCollectionExtensions
         services.AddPadHubSessions(configuration, environment?.IsDevelopment() ?? false);
         services.AddPadHubResults();
         services.AddPadHubQuestions(configuration);
+        services.AddPadHubParticipation();
+        services.AddPadHubSocialFeed(configuration);
 
         services.TryAddSingleton(TimeProvider.System);
 

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using PadHub.Components.Contracts.Feed;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Server.Persistence.Entities;
 
@@ -9,7 +10,7 @@ namespace PadHub.Server.Persistence;
 /// schedule and the animators are stored as JSON (<see cref="SessionPhasesJson"/>, <see cref="SessionJson"/>), roles by
 /// name (<see cref="RoleColumns"/>), the timer's remaining time in milliseconds.
 /// </summary>
-public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFactory) : ISessionStore
+public sealed partial class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFactory) : ISessionStore
 {
     public async Task CreateSessionAsync(StoredSession session, IReadOnlyList<string> padTexts, CancellationToken cancellationToken = default)
     {
@@ -30,6 +31,11 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
         }
 
         db.SessionTokens.AddRange(session.Tokens.Select(t => ToRow(session.SessionId, t)));
+        if (session.Feed is { } feed)
+        {
+            db.SessionFeeds.Add(new SessionFeedEntity { SessionId = session.SessionId, Hashtag = feed.Hashtag, Instance = feed.Instance });
+        }
+
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -62,6 +68,7 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
         var latest = await db.Announcements.AsNoTracking().Where(a => a.SessionId == sessionId)
             .OrderByDescending(a => a.Id).Take(maxAnnouncements).ToListAsync(cancellationToken);
         latest.Reverse();
+        var feed = await db.SessionFeeds.AsNoTracking().FirstOrDefaultAsync(f => f.SessionId == sessionId, cancellationToken);
         return new StoredSession(
             session.Id,
             session.Title,
@@ -85,7 +92,8 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
             session.EndedAt is { } endedAt
                 ? new SessionEnd(endedAt, [.. groups.Select(g => new SessionPadResult(g.Id, g.PadId, g.FinalRevision ?? 0))])
                 : null,
-            session.SpotlightGroupId is { } spotlightGroup ? new Spotlight(spotlightGroup, session.SpotlightConclusion) : null);
+            session.SpotlightGroupId is { } spotlightGroup ? new Spotlight(spotlightGroup, session.SpotlightConclusion) : null,
+            feed is null ? null : new SessionFeedSettings(feed.Hashtag, feed.Instance));
     }
 
     public async Task SaveTimerAsync(string sessionId, PhaseTimer timer, CancellationToken cancellationToken = default)

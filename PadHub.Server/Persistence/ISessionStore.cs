@@ -1,3 +1,4 @@
+using PadHub.Components.Contracts.Feed;
 using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Server.Persistence;
@@ -39,6 +40,9 @@ public interface ISessionStore
 
     /// <summary>Saves (or clears, with null) what the audience pages show prominently.</summary>
     Task SaveSpotlightAsync(string sessionId, Spotlight? spotlight, CancellationToken cancellationToken = default);
+
+    /// <summary>Saves (or clears, with null) the session's social feed settings.</summary>
+    Task SaveFeedAsync(string sessionId, SessionFeedSettings? feed, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Saves the session's end in one transaction: with <paramref name="ended"/> the pads locked, the end time, each

@@ -38,6 +38,8 @@ public abstract class PadHubDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<QuestionSettingsEntity> QuestionSettings => Set<QuestionSettingsEntity>();
 
+    public DbSet<SessionFeedEntity> SessionFeeds => Set<SessionFeedEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -54,5 +56,6 @@ public abstract class PadHubDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new QuestionConfiguration());
         modelBuilder.ApplyConfiguration(new QuestionVoteConfiguration());
         modelBuilder.ApplyConfiguration(new QuestionSettingsConfiguration());
+        modelBuilder.ApplyConfiguration(new SessionFeedConfiguration());
     }
 }

@@ -1,3 +1,4 @@
+using PadHub.Components.Contracts.Feed;
 using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Server.Persistence;
@@ -13,6 +14,7 @@ namespace PadHub.Server.Persistence;
 /// <param name="ResultsLinkGeneration">Bumped when the results link is regenerated.</param>
 /// <param name="Ended">The recorded end (every group's pad and final revision), or null while the session runs.</param>
 /// <param name="Spotlight">What the audience pages show prominently, or null.</param>
+/// <param name="Feed">The session's social feed settings (row of <c>SessionFeeds</c>), or null.</param>
 public sealed record StoredSession(
     string SessionId,
     string Title,
@@ -31,4 +33,5 @@ public sealed record StoredSession(
     bool CreditContributors = false,
     int ResultsLinkGeneration = 0,
     SessionEnd? Ended = null,
-    Spotlight? Spotlight = null);
+    Spotlight? Spotlight = null,
+    SessionFeedSettings? Feed = null);

@@ -1,6 +1,8 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using PadHub.Components.Contracts.Participation;
+using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components;
 
@@ -16,6 +18,8 @@ public static class MudBunit
         var context = new BunitContext();
         context.Services.AddMudServices();
         context.Services.AddLocalization();
+        // Session views follow participation (group follows, help calls); tests that look at it register their own.
+        context.Services.AddSingleton<IParticipationService>(new FakeParticipationService());
         // MudBlazor calls its own JS freely; PadHub's own modules get Strict setups in their tests.
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         return context;

@@ -1,3 +1,4 @@
+using PadHub.Components.Contracts.Feed;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 
@@ -241,6 +242,14 @@ internal sealed class FakeWorkshopService : IWorkshopService
         RequireModerator(moderatorToken);
         Calls.Add(spotlight is null ? "spotlight clear" : $"spotlight {spotlight.GroupId}: {spotlight.Conclusion}");
         Publish(State with { Spotlight = spotlight });
+        return Task.CompletedTask;
+    }
+
+    public Task SetFeedAsync(string moderatorToken, SessionFeedSettings? feed, CancellationToken cancellationToken = default)
+    {
+        RequireModerator(moderatorToken);
+        Calls.Add(feed is null ? "feed clear" : $"feed #{feed.Hashtag} on {feed.Instance}");
+        Publish(State with { Feed = feed });
         return Task.CompletedTask;
     }
 

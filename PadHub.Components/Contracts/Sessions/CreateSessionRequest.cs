@@ -1,3 +1,5 @@
+using PadHub.Components.Contracts.Feed;
+
 namespace PadHub.Components.Contracts.Sessions;
 
 /// <summary>Everything needed to create a session and all its pads at once (the home page form and <c>POST /api/sessions</c>).</summary>
@@ -8,6 +10,7 @@ namespace PadHub.Components.Contracts.Sessions;
 /// <param name="AudienceCanEdit">Whether audience links may edit the pads or only follow them.</param>
 /// <param name="Licence">SPDX id from <see cref="SessionLicences.All"/>; null takes <see cref="SessionLicences.Default"/>.</param>
 /// <param name="CreditContributors">Credit contributors by display name in the exports instead of pseudonyms.</param>
+/// <param name="Feed">Optional social feed (hashtag and Mastodon instance), checked by <see cref="SessionFeedRules"/>.</param>
 /// <param name="PadTemplate">Markdown every pad starts with; null takes <see cref="SessionDefaults.PadTemplate"/>. <c>{topic}</c> and <c>{group}</c> are replaced.</param>
 public sealed record CreateSessionRequest(
     string Title,
@@ -17,4 +20,5 @@ public sealed record CreateSessionRequest(
     bool AudienceCanEdit = false,
     string? PadTemplate = null,
     string? Licence = null,
-    bool CreditContributors = false);
+    bool CreditContributors = false,
+    SessionFeedSettings? Feed = null);

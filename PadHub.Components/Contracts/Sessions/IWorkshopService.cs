@@ -1,3 +1,4 @@
+using PadHub.Components.Contracts.Feed;
 using PadHub.Components.Contracts.Pads;
 
 namespace PadHub.Components.Contracts.Sessions;
@@ -61,6 +62,12 @@ public interface IWorkshopService
     /// (<see cref="SessionState.Ended"/>) and moves the timer to its end. Ending an ended session changes nothing.
     /// </summary>
     Task EndSessionAsync(string moderatorToken, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sets (or clears, with null) the session's social feed (moderator only); the settings are checked by
+    /// <see cref="SessionFeedRules.Normalize(SessionFeedSettings?)"/> (<c>invalid-op</c> otherwise) and stored.
+    /// </summary>
+    Task SetFeedAsync(string moderatorToken, SessionFeedSettings? feed, CancellationToken cancellationToken = default);
 
     /// <summary>Reopens an ended session (moderator only): unlocks the pads and clears the recorded result until it ends again.</summary>
     Task ReopenSessionAsync(string moderatorToken, CancellationToken cancellationToken = default);

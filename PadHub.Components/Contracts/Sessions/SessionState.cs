@@ -1,3 +1,5 @@
+using PadHub.Components.Contracts.Feed;
+
 namespace PadHub.Components.Contracts.Sessions;
 
 /// <summary>A session's live state, as every view renders it. Immutable: a change publishes a new one.</summary>
@@ -9,6 +11,7 @@ namespace PadHub.Components.Contracts.Sessions;
 /// <param name="CreatedAt">When the session was created.</param>
 /// <param name="Ended">Set while the session is ended: every pad is locked and its final revision recorded as the result.</param>
 /// <param name="Spotlight">What the moderator has put in the spotlight on every audience page, or null.</param>
+/// <param name="Feed">The social feed shown in the moderator's questions panel (hashtag and Mastodon instance), or null.</param>
 public sealed record SessionState(
     string SessionId,
     long Version,
@@ -24,4 +27,5 @@ public sealed record SessionState(
     bool CreditContributors = false,
     DateTimeOffset CreatedAt = default,
     SessionEnd? Ended = null,
-    Spotlight? Spotlight = null);
+    Spotlight? Spotlight = null,
+    SessionFeedSettings? Feed = null);

@@ -90,6 +90,9 @@ public sealed class LiveSessionFeedTests
 
         public Task ReopenSessionAsync(string moderatorToken, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+        public Task SetFeedAsync(string moderatorToken, PadHub.Components.Contracts.Feed.SessionFeedSettings? feed, CancellationToken cancellationToken = default) =>
+            throw new NotSupportedException();
+
         public Task<string> RegenerateLinkAsync(string moderatorToken, SessionLinkKind kind, string? groupId, CancellationToken cancellationToken = default) =>
             throw new NotSupportedException();
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Questions;
 using PadHub.Components.Questions;
+using PadHub.Components.Contracts.Participation;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Tests.Fakes;
 
@@ -29,6 +30,7 @@ public abstract class SessionComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<IPadWatchService>(Watches);
         Context.Services.AddSingleton<IQuestionService>(Questions);
         Context.JSInterop.SetupModule(AudienceQuestions.ModulePath).Setup<string>("participantId").SetResult(ParticipantId);
+        Context.Services.AddSingleton<IParticipationService>(Participation);
     }
 
     /// <summary>The participant id the fake browser storage hands the audience's questions.</summary>
@@ -43,6 +45,7 @@ public abstract class SessionComponentTest : IAsyncLifetime
     private protected FakePadWatchService Watches { get; } = new();
 
     private protected FakeQuestionService Questions { get; } = new(Now);
+    private protected FakeParticipationService Participation { get; } = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

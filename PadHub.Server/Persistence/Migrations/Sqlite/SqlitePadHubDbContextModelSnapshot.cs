@@ -379,6 +379,29 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                     b.ToTable("Sessions", (string)null);
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionFeedEntity", b =>
+                {
+                    b.Property<string>("SessionId")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hashtag")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Instance")
+                        .IsRequired()
+                        .HasMaxLength(253)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SessionId");
+
+                    b.ToTable("SessionFeeds", (string)null);
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionGroupEntity", b =>
                 {
                     b.Property<string>("Id")
@@ -576,6 +599,15 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                     b.HasOne("PadHub.Server.Persistence.Entities.PadEntity", null)
                         .WithMany()
                         .HasForeignKey("PadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.SessionFeedEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
+                        .WithOne()
+                        .HasForeignKey("PadHub.Server.Persistence.Entities.SessionFeedEntity", "SessionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
