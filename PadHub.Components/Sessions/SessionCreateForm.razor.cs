@@ -122,7 +122,8 @@ public sealed partial class SessionCreateForm : ComponentBase
         }
         catch (PadException ex) when (ex.Code == PadErrorCodes.RateLimited)
         {
-            _generalErrors = [L["RateLimited"]];
+            // The server's message says when to retry (English: the limiter's wording, shared with the API).
+            _generalErrors = [Reason(ex)];
         }
         catch (PadException ex)
         {

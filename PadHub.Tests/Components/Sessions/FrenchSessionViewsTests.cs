@@ -36,7 +36,7 @@ public sealed class FrenchSessionViewsTests : SessionComponentTest, IDisposable
         cut.WaitForAssertion(() => Assert.Equal(3, cut.FindAll("[data-group-pane] [data-pad-text]").Count));
 
         Assert.Contains("Tous les groupes", cut.Find("[data-group-filter=all]").TextContent, StringComparison.Ordinal);
-        Assert.Contains("Suivre la dernière modification", cut.Find("[data-follow]").TextContent, StringComparison.Ordinal);
+        Assert.Contains("Suivre la dernière modification", cut.Markup, StringComparison.Ordinal);
         Assert.Equal("Groupes", cut.Find("nav").GetAttribute("aria-label"));
         Assert.Equal("Session", cut.Find(".padhub-session-banner").GetAttribute("aria-label"));
     }
