@@ -3,6 +3,7 @@ using MudBlazor.Services;
 using PadHub.Server.Api;
 using PadHub.Server.Feed;
 using PadHub.Server.Hubs;
+using PadHub.Server.Localization;
 using PadHub.Server.Pads;
 using PadHub.Server.Pads.Watch;
 using PadHub.Server.Participation;
@@ -55,7 +56,7 @@ public static class ServiceCollectionExtensions
             .AddHubOptions(o => o.MaximumReceiveMessageSize = configuration.GetValue(
                 $"{PadLimitsOptions.SectionName}:{nameof(PadLimitsOptions.CircuitMessageBytes)}", new PadLimitsOptions().CircuitMessageBytes));
         services.AddMudServices();
-        services.AddLocalization();
+        services.AddPadHubLocalization();
 
         services.AddHealthChecks();
 

@@ -93,7 +93,8 @@ public sealed partial class EfSessionStore(IDbContextFactory<PadHubDbContext> co
                 ? new SessionEnd(endedAt, [.. groups.Select(g => new SessionPadResult(g.Id, g.PadId, g.FinalRevision ?? 0))])
                 : null,
             session.SpotlightGroupId is { } spotlightGroup ? new Spotlight(spotlightGroup, session.SpotlightConclusion) : null,
-            feed is null ? null : new SessionFeedSettings(feed.Hashtag, feed.Instance));
+            feed is null ? null : new SessionFeedSettings(feed.Hashtag, feed.Instance),
+            session.Language);
     }
 
     public async Task SaveTimerAsync(string sessionId, PhaseTimer timer, CancellationToken cancellationToken = default)
@@ -225,6 +226,7 @@ public sealed partial class EfSessionStore(IDbContextFactory<PadHubDbContext> co
         EndedAt = session.Ended?.EndedAt,
         SpotlightGroupId = session.Spotlight?.GroupId,
         SpotlightConclusion = session.Spotlight?.Conclusion,
+        Language = session.Language,
     };
 
     private static SessionGroupEntity ToRow(string sessionId, StoredSessionGroup stored) => new()

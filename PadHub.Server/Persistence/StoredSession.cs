@@ -15,6 +15,7 @@ namespace PadHub.Server.Persistence;
 /// <param name="Ended">The recorded end (every group's pad and final revision), or null while the session runs.</param>
 /// <param name="Spotlight">What the audience pages show prominently, or null.</param>
 /// <param name="Feed">The session's social feed settings (row of <c>SessionFeeds</c>), or null.</param>
+/// <param name="Language">The session's language (<c>en</c>, <c>fr</c>).</param>
 public sealed record StoredSession(
     string SessionId,
     string Title,
@@ -34,4 +35,5 @@ public sealed record StoredSession(
     int ResultsLinkGeneration = 0,
     SessionEnd? Ended = null,
     Spotlight? Spotlight = null,
-    SessionFeedSettings? Feed = null);
+    SessionFeedSettings? Feed = null,
+    string Language = SessionDefaults.Language);

@@ -62,7 +62,8 @@ internal sealed class SessionRuntime
             stored.CreatedAt,
             stored.Ended,
             stored.Spotlight,
-            stored.Feed);
+            stored.Feed,
+            stored.Language);
     }
 
     public string SessionId { get; }

@@ -72,7 +72,8 @@ internal sealed partial class WorkshopService(
             Announcements: [],
             valid.Licence,
             valid.CreditContributors,
-            Feed: ValidFeed(request.Feed));
+            Feed: ValidFeed(request.Feed),
+            Language: valid.Language);
         await store.CreateSessionAsync(session, valid.PadTexts, cancellationToken).ConfigureAwait(false);
         LogCreated(logger, sessionId, groups.Count);
         return new SessionCreated(sessionId, valid.Title, moderatorToken, audienceToken, links, resultsToken);

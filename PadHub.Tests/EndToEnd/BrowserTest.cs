@@ -34,9 +34,10 @@ public abstract class BrowserTest(ChromiumFixture chromium, PadHubServerFactory 
     /// <summary>A new participant: a browser context of its own, closed with the test.</summary>
     /// <param name="rememberedName">The display name the page finds in local storage, as if typed on an earlier visit; none when null.</param>
     /// <param name="viewport">The window size; Playwright's default when null.</param>
-    protected async Task<IBrowserContext> NewBrowserAsync(string? rememberedName = null, ViewportSize? viewport = null)
+    /// <param name="locale">The browser's language (<c>fr-FR</c> opens French pages); Playwright's default when null.</param>
+    protected async Task<IBrowserContext> NewBrowserAsync(string? rememberedName = null, ViewportSize? viewport = null, string? locale = null)
     {
-        var browser = await chromium.NewContextAsync(viewport);
+        var browser = await chromium.NewContextAsync(viewport, locale);
         _browsers.Add(browser);
         if (rememberedName is not null)
         {

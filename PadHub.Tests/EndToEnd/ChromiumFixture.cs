@@ -54,10 +54,12 @@ public sealed class ChromiumFixture : IAsyncLifetime
 
     /// <summary>A new isolated browser context (own cookies and storage) whose actions time out after <see cref="TimeoutMs"/>.</summary>
     /// <param name="viewport">The window size (e.g. a phone's 390 x 844); Playwright's default 1280 x 720 when null.</param>
-    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null)
+    /// <param name="locale">The browser's language (e.g. <c>fr-FR</c>, sent as <c>Accept-Language</c>); Playwright's default when null.</param>
+    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null, string? locale = null)
     {
         var browser = _browser ?? throw new InvalidOperationException("The Chromium fixture has not been initialised.");
-        var context = await browser.NewContextAsync(viewport is null ? null : new BrowserNewContextOptions { ViewportSize = viewport });
+        var options = viewport is null && locale is null ? null : new BrowserNewContextOptions { ViewportSize = viewport, Locale = locale };
+        var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(TimeoutMs);
         context.SetDefaultNavigationTimeout(TimeoutMs);
         return context;

@@ -13,6 +13,7 @@ namespace PadHub.Components.Contracts.Results;
 /// <param name="CreditContributors">Contributors appear by display name; otherwise as "Contributor N".</param>
 /// <param name="Groups">Every group in number order, each with its pad.</param>
 /// <param name="Questions">The session's visible audience questions, by votes then time (hidden ones are left out); null when not read.</param>
+/// <param name="Language">The session's language: the exports' texts are in it.</param>
 public sealed record ResultsSnapshot(
     string SessionId,
     long Version,
@@ -26,6 +27,7 @@ public sealed record ResultsSnapshot(
     bool CreditContributors,
     IReadOnlyList<ResultsGroup> Groups,
     IReadOnlyList<ResultsQuestion>? Questions = null)
+    string Language = SessionDefaults.Language)
 {
     /// <summary>The session has ended: the snapshot is its recorded result and never changes.</summary>
     public bool Ended => EndedAt is not null;

@@ -11,6 +11,7 @@ namespace PadHub.Components.Contracts.Sessions;
 /// <param name="Licence">SPDX id from <see cref="SessionLicences.All"/>; null takes <see cref="SessionLicences.Default"/>.</param>
 /// <param name="CreditContributors">Credit contributors by display name in the exports instead of pseudonyms.</param>
 /// <param name="Feed">Optional social feed (hashtag and Mastodon instance), checked by <see cref="SessionFeedRules"/>.</param>
+/// <param name="Language">The language (<c>en</c>, <c>fr</c>) of the default pad template, the default schedule and the exports' texts; null takes <c>en</c>.</param>
 /// <param name="PadTemplate">Markdown every pad starts with; null takes <see cref="SessionDefaults.PadTemplate"/>. <c>{topic}</c> and <c>{group}</c> are replaced.</param>
 public sealed record CreateSessionRequest(
     string Title,
@@ -21,4 +22,5 @@ public sealed record CreateSessionRequest(
     string? PadTemplate = null,
     string? Licence = null,
     bool CreditContributors = false,
-    SessionFeedSettings? Feed = null);
+    SessionFeedSettings? Feed = null,
+    string? Language = null);

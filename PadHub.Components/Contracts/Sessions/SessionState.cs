@@ -12,6 +12,7 @@ namespace PadHub.Components.Contracts.Sessions;
 /// <param name="Ended">Set while the session is ended: every pad is locked and its final revision recorded as the result.</param>
 /// <param name="Spotlight">What the moderator has put in the spotlight on every audience page, or null.</param>
 /// <param name="Feed">The social feed shown in the moderator's questions panel (hashtag and Mastodon instance), or null.</param>
+/// <param name="Language">The session's language (<c>en</c>, <c>fr</c>): its template pads and its exports' texts.</param>
 public sealed record SessionState(
     string SessionId,
     long Version,
@@ -28,4 +29,5 @@ public sealed record SessionState(
     DateTimeOffset CreatedAt = default,
     SessionEnd? Ended = null,
     Spotlight? Spotlight = null,
-    SessionFeedSettings? Feed = null);
+    SessionFeedSettings? Feed = null,
+    string Language = SessionDefaults.Language);

@@ -1,6 +1,8 @@
 // The sync indicator: the editor element's data attributes (revision, syncState, waiting: read by tests and styles)
 // and the status line's text, with a notice that shows for a while after something went wrong.
 
+import { englishStrings, format } from './strings.js';
+
 const NOTICE_SHOWN = 8000;
 /**
  * How long edits wait for their acknowledgement before the status line says "Saving…". Typing at a normal pace is
@@ -16,17 +18,18 @@ export function syncState({ online, synchronized, recovering }) {
   return synchronized && !recovering ? 'saved' : 'saving';
 }
 
-export function statusText(state, waiting, notice) {
+export function statusText(state, waiting, notice, strings = englishStrings) {
   let text;
-  if (state === 'offline') text = waiting > 0 ? `Offline · ${waiting} ${waiting === 1 ? 'edit' : 'edits'} waiting` : 'Offline';
-  else if (state === 'saving') text = 'Saving…';
-  else text = 'Saved';
+  if (state === 'offline') {
+    text = waiting > 0 ? format(waiting === 1 ? strings.offlineWaitingOne : strings.offlineWaitingMany, waiting) : strings.offline;
+  } else if (state === 'saving') text = strings.saving;
+  else text = strings.saved;
   return notice ? `${text} · ${notice}` : text;
 }
 
-export function statusTitle(state) {
-  if (state === 'offline') return 'Not connected. Keep typing: your edits are kept in this browser and sent when the connection is back.';
-  return state === 'saving' ? 'Sending your edits' : 'Every edit is saved';
+export function statusTitle(state, strings = englishStrings) {
+  if (state === 'offline') return strings.offlineTitle;
+  return state === 'saving' ? strings.savingTitle : strings.savedTitle;
 }
 
 export class SyncStatus {
@@ -35,8 +38,10 @@ export class SyncStatus {
    *   is the status line
    * @param {import('./timers.js').Timers} timers
    * @param {() => void} refresh renders the current state again (a notice came or went)
+   * @param {typeof englishStrings} [strings] the page's language
    */
-  constructor(element, timers, refresh) {
+  constructor(element, timers, refresh, strings = englishStrings) {
+    this.strings = strings;
     this.element = element;
     this.line = element.querySelector('.padhub-sync');
     this.timers = timers;
@@ -62,11 +67,11 @@ export class SyncStatus {
     if (!line) return;
     const shown = this.shownState(state);
     this.shown = shown;
-    const text = statusText(shown, waiting, this.notice);
+    const text = statusText(shown, waiting, this.notice, this.strings);
     if (line.textContent !== text) line.textContent = text;
     if (line.dataset.state === shown) return;
     line.dataset.state = shown;
-    line.title = statusTitle(shown);
+    line.title = statusTitle(shown, this.strings);
   }
 
   /** "Saving…" only once edits have waited {@link SAVING_SHOWN_AFTER}; every other state at once. */
