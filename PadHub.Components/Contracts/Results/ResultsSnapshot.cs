@@ -26,7 +26,7 @@ public sealed record ResultsSnapshot(
     DateTimeOffset TakenAt,
     bool CreditContributors,
     IReadOnlyList<ResultsGroup> Groups,
-    IReadOnlyList<ResultsQuestion>? Questions = null)
+    IReadOnlyList<ResultsQuestion>? Questions = null,
     string Language = SessionDefaults.Language)
 {
     /// <summary>The session has ended: the snapshot is its recorded result and never changes.</summary>
