@@ -18,6 +18,9 @@ public sealed class SessionFormModel
     /// <summary>Credit contributors by display name in the exports (otherwise "Contributor 1"...).</summary>
     public bool CreditContributors { get; set; }
 
+    /// <summary>The audience may comment on the pads' passages (on by default).</summary>
+    public bool AudienceCanComment { get; set; } = true;
+
     public List<GroupInput> Groups { get; } = [.. Enumerable.Range(1, 3).Select(n => new GroupInput { Name = $"Group {n}" })];
 
     public List<PhaseInput> Phases { get; } = [.. SessionDefaults.Phases.Select(p => new PhaseInput { Name = p.Name, Minutes = (int)p.Duration.TotalMinutes })];
@@ -51,7 +54,8 @@ public sealed class SessionFormModel
         [.. Phases.Select(p => new SessionPhase(p.Name.Trim(), TimeSpan.FromMinutes(p.Minutes)))],
         AudienceCanEdit,
         Licence: Licence,
-        CreditContributors: CreditContributors);
+        CreditContributors: CreditContributors,
+        AudienceCanComment: AudienceCanComment);
 
     /// <summary>
     /// Field path (as the server names them: <c>title</c>, <c>groups[1].topic</c>...) to messages; empty when the form

@@ -85,7 +85,8 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
             session.EndedAt is { } endedAt
                 ? new SessionEnd(endedAt, [.. groups.Select(g => new SessionPadResult(g.Id, g.PadId, g.FinalRevision ?? 0))])
                 : null,
-            session.SpotlightGroupId is { } spotlightGroup ? new Spotlight(spotlightGroup, session.SpotlightConclusion) : null);
+            session.SpotlightGroupId is { } spotlightGroup ? new Spotlight(spotlightGroup, session.SpotlightConclusion) : null,
+            session.AudienceCanComment);
     }
 
     public async Task SaveTimerAsync(string sessionId, PhaseTimer timer, CancellationToken cancellationToken = default)
@@ -105,6 +106,12 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Locked, locked), cancellationToken);
+    }
+
+    public async Task SaveAudienceCanCommentAsync(string sessionId, bool audienceCanComment, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.AudienceCanComment, audienceCanComment), cancellationToken);
     }
 
     public async Task AddAnnouncementAsync(string sessionId, Announcement announcement, CancellationToken cancellationToken = default)
@@ -217,6 +224,7 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
         EndedAt = session.Ended?.EndedAt,
         SpotlightGroupId = session.Spotlight?.GroupId,
         SpotlightConclusion = session.Spotlight?.Conclusion,
+        AudienceCanComment = session.AudienceCanComment,
     };
 
     private static SessionGroupEntity ToRow(string sessionId, StoredSessionGroup stored) => new()

@@ -32,6 +32,8 @@ public abstract class PadHubDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<AnnouncementEntity> Announcements => Set<AnnouncementEntity>();
 
+    public DbSet<CommentEntity> Comments => Set<CommentEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -45,5 +47,6 @@ public abstract class PadHubDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new SessionGroupConfiguration());
         modelBuilder.ApplyConfiguration(new SessionTokenConfiguration());
         modelBuilder.ApplyConfiguration(new AnnouncementConfiguration());
+        modelBuilder.ApplyConfiguration(new CommentConfiguration());
     }
 }

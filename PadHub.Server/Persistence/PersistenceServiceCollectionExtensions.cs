@@ -58,6 +58,7 @@ public static class PersistenceServiceCollectionExtensions
 
         services.TryAddSingleton<IPadStore, EfPadStore>();
         services.TryAddSingleton<ISessionStore, EfSessionStore>();
+        services.TryAddSingleton<ICommentStore, EfCommentStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

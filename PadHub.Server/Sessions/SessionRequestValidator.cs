@@ -120,7 +120,8 @@ internal static class SessionRequestValidator
             throw errors.ToException();
         }
 
-        return new ValidSession(title, description, groups, phases, request.AudienceCanEdit, padTexts, licence, request.CreditContributors);
+        return new ValidSession(title, description, groups, phases, request.AudienceCanEdit, padTexts, licence, request.CreditContributors,
+            request.AudienceCanComment);
     }
 
     /// <summary>The SPDX id of an offered licence (null or blank takes the default); anything else names the allowed ids.</summary>

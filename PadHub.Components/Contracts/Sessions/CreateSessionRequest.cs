@@ -9,6 +9,7 @@ namespace PadHub.Components.Contracts.Sessions;
 /// <param name="Licence">SPDX id from <see cref="SessionLicences.All"/>; null takes <see cref="SessionLicences.Default"/>.</param>
 /// <param name="CreditContributors">Credit contributors by display name in the exports instead of pseudonyms.</param>
 /// <param name="PadTemplate">Markdown every pad starts with; null takes <see cref="SessionDefaults.PadTemplate"/>. <c>{topic}</c> and <c>{group}</c> are replaced.</param>
+/// <param name="AudienceCanComment">Whether audience links may comment on the pads' passages.</param>
 public sealed record CreateSessionRequest(
     string Title,
     string? Description,
@@ -17,4 +18,5 @@ public sealed record CreateSessionRequest(
     bool AudienceCanEdit = false,
     string? PadTemplate = null,
     string? Licence = null,
-    bool CreditContributors = false);
+    bool CreditContributors = false,
+    bool AudienceCanComment = true);

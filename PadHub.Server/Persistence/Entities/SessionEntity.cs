@@ -60,4 +60,7 @@ public sealed class SessionEntity
 
     /// <summary>The conclusion in the spotlight (its text), or null for the whole group.</summary>
     public string? SpotlightConclusion { get; set; }
+
+    /// <summary>Audience links may comment on the pads' passages.</summary>
+    public bool AudienceCanComment { get; set; } = true;
 }
