@@ -135,8 +135,10 @@ public sealed class PadSyncHubCommentTests() : ServerTest(new PadHubServerFactor
         await HubPadMember.DisposeAllAsync(editor);
     }
 
-    [Fact]
-    public async Task Comments_AfterARestart_AreStillOnTheirPassage()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Comments_AfterARestart_AreStillOnTheirPassage(bool anchorWrittenBeforeTheEdits)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("padhub-comments-").FullName;
         try
@@ -151,6 +153,17 @@ public sealed class PadSyncHubCommentTests() : ServerTest(new PadHubServerFactor
                 await SubmitAsync(editor, 0, ["zero ", 13]);
                 await SubmitAsync(editor, 1, [18, " four"]);
                 await editor.DisposeAsync();
+            }
+
+            SqliteConnection.ClearAllPools();
+            if (anchorWrittenBeforeTheEdits)
+            {
+                // As if the process died before writing the moved anchor back: loading must replay the edits since.
+                await using var connection = new SqliteConnection($"Data Source={settings["Database:SqliteFile"]}");
+                await connection.OpenAsync();
+                await using var rewind = connection.CreateCommand();
+                rewind.CommandText = "UPDATE Comments SET \"From\" = 4, \"To\" = 7, OnDeletedText = 0, AnchorRevision = 0";
+                Assert.Equal(1, await rewind.ExecuteNonQueryAsync());
             }
 
             SqliteConnection.ClearAllPools();
