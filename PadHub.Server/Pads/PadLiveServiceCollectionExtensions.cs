@@ -33,6 +33,7 @@ public static class PadLiveServiceCollectionExtensions
         services.TryAddSingleton<PadLinkRevocations>();
         services.TryAddSingleton<PadCommentsProvider>();
         services.AddHostedService(sp => sp.GetRequiredService<PadCommentsProvider>());
+        services.TryAddSingleton<IPadCommentService, PadCommentViews>();
         services.TryAddSingleton<IPadSessionService, PadSessionService>();
         services.TryAddSingleton(sp => new PadLinkReplacer(
             sp.GetRequiredService<IPadStore>(), sp.GetRequiredService<PadLinkRevocations>(), sp.GetService<PadWatchService>()));

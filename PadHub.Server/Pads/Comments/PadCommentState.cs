@@ -20,6 +20,9 @@ internal sealed partial class PadCommentState : IPadComments, IPadFanoutObserver
     /// <summary>How often moved anchors are written back (a restart replays the revisions since from the history).</summary>
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>At most this often the views are told that edits moved the anchors.</summary>
+    public static readonly TimeSpan ViewsInterval = TimeSpan.FromMilliseconds(250);
+
     // Recent operations, to move a comment made against a revision the client had (not the head) up to the head.
     private const int RecentOperations = 256;
 
@@ -38,6 +41,8 @@ internal sealed partial class PadCommentState : IPadComments, IPadFanoutObserver
     private readonly Task _loaded;
     private readonly IDisposable _observation;
     private readonly ITimer _flushTimer;
+    private readonly ITimer _viewsTimer;
+    private bool _viewsScheduled;
     private ImmutableArray<Action<PadComments>> _subscribers = [];
     private List<CommittedOperation>? _pending = [];
     private PadComments? _snapshot;
@@ -55,6 +60,7 @@ internal sealed partial class PadCommentState : IPadComments, IPadFanoutObserver
         _observation = fanout.Observe(padId, this); // Before reading: nothing written meanwhile is missed.
         _loaded = LoadAsync();
         _flushTimer = time.CreateTimer(_ => _ = FlushAsync(), null, FlushInterval, FlushInterval);
+        _viewsTimer = time.CreateTimer(_ => NotifyViews(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public string PadId => _padId;
@@ -85,9 +91,17 @@ internal sealed partial class PadCommentState : IPadComments, IPadFanoutObserver
                 return;
             }
 
+            var moved = false;
             foreach (var operation in operations)
             {
-                ApplyLocked(operation);
+                moved |= ApplyLocked(operation);
+            }
+
+            // Views place comments on the text they show: tell them anchors moved, a few times a second at most.
+            if (moved && !_subscribers.IsEmpty && !_viewsScheduled)
+            {
+                _viewsScheduled = true;
+                _viewsTimer.Change(ViewsInterval, Timeout.InfiniteTimeSpan);
             }
         }
     }
@@ -100,6 +114,7 @@ internal sealed partial class PadCommentState : IPadComments, IPadFanoutObserver
     {
         _observation.Dispose();
         await _flushTimer.DisposeAsync().ConfigureAwait(false);
+        await _viewsTimer.DisposeAsync().ConfigureAwait(false);
         await FlushAsync().ConfigureAwait(false);
     }
 
@@ -162,13 +177,15 @@ internal sealed partial class PadCommentState : IPadComments, IPadFanoutObserver
         }
     }
 
-    private void ApplyLocked(CommittedOperation operation)
+    /// <summary>Moves every anchor through <paramref name="operation"/>; true when one moved.</summary>
+    private bool ApplyLocked(CommittedOperation operation)
     {
         if (operation.Revision <= _revision)
         {
-            return; // Already in the state the comments were loaded at.
+            return false; // Already in the state the comments were loaded at.
         }
 
+        var anyMoved = false;
         foreach (var entry in _comments)
         {
             if (entry.Comment.ReplyTo is null)
@@ -178,6 +195,7 @@ internal sealed partial class PadCommentState : IPadComments, IPadFanoutObserver
                 {
                     entry.Anchor = moved;
                     _moved.Add(entry.Comment.CommentId);
+                    anyMoved = true;
                 }
             }
         }
@@ -190,6 +208,8 @@ internal sealed partial class PadCommentState : IPadComments, IPadFanoutObserver
         {
             _recent.Dequeue();
         }
+
+        return anyMoved;
     }
 
     private PadComments SnapshotLocked()
@@ -216,6 +236,18 @@ internal sealed partial class PadCommentState : IPadComments, IPadFanoutObserver
         return _snapshot = new PadComments(_padId, _revision, list);
     }
 
+    private void NotifyViews()
+    {
+        PadComments snapshot;
+        lock (_gate)
+        {
+            _viewsScheduled = false;
+            snapshot = SnapshotLocked();
+        }
+
+        TellSubscribers(snapshot);
+    }
+
     private void Notify()
     {
         PadComments snapshot;
@@ -225,6 +257,11 @@ internal sealed partial class PadCommentState : IPadComments, IPadFanoutObserver
         }
 
         _fanout.PublishComments(_padId, snapshot);
+        TellSubscribers(snapshot);
+    }
+
+    private void TellSubscribers(PadComments snapshot)
+    {
         foreach (var subscriber in _subscribers)
         {
             try

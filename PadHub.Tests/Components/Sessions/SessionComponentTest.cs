@@ -25,6 +25,7 @@ public abstract class SessionComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<TimeProvider>(Time);
         Context.Services.AddSingleton<IWorkshopService>(Workshops);
         Context.Services.AddSingleton<IPadWatchService>(Watches);
+        Context.Services.AddSingleton<IPadCommentService>(Comments);
     }
 
     protected BunitContext Context { get; } = MudBunit.CreateContext();
@@ -34,6 +35,8 @@ public abstract class SessionComponentTest : IAsyncLifetime
     private protected FakeWorkshopService Workshops { get; } = new(Now);
 
     private protected FakePadWatchService Watches { get; } = new();
+
+    private protected FakePadCommentService Comments { get; } = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
