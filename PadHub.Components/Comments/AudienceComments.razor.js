@@ -11,10 +11,8 @@ export function attach(element) {
   detach(element);
   const state = { name: `padhub-comments-${++counter}`, passages: [], selected: null, frame: 0 };
   state.onSelection = () => {
-    const pad = padOf(element);
-    const selection = document.getSelection();
-    if (!pad || !selection || selection.isCollapsed || selection.rangeCount === 0) return;
-    if (pad.contains(selection.anchorNode) && pad.contains(selection.focusNode)) state.selected = selection.toString();
+    const selected = selectedIn(padOf(element));
+    if (selected) state.selected = selected;
   };
   document.addEventListener('selectionchange', state.onSelection);
   const pad = padOf(element);
@@ -39,9 +37,16 @@ export function detach(element) {
 export function takeSelection(element) {
   const state = states.get(element);
   if (!state) return null;
-  const selected = state.selected;
+  // The selection as it is now (a click on the button may not have told us yet), else the last one made in the pad.
+  const selected = selectedIn(padOf(element)) ?? state.selected;
   state.selected = null;
   return selected;
+}
+
+function selectedIn(pad) {
+  const selection = document.getSelection();
+  if (!pad || !selection || selection.isCollapsed || selection.rangeCount === 0) return null;
+  return pad.contains(selection.anchorNode) && pad.contains(selection.focusNode) ? selection.toString() : null;
 }
 
 /** The open threads' passages (their text): highlighted wherever they are found in the rendered pad. */
