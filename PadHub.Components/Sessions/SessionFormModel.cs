@@ -36,6 +36,9 @@ public sealed class SessionFormModel
     /// <summary>The optional social feed's hashtag, as typed (see <see cref="SessionFeedRules"/>).</summary>
     public string? FeedHashtag { get; set; }
 
+    /// <summary>The audience may comment on the pads' passages (on by default).</summary>
+    public bool AudienceCanComment { get; set; } = true;
+
     /// <summary>The optional social feed's Mastodon instance, as typed.</summary>
     public string? FeedInstance { get; set; }
 
@@ -77,7 +80,8 @@ public sealed class SessionFormModel
         Licence: Licence,
         CreditContributors: CreditContributors,
         Feed: FeedOrNull(),
-        Language: Language);
+        Language: Language,
+        AudienceCanComment: AudienceCanComment);
 
     /// <summary>
     /// Field path (as the server names them: <c>title</c>, <c>groups[1].topic</c>...) to messages; empty when the form

@@ -88,9 +88,16 @@ public sealed partial class TextOperation : IEquatable<TextOperation>
     /// Where a caret at <paramref name="caret"/> in the base document lands after this operation: an insert exactly at
     /// the caret pushes it right, a deleted range containing it collapses it to the range's start.
     /// </summary>
-    public int TransformCaret(int caret)
+    public int TransformCaret(int caret) => TransformPosition(caret, insertAtPositionGoesBefore: true);
+
+    /// <summary>
+    /// Where a position in the base document lands after this operation. An insert exactly at the position lands before
+    /// it (the position moves right, like <see cref="TransformCaret"/>) when <paramref name="insertAtPositionGoesBefore"/>,
+    /// after it (the position stays) otherwise; a deleted range containing it collapses it to the range's start.
+    /// </summary>
+    public int TransformPosition(int position, bool insertAtPositionGoesBefore)
     {
-        int remaining = caret, result = caret;
+        int remaining = position, result = position;
         foreach (var c in _components)
         {
             if (c.IsRetain)
@@ -99,6 +106,11 @@ public sealed partial class TextOperation : IEquatable<TextOperation>
             }
             else if (c.IsInsert)
             {
+                if (remaining == 0 && !insertAtPositionGoesBefore)
+                {
+                    break;
+                }
+
                 result += c.Length;
             }
             else

@@ -10,4 +10,5 @@ public sealed record CreateSessionBody(
     string? PadTemplate,
     string? Licence = null,
     bool? CreditContributors = null,
-    string? Language = null);
+    string? Language = null,
+    bool? AudienceCanComment = null);

@@ -93,6 +93,9 @@ internal sealed class HubPadListener(
     public ValueTask OnAccessChangedAsync(PadAccessState access) =>
         new(Client.AccessChanged(new AccessChangedEvent(padId, PadSyncHub.RoleName(access.Role), access.CanWrite, access.Reason, access.Revoked)));
 
+    public ValueTask OnCommentsChangedAsync(PadComments comments) =>
+        new(Client.CommentsChanged(new CommentsChangedEvent(padId, comments.Revision, CommentsChangedEvent.ToDtos(comments))));
+
     /// <summary>One <see cref="SerializedHubMessage"/> per operation, shared by every connection (it caches its bytes per protocol).</summary>
     private static SerializedHubMessage Serialized(ISharedWireForm<PadOperationEvent> operation) =>
         operation.GetWireForm(static e => new SerializedHubMessage(new InvocationMessage(OpAppliedMethod, [ToDto(e)])));

@@ -29,6 +29,9 @@ public sealed class PadSyncHub(
     // Room for surrounding whitespace: the trimmed name is held to PadNamedRevision.MaxNameLength (too-large past it).
     private const int MaxNameFieldLength = 4 * PadNamedRevision.MaxNameLength;
 
+    // Room for CRLFs and surrounding whitespace: the trimmed text is held to PadComment.MaxTextLength (too-large past it).
+    private const int MaxCommentFieldLength = 4 * PadComment.MaxTextLength;
+
     /// <summary>Joins a pad: <c>{ padId, token, clientId, displayName }</c>.</summary>
     public async Task<JoinResponse> Join(JsonElement request)
     {
@@ -162,6 +165,40 @@ public sealed class PadSyncHub(
         TakeRevisionCall();
         var named = await connection.GetNamedRevisionsAsync(Context.ConnectionAborted);
         return new NamedRevisionsResponse([.. named.Select(ToDto)]);
+    }
+
+    /// <summary>
+    /// Comments on the passage [from, to) of the pad's text, or replies: <c>{ padId, from, to, text, replyTo?, revision? }</c>
+    /// (<c>revision</c>: the revision the offsets refer to, the head when absent; a reply takes its thread's passage).
+    /// </summary>
+    public async Task<AddCommentResponse> AddComment(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(AddComment));
+        var connection = Membership(r.String("padId", MaxIdLength)).Connection;
+        var replyTo = r.String("replyTo", MaxIdLength, required: false);
+        var from = replyTo.Length > 0 ? r.OptionalInt32("from") ?? 0 : r.Int32("from");
+        var to = replyTo.Length > 0 ? r.OptionalInt32("to") ?? 0 : r.Int32("to");
+        var text = r.String("text", MaxCommentFieldLength);
+        var revision = r.OptionalInt32("revision");
+        var id = await connection.AddCommentAsync(
+            new PadCommentRequest(from, to, text, replyTo.Length > 0 ? replyTo : null, revision), Context.ConnectionAborted);
+        return new AddCommentResponse(id);
+    }
+
+    /// <summary>Resolves a comment's thread: <c>{ padId, commentId }</c>.</summary>
+    public async Task ResolveComment(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(ResolveComment));
+        var connection = Membership(r.String("padId", MaxIdLength)).Connection;
+        await connection.ResolveCommentAsync(r.String("commentId", MaxIdLength), Context.ConnectionAborted);
+    }
+
+    /// <summary>Every comment of the pad, offsets in the text at the revision each carries: <c>{ padId }</c>.</summary>
+    public async Task<CommentDto[]> GetComments(JsonElement request)
+    {
+        var r = HubRequest.From(request, nameof(GetComments));
+        var connection = Membership(r.String("padId", MaxIdLength)).Connection;
+        return CommentsChangedEvent.ToDtos(await connection.GetCommentsAsync(Context.ConnectionAborted));
     }
 
     /// <summary>Shares this connection's caret: <c>{ padId, revision, anchor, head }</c>.</summary>

@@ -16,6 +16,9 @@ internal interface ISessionPadGate : IDisposable
     /// <summary>The access now: cheap and synchronous (the session's in-memory state), so every call can check it.</summary>
     PadAccessState Current { get; }
 
+    /// <summary>What the link may do with the pad's comments now (the session's audience setting, the end), read live.</summary>
+    PadCommentRights CommentRights => PadCommentRights.None;
+
     /// <summary>
     /// Calls <paramref name="onChanged"/> whenever <see cref="Current"/> changes (lock, unlock, revoked link), in order,
     /// never concurrently, the latest state winning when changes come faster than they are delivered. Once per gate.

@@ -4,6 +4,7 @@ using PadHub.Core.Operations;
 using PadHub.Server.Hosting;
 using PadHub.Server.Pads.Access;
 using PadHub.Server.Pads.Authority;
+using PadHub.Server.Pads.Comments;
 using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Pads.Links;
 
@@ -19,8 +20,15 @@ internal sealed class PadConnection(
     PadLimitsOptions limits,
     TimeProvider time,
     ISessionPadGate? gate = null,
-    Func<CancellationToken, Task>? saveAuthor = null) : IPadConnection
+    Func<CancellationToken, Task>? saveAuthor = null,
+    IPadComments? comments = null) : IPadConnection
 {
+    /// <summary>Comment calls (add, resolve, list) a connection may make per second, and in a burst.</summary>
+    internal const int CommentCallsPerSecond = 2;
+
+    internal const int CommentCallBurst = 20;
+
+    private readonly TokenBucket _commentCalls = new(CommentCallsPerSecond, CommentCallBurst, time);
     private readonly TokenBucket _submits = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
     private readonly TokenBucket _carets = new(limits.SubmitsPerSecond, limits.SubmitBurst, time);
     private readonly TokenBucket _history = new(limits.HistoryPagesPerSecond, limits.HistoryBurst, time);
@@ -159,6 +167,52 @@ internal sealed class PadConnection(
 
         return Task.CompletedTask;
     }
+
+    public PadCommentRights CommentRights =>
+        gate?.CommentRights ?? (Joined.Role == PadRole.Editor ? new PadCommentRights(CanComment: true, CanResolve: true) : PadCommentRights.None);
+
+    public Task<string> AddCommentAsync(PadCommentRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var pad = CommentsFor(CommentRights.CanComment, "This link does not allow commenting on the pad now.");
+        return pad.AddAsync(new PadCommentCommand(request, Joined.AuthorId, DisplayName()), cancellationToken);
+    }
+
+    public Task ResolveCommentAsync(string commentId, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(commentId);
+        var pad = CommentsFor(CommentRights.CanResolve, "Only the group's note-takers and the moderator (or a pad's editors) resolve comments.");
+        return pad.ResolveAsync(commentId, cancellationToken);
+    }
+
+    public Task<PadComments> GetCommentsAsync(CancellationToken cancellationToken = default) =>
+        CommentsFor(allowed: true, string.Empty).GetAsync(cancellationToken);
+
+    private IPadComments CommentsFor(bool allowed, string refusal)
+    {
+        EnsureNotRevoked();
+        EnsureOpen();
+        if (comments is null)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, "Comments are not available on this server.");
+        }
+
+        if (!allowed)
+        {
+            throw new PadException(PadErrorCodes.Forbidden, refusal);
+        }
+
+        if (!_commentCalls.TryTake())
+        {
+            throw new PadException(PadErrorCodes.RateLimited,
+                $"This connection makes more than {CommentCallsPerSecond} comment calls a second; wait and try again.");
+        }
+
+        return comments;
+    }
+
+    private string DisplayName() =>
+        Joined.Participants.FirstOrDefault(p => p.ParticipantId == Joined.ParticipantId)?.DisplayName ?? "Anonymous";
 
     public ValueTask DisposeAsync()
     {

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Hosting;
 using PadHub.Server.Pads.Authority;
+using PadHub.Server.Pads.Comments;
 using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Pads.Links;
 using PadHub.Server.Pads.Watch;
@@ -30,6 +31,9 @@ public static class PadLiveServiceCollectionExtensions
         services.TryAddSingleton<IPadAuthorityProvider>(sp => sp.GetRequiredService<PadAuthorityProvider>());
         services.AddHostedService(sp => sp.GetRequiredService<PadAuthorityProvider>());
         services.TryAddSingleton<PadLinkRevocations>();
+        services.TryAddSingleton<PadCommentsProvider>();
+        services.AddHostedService(sp => sp.GetRequiredService<PadCommentsProvider>());
+        services.TryAddSingleton<IPadCommentService, PadCommentViews>();
         services.TryAddSingleton<IPadSessionService, PadSessionService>();
         services.TryAddSingleton(sp => new PadLinkReplacer(
             sp.GetRequiredService<IPadStore>(), sp.GetRequiredService<PadLinkRevocations>(), sp.GetService<PadWatchService>()));

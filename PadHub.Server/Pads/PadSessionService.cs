@@ -4,6 +4,7 @@ using PadHub.Components.Contracts.Pads;
 using PadHub.Server.Hosting;
 using PadHub.Server.Pads.Access;
 using PadHub.Server.Pads.Authority;
+using PadHub.Server.Pads.Comments;
 using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Pads.Links;
 using PadHub.Server.Persistence;
@@ -22,7 +23,8 @@ internal sealed class PadSessionService(
     IOptions<PadLimitsOptions> limits,
     TimeProvider time,
     ISessionPadResolver? sessionPads = null,
-    PadLinkRevocations? padLinks = null) : IPadSessionService
+    PadLinkRevocations? padLinks = null,
+    PadCommentsProvider? comments = null) : IPadSessionService
 {
     private const int MaxTokenLength = 128;
 
@@ -130,7 +132,8 @@ internal sealed class PadSessionService(
             var authors = await store.GetAuthorsAsync(authorIds, cancellationToken).ConfigureAwait(false);
             var joined = new PadJoined(access.PadId, state.Revision, state.Text, access.Role, authorId, author.Color,
                 state.Authorship, authors, participants, gate?.Current, gate?.SessionId, participant.ParticipantId, clientTag);
-            var connection = new PadConnection(joined, clientId, authority, subscription, fanout, limits.Value, time, gate, saveAuthor);
+            var connection = new PadConnection(joined, clientId, authority, subscription, fanout, limits.Value, time, gate, saveAuthor,
+                comments?.Get(access.PadId));
             // Access changes go through the connection's own queue, so the listener's calls stay one at a time and in
             // order with its other events; a revoked connection is closed once it has been told.
             gate?.OnChanged(changed =>

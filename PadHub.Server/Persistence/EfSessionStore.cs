@@ -94,7 +94,8 @@ public sealed partial class EfSessionStore(IDbContextFactory<PadHubDbContext> co
                 : null,
             session.SpotlightGroupId is { } spotlightGroup ? new Spotlight(spotlightGroup, session.SpotlightConclusion) : null,
             feed is null ? null : new SessionFeedSettings(feed.Hashtag, feed.Instance),
-            session.Language);
+            session.Language,
+            session.AudienceCanComment);
     }
 
     public async Task SaveTimerAsync(string sessionId, PhaseTimer timer, CancellationToken cancellationToken = default)
@@ -114,6 +115,12 @@ public sealed partial class EfSessionStore(IDbContextFactory<PadHubDbContext> co
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.Locked, locked), cancellationToken);
+    }
+
+    public async Task SaveAudienceCanCommentAsync(string sessionId, bool audienceCanComment, CancellationToken cancellationToken = default)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await db.Sessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.AudienceCanComment, audienceCanComment), cancellationToken);
     }
 
     public async Task AddAnnouncementAsync(string sessionId, Announcement announcement, CancellationToken cancellationToken = default)
@@ -227,6 +234,7 @@ public sealed partial class EfSessionStore(IDbContextFactory<PadHubDbContext> co
         SpotlightGroupId = session.Spotlight?.GroupId,
         SpotlightConclusion = session.Spotlight?.Conclusion,
         Language = session.Language,
+        AudienceCanComment = session.AudienceCanComment,
     };
 
     private static SessionGroupEntity ToRow(string sessionId, StoredSessionGroup stored) => new()

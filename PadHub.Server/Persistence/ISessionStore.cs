@@ -32,6 +32,9 @@ public interface ISessionStore
     /// <summary>Saves whether every pad of the session is read-only.</summary>
     Task SaveLockedAsync(string sessionId, bool locked, CancellationToken cancellationToken = default);
 
+    /// <summary>Saves whether audience links may comment on the session's pads.</summary>
+    Task SaveAudienceCanCommentAsync(string sessionId, bool audienceCanComment, CancellationToken cancellationToken = default);
+
     /// <summary>Adds an announcement to the session.</summary>
     Task AddAnnouncementAsync(string sessionId, Announcement announcement, CancellationToken cancellationToken = default);
 

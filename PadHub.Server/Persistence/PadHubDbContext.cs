@@ -40,6 +40,8 @@ public abstract class PadHubDbContext(DbContextOptions options) : DbContext(opti
 
     public DbSet<SessionFeedEntity> SessionFeeds => Set<SessionFeedEntity>();
 
+    public DbSet<CommentEntity> Comments => Set<CommentEntity>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -57,5 +59,6 @@ public abstract class PadHubDbContext(DbContextOptions options) : DbContext(opti
         modelBuilder.ApplyConfiguration(new QuestionVoteConfiguration());
         modelBuilder.ApplyConfiguration(new QuestionSettingsConfiguration());
         modelBuilder.ApplyConfiguration(new SessionFeedConfiguration());
+        modelBuilder.ApplyConfiguration(new CommentConfiguration());
     }
 }

@@ -59,6 +59,7 @@ public static class PersistenceServiceCollectionExtensions
         services.TryAddSingleton<IPadStore, EfPadStore>();
         services.TryAddSingleton<ISessionStore, EfSessionStore>();
         services.TryAddSingleton<IQuestionStore, EfQuestionStore>();
+        services.TryAddSingleton<ICommentStore, EfCommentStore>();
         services.AddHostedService<DatabaseMigrator>();
         return services;
     }

@@ -16,6 +16,7 @@ namespace PadHub.Server.Persistence;
 /// <param name="Spotlight">What the audience pages show prominently, or null.</param>
 /// <param name="Feed">The session's social feed settings (row of <c>SessionFeeds</c>), or null.</param>
 /// <param name="Language">The session's language (<c>en</c>, <c>fr</c>).</param>
+/// <param name="AudienceCanComment">Audience links may comment on the pads.</param>
 public sealed record StoredSession(
     string SessionId,
     string Title,
@@ -36,4 +37,5 @@ public sealed record StoredSession(
     SessionEnd? Ended = null,
     Spotlight? Spotlight = null,
     SessionFeedSettings? Feed = null,
-    string Language = SessionDefaults.Language);
+    string Language = SessionDefaults.Language,
+    bool AudienceCanComment = true);

@@ -33,6 +33,26 @@ internal sealed class SessionPadGate : ISessionPadGate
 
     public PadAccessState Current => _runtime.AccessOf(Grant);
 
+    public PadCommentRights CommentRights
+    {
+        get
+        {
+            var state = _runtime.State;
+            if (Grant.Revoked || state.Ended is not null)
+            {
+                return PadCommentRights.None;
+            }
+
+            // Note-takers and the moderator always; the audience when the session lets it, even when it cannot edit.
+            return Grant.Role switch
+            {
+                SessionRole.Moderator or SessionRole.NoteTaker => new PadCommentRights(CanComment: true, CanResolve: true),
+                SessionRole.Audience when state.AudienceCanComment => new PadCommentRights(CanComment: true, CanResolve: false),
+                _ => PadCommentRights.None,
+            };
+        }
+    }
+
     public void OnChanged(Func<PadAccessState, ValueTask> onChanged)
     {
         Volatile.Write(ref _onChanged, onChanged);

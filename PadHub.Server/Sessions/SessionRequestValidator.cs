@@ -121,7 +121,8 @@ internal static class SessionRequestValidator
             throw errors.ToException();
         }
 
-        return new ValidSession(title, description, groups, phases, request.AudienceCanEdit, padTexts, licence, request.CreditContributors, language);
+        return new ValidSession(title, description, groups, phases, request.AudienceCanEdit, padTexts, licence, request.CreditContributors, language,
+            request.AudienceCanComment);
     }
 
     /// <summary>One of <see cref="SessionDefaults.Languages"/> (null or blank takes English); anything else names them.</summary>

@@ -63,7 +63,8 @@ internal sealed class SessionRuntime
             stored.Ended,
             stored.Spotlight,
             stored.Feed,
-            stored.Language);
+            stored.Language,
+            stored.AudienceCanComment);
     }
 
     public string SessionId { get; }

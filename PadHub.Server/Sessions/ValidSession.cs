@@ -12,4 +12,5 @@ internal sealed record ValidSession(
     IReadOnlyList<string> PadTexts,
     string Licence,
     bool CreditContributors,
-    string Language);
+    string Language,
+    bool AudienceCanComment = true);

@@ -73,7 +73,8 @@ internal sealed partial class WorkshopService(
             valid.Licence,
             valid.CreditContributors,
             Feed: ValidFeed(request.Feed),
-            Language: valid.Language);
+            Language: valid.Language,
+            AudienceCanComment: valid.AudienceCanComment);
         await store.CreateSessionAsync(session, valid.PadTexts, cancellationToken).ConfigureAwait(false);
         LogCreated(logger, sessionId, groups.Count);
         return new SessionCreated(sessionId, valid.Title, moderatorToken, audienceToken, links, resultsToken);

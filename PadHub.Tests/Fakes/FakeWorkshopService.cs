@@ -228,6 +228,14 @@ internal sealed class FakeWorkshopService : IWorkshopService
         return Task.CompletedTask;
     }
 
+    public Task SetAudienceCanCommentAsync(string moderatorToken, bool audienceCanComment, CancellationToken cancellationToken = default)
+    {
+        RequireModerator(moderatorToken);
+        Calls.Add(audienceCanComment ? "comments on" : "comments off");
+        Publish(State with { AudienceCanComment = audienceCanComment });
+        return Task.CompletedTask;
+    }
+
     public Task SetRapporteurAsync(string moderatorToken, string groupId, string? rapporteur, CancellationToken cancellationToken = default)
     {
         RequireModerator(moderatorToken);

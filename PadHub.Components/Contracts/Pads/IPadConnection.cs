@@ -74,4 +74,26 @@ public interface IPadConnection : IAsyncDisposable
 
     /// <summary>Shares this client's caret or selection (made at <paramref name="revision"/>) with the others.</summary>
     Task UpdateCaretAsync(int revision, int anchor, int head, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Comments on a passage, or replies (<see cref="PadCommentRequest.ReplyTo"/>). Editors of a stand-alone pad, a session's
+    /// note-takers and moderator always; the audience when the session lets it comment. Returns the new comment's id.
+    /// </summary>
+    /// <exception cref="PadException"><c>forbidden</c>; <c>invalid-op</c> for a passage outside the text, an empty passage or
+    /// text, an unknown <c>replyTo</c>; <c>too-large</c> for a text over <see cref="PadComment.MaxTextLength"/> or a pad with
+    /// <see cref="PadComment.MaxPerPad"/> comments; <c>stale-revision</c>; <c>rate-limited</c>.</exception>
+    Task<string> AddCommentAsync(PadCommentRequest request, CancellationToken cancellationToken = default) =>
+        throw new PadException(PadErrorCodes.Forbidden, "Comments are not available on this connection.");
+
+    /// <summary>Resolves a comment's thread: editors of a stand-alone pad, a session's note-takers and moderator.</summary>
+    /// <exception cref="PadException"><c>forbidden</c>; <c>invalid-op</c> for an unknown comment; <c>rate-limited</c>.</exception>
+    Task ResolveCommentAsync(string commentId, CancellationToken cancellationToken = default) =>
+        throw new PadException(PadErrorCodes.Forbidden, "Comments are not available on this connection.");
+
+    /// <summary>Every comment of the pad, anchors at the revision the answer names. Any joined connection may read.</summary>
+    Task<PadComments> GetCommentsAsync(CancellationToken cancellationToken = default) =>
+        throw new PadException(PadErrorCodes.Forbidden, "Comments are not available on this connection.");
+
+    /// <summary>What this connection may do with comments now.</summary>
+    PadCommentRights CommentRights => PadCommentRights.None;
 }

@@ -20,4 +20,10 @@ public interface IPadListener
     /// revoked, in which case the connection is closed after this call).
     /// </summary>
     ValueTask OnAccessChangedAsync(PadAccessState access) => ValueTask.CompletedTask;
+
+    /// <summary>
+    /// A comment was added or resolved: every comment of the pad with anchors at <see cref="PadComments.Revision"/>, which
+    /// may be ahead of or behind the operations delivered so far (map them to your text once you have that revision).
+    /// </summary>
+    ValueTask OnCommentsChangedAsync(PadComments comments) => ValueTask.CompletedTask;
 }

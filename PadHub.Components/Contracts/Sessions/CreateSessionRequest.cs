@@ -13,6 +13,7 @@ namespace PadHub.Components.Contracts.Sessions;
 /// <param name="Feed">Optional social feed (hashtag and Mastodon instance), checked by <see cref="SessionFeedRules"/>.</param>
 /// <param name="Language">The language (<c>en</c>, <c>fr</c>) of the default pad template, the default schedule and the exports' texts; null takes <c>en</c>.</param>
 /// <param name="PadTemplate">Markdown every pad starts with; null takes <see cref="SessionDefaults.PadTemplate"/>. <c>{topic}</c> and <c>{group}</c> are replaced.</param>
+/// <param name="AudienceCanComment">Whether audience links may comment on the pads' passages.</param>
 public sealed record CreateSessionRequest(
     string Title,
     string? Description,
@@ -23,4 +24,5 @@ public sealed record CreateSessionRequest(
     string? Licence = null,
     bool CreditContributors = false,
     SessionFeedSettings? Feed = null,
-    string? Language = null);
+    string? Language = null,
+    bool AudienceCanComment = true);

@@ -45,6 +45,10 @@ public interface IWorkshopService
     /// <summary>Locks (read-only for everyone) or unlocks every pad of the session (moderator only).</summary>
     Task SetLockedAsync(string moderatorToken, bool locked, CancellationToken cancellationToken = default);
 
+    /// <summary>Lets audience links comment on the pads' passages, or stops them (moderator only).</summary>
+    Task SetAudienceCanCommentAsync(string moderatorToken, bool audienceCanComment, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("This workshop service cannot change who may comment.");
+
     /// <summary>
     /// Replaces a link with a new token and revokes the old one at once: open pages and hub connections holding it lose
     /// their access (moderator only). Returns the new plain token.

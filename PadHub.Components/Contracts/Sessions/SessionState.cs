@@ -13,6 +13,7 @@ namespace PadHub.Components.Contracts.Sessions;
 /// <param name="Spotlight">What the moderator has put in the spotlight on every audience page, or null.</param>
 /// <param name="Feed">The social feed shown in the moderator's questions panel (hashtag and Mastodon instance), or null.</param>
 /// <param name="Language">The session's language (<c>en</c>, <c>fr</c>): its template pads and its exports' texts.</param>
+/// <param name="AudienceCanComment">Audience links may comment on the pads' passages (even when they cannot edit).</param>
 public sealed record SessionState(
     string SessionId,
     long Version,
@@ -30,4 +31,5 @@ public sealed record SessionState(
     SessionEnd? Ended = null,
     Spotlight? Spotlight = null,
     SessionFeedSettings? Feed = null,
-    string Language = SessionDefaults.Language);
+    string Language = SessionDefaults.Language,
+    bool AudienceCanComment = true);

@@ -64,4 +64,8 @@ export const setAuthorshipVisible = (element, visible) => withSession(element, (
  * Read-only hook for tests and tools: the editor's text as CodeMirror holds it (with `\n` line breaks, including edits
  * not yet acknowledged), or undefined when no editor is attached to `element`. The DOM's textContent drops line breaks.
  */
+/** The selection to comment on at the client's revision: { revision, from, to }, or null when nothing is selected. */
+export const commentSelection = (element) => withSession(element, (s) => s.commentSelection()) ?? null;
+/** Selects [from, to) (offsets at the client's revision) and scrolls it into view. */
+export const selectPassage = (element, from, to) => withSession(element, (s) => s.selectPassage(from, to));
 export const text = (element) => withSession(element, (s) => s.view.state.doc.toString());

@@ -42,7 +42,7 @@ import { PendingEdits } from './pending.js';
 import { SyncStatus, syncState } from './status.js';
 import { Connection } from './connection.js';
 import { Recovery } from './recovery.js';
-import { CaretShare, RemoteCarets } from './carets.js';
+import { CaretShare, RemoteCarets, toLocalPositions, toServerPositions } from './carets.js';
 import { format, withDefaults } from './strings.js';
 
 export class PadSession {
@@ -277,6 +277,22 @@ export class PadSession {
   /** The toolbar's "Mark as conclusion": an ordinary local edit (onUpdate submits it); the editor keeps the focus. */
   markConclusion() {
     if (this.canWrite) markConclusion(this.view);
+    this.view.focus();
+  }
+
+  /** The selection to comment on, at our revision (before our unacknowledged edits): { revision, from, to }, or null. */
+  commentSelection() {
+    const { from, to } = this.view.state.selection.main;
+    if (from === to) return null;
+    const [a, b] = toServerPositions(this.client, from, to);
+    return { revision: this.client.revision, from: Math.min(a, b), to: Math.max(a, b) };
+  }
+
+  /** Selects a comment's passage, given at our revision, and scrolls it into view. */
+  selectPassage(from, to) {
+    const length = this.view.state.doc.length;
+    const [a, b] = toLocalPositions(this.client, from, to).map((p) => Math.max(0, Math.min(p, length)));
+    this.view.dispatch({ selection: { anchor: a, head: b }, scrollIntoView: true });
     this.view.focus();
   }
 

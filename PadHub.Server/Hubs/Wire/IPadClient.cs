@@ -20,4 +20,7 @@ public interface IPadClient
 
     /// <summary>This connection's access to a pad changed (lock, unlock, revoked link).</summary>
     Task AccessChanged(AccessChangedEvent message);
+
+    /// <summary>A comment of a pad was added or resolved: every comment, offsets at the event's revision.</summary>
+    Task CommentsChanged(CommentsChangedEvent message);
 }

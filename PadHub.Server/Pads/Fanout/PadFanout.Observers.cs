@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 
 namespace PadHub.Server.Pads.Fanout;
@@ -23,6 +24,18 @@ internal sealed partial class PadFanout
 
     /// <summary>Hidden observers of <paramref name="padId"/> now (tests and diagnostics).</summary>
     public int ObserverCount(string padId) => _observers.TryGetValue(padId, out var observers) ? observers.Length : 0;
+
+    /// <summary>Queues a pad's changed comments to each of its connections, in order with their other events.</summary>
+    public void PublishComments(string padId, PadComments comments)
+    {
+        if (_pads.TryGetValue(padId, out var group))
+        {
+            foreach (var member in group.Members)
+            {
+                member.EnqueueComments(comments);
+            }
+        }
+    }
 
     private void NotifyObservers(string padId, IReadOnlyList<CommittedOperation> operations)
     {

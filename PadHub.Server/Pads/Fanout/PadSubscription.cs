@@ -82,6 +82,18 @@ internal sealed partial class PadSubscription : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The pad's comments changed: delivered in order with the connection's operations. Only the latest list matters, so
+    /// an overflow drops it like presence (the client asks GetComments after its resync).
+    /// </summary>
+    public void EnqueueComments(PadComments comments)
+    {
+        if (!_queue.Writer.TryWrite(new PadEvent(Comments: comments)))
+        {
+            Overflow();
+        }
+    }
+
     private void Overflow()
     {
         lock (_overflowGate)
@@ -218,6 +230,10 @@ internal sealed partial class PadSubscription : IAsyncDisposable
             {
                 await _listener.OnCaretMovedAsync(caret).ConfigureAwait(false);
             }
+            else if (item.Comments is { } comments)
+            {
+                await _listener.OnCommentsChangedAsync(comments).ConfigureAwait(false);
+            }
             else if (item.Access is { } change)
             {
                 await _listener.OnAccessChangedAsync(change.Access).ConfigureAwait(false);
@@ -269,7 +285,8 @@ internal sealed partial class PadSubscription : IAsyncDisposable
         int? ResyncFrom = null,
         ParticipantList? Participants = null,
         PadCaret? Caret = null,
-        AccessChange? Access = null);
+        AccessChange? Access = null,
+        PadComments? Comments = null);
 
     private sealed record AccessChange(PadAccessState Access, Func<ValueTask>? AfterDelivery);
 }

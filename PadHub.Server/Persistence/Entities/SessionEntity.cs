@@ -63,4 +63,6 @@ public sealed class SessionEntity
 
     /// <summary>The session's language (<c>en</c>, <c>fr</c>): its template pads and its exports' texts.</summary>
     public required string Language { get; set; }
+    /// <summary>Audience links may comment on the pads' passages.</summary>
+    public bool AudienceCanComment { get; set; } = true;
 }

@@ -31,6 +31,7 @@ public abstract class SessionComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<IQuestionService>(Questions);
         Context.JSInterop.SetupModule(AudienceQuestions.ModulePath).Setup<string>("participantId").SetResult(ParticipantId);
         Context.Services.AddSingleton<IParticipationService>(Participation);
+        Context.Services.AddSingleton<IPadCommentService>(Comments);
     }
 
     /// <summary>The participant id the fake browser storage hands the audience's questions.</summary>
@@ -46,6 +47,7 @@ public abstract class SessionComponentTest : IAsyncLifetime
 
     private protected FakeQuestionService Questions { get; } = new(Now);
     private protected FakeParticipationService Participation { get; } = new();
+    private protected FakePadCommentService Comments { get; } = new();
 
     public Task InitializeAsync() => Task.CompletedTask;
 

@@ -119,6 +119,64 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.CommentEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<int>("AnchorRevision")
+                        .HasColumnType("int");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("datetimeoffset");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<int>("From")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("OnDeletedText")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("PadId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(64)");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("To")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PadId", "Id");
+
+                    b.ToTable("Comments", (string)null);
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.NamedRevisionEntity", b =>
                 {
                     b.Property<string>("PadId")
@@ -312,6 +370,9 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("varchar(64)");
+
+                    b.Property<bool>("AudienceCanComment")
+                        .HasColumnType("bit");
 
                     b.Property<bool>("AudienceCanEdit")
                         .HasColumnType("bit");
@@ -557,6 +618,15 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                     b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.CommentEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.PadEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -114,6 +114,64 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.CommentEntity", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AnchorRevision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("OnDeletedText")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PadId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(64)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PadId", "Id");
+
+                    b.ToTable("Comments", (string)null);
+                });
+
             modelBuilder.Entity("PadHub.Server.Persistence.Entities.NamedRevisionEntity", b =>
                 {
                     b.Property<string>("PadId")
@@ -307,6 +365,9 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .IsUnicode(false)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("AudienceCanComment")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("AudienceCanEdit")
                         .HasColumnType("INTEGER");
@@ -552,6 +613,15 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                     b.HasOne("PadHub.Server.Persistence.Entities.SessionEntity", null)
                         .WithMany()
                         .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PadHub.Server.Persistence.Entities.CommentEntity", b =>
+                {
+                    b.HasOne("PadHub.Server.Persistence.Entities.PadEntity", null)
+                        .WithMany()
+                        .HasForeignKey("PadId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
