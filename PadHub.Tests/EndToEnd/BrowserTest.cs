@@ -34,9 +34,14 @@ public abstract class BrowserTest(ChromiumFixture chromium, PadHubServerFactory 
     /// <summary>A new participant: a browser context of its own, closed with the test.</summary>
     /// <param name="rememberedName">The display name the page finds in local storage, as if typed on an earlier visit; none when null.</param>
     /// <param name="viewport">The window size; Playwright's default when null.</param>
-    protected async Task<IBrowserContext> NewBrowserAsync(string? rememberedName = null, ViewportSize? viewport = null)
+    protected Task<IBrowserContext> NewBrowserAsync(string? rememberedName = null, ViewportSize? viewport = null) =>
+        NewBrowserAsync(viewport is null ? new BrowserNewContextOptions() : new BrowserNewContextOptions { ViewportSize = viewport }, rememberedName);
+
+    /// <summary>A new participant whose browser has <paramref name="options"/> (language, reduced motion, viewport...).</summary>
+    /// <param name="rememberedName">The display name the page finds in local storage; none when null.</param>
+    protected async Task<IBrowserContext> NewBrowserAsync(BrowserNewContextOptions options, string? rememberedName = null)
     {
-        var browser = await chromium.NewContextAsync(viewport);
+        var browser = await chromium.NewContextAsync(options);
         _browsers.Add(browser);
         if (rememberedName is not null)
         {
