@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using PadHub.Server.Api;
 using PadHub.Server.Hubs;
+using PadHub.Server.Localization;
 using PadHub.Server.Pads;
 using PadHub.Server.Pads.Watch;
 using PadHub.Server.Persistence;
@@ -49,7 +50,7 @@ public static class ServiceCollectionExtensions
             .AddHubOptions(o => o.MaximumReceiveMessageSize = configuration.GetValue(
                 $"{PadLimitsOptions.SectionName}:{nameof(PadLimitsOptions.CircuitMessageBytes)}", new PadLimitsOptions().CircuitMessageBytes));
         services.AddMudServices();
-        services.AddLocalization();
+        services.AddPadHubLocalization();
 
         services.AddHealthChecks();
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using PadHub.Server.Api;
 using PadHub.Server.Hubs;
 using PadHub.Server.Components;
+using PadHub.Server.Localization;
 using PadHub.Server.Results;
 
 namespace PadHub.Server.Hosting;
@@ -26,6 +27,8 @@ public static class WebApplicationExtensions
         }
 
         app.UsePadHubSecurityHeaders(app.Configuration.GetValue<bool>(RemoteImagesKey));
+        // Before anything that renders: pages, error pages and the circuits' connections take the request's culture.
+        app.UseRequestLocalization();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -40,6 +43,7 @@ public static class WebApplicationExtensions
         app.MapPadApi();
         app.MapSessionApi();
         app.MapResults();
+        app.MapCultureSwitch();
         app.MapPadHub();
         app.MapRazorComponents<App>()
             .AddInteractiveServerRenderMode();

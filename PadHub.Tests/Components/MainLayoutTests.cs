@@ -17,7 +17,8 @@ public sealed class MainLayoutTests : IAsyncLifetime
         var cut = _context.Render<MainLayout>(parameters => parameters
             .Add(p => p.ChildContent, "<p id=\"page-content\">Group A's pad</p>"));
 
-        Assert.Equal("PadHub", cut.Find(".mud-appbar").TextContent.Trim());
+        Assert.Equal("PadHub", cut.Find(".mud-appbar h6").TextContent.Trim());
+        Assert.Single(cut.FindAll(".mud-appbar [data-language-switcher]"));
         Assert.Equal("Group A's pad", cut.Find(".mud-main-content #page-content").TextContent);
     }
 

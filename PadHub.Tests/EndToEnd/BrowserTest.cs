@@ -34,8 +34,9 @@ public abstract class BrowserTest(ChromiumFixture chromium, PadHubServerFactory 
     /// <summary>A new participant: a browser context of its own, closed with the test.</summary>
     /// <param name="rememberedName">The display name the page finds in local storage, as if typed on an earlier visit; none when null.</param>
     /// <param name="viewport">The window size; Playwright's default when null.</param>
-    protected Task<IBrowserContext> NewBrowserAsync(string? rememberedName = null, ViewportSize? viewport = null) =>
-        NewBrowserAsync(viewport is null ? new BrowserNewContextOptions() : new BrowserNewContextOptions { ViewportSize = viewport }, rememberedName);
+    /// <param name="locale">The browser's language (<c>fr-FR</c> opens French pages); Playwright's default when null.</param>
+    protected Task<IBrowserContext> NewBrowserAsync(string? rememberedName = null, ViewportSize? viewport = null, string? locale = null) =>
+        NewBrowserAsync(new BrowserNewContextOptions { ViewportSize = viewport, Locale = locale }, rememberedName);
 
     /// <summary>A new participant whose browser has <paramref name="options"/> (language, reduced motion, viewport...).</summary>
     /// <param name="rememberedName">The display name the page finds in local storage; none when null.</param>
