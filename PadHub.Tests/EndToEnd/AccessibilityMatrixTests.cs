@@ -46,6 +46,9 @@ public sealed class AccessibilityMatrixTests(ChromiumFixture chromium, ITestOutp
                         await Expect(page.Locator(ready).First).ToBeVisibleAsync();
                     }
 
+                    // The page really is in the language audited.
+                    await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language[..2]);
+
                     var what = $"{audited.Name}, {language}, {screen.Width} px";
                     try
                     {
