@@ -9,6 +9,7 @@ namespace PadHub.Components.Editor;
 /// <param name="CanWrite">The pad takes edits now; false while it is locked (changes later through <c>setReadOnly</c>).</param>
 /// <param name="ClientTag">The public tag our own committed operations carry (with their seq).</param>
 /// <param name="ParticipantId">This connection's public id in presence and carets.</param>
+/// <param name="Strings">The texts the JS shows, in the page's language (keys of Editor/src/strings.js); English where absent.</param>
 public sealed record EditorStart(
     string PadId,
     string ClientId,
@@ -23,4 +24,5 @@ public sealed record EditorStart(
     IReadOnlyList<AuthorRun> Authorship,
     IReadOnlyList<PadAuthor> Authors,
     IReadOnlyList<PadParticipant> Participants,
-    bool ShowAuthorship);
+    bool ShowAuthorship,
+    IReadOnlyDictionary<string, string>? Strings = null);

@@ -40,7 +40,7 @@ public sealed partial class PadEditor
         {
             // Not the client's fault (storage, authority): the JS keeps the edit and resends it under the same seq.
             LogSubmitFailed(Logger, ex);
-            Enqueue((m, ct) => m.InvokeVoidAsync("reject", ct, _root, seq, EditorErrorCodes.Unavailable, "The server could not save the edit."));
+            Enqueue((m, ct) => m.InvokeVoidAsync("reject", ct, _root, seq, EditorErrorCodes.Unavailable, L["NotSaved"].Value));
         }
     }
 

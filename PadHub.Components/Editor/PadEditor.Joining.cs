@@ -101,7 +101,7 @@ public sealed partial class PadEditor
         _self = DotNetObjectReference.Create(this);
         var start = new EditorStart(
             joined.PadId, _identity.ClientId, joined.ClientTag, joined.ParticipantId, joined.Revision, joined.Text, joined.Role != PadRole.Editor, _access.CanWrite, joined.AuthorId,
-            joined.Color, joined.Authorship, joined.Authors, joined.Participants, _showAuthorship);
+            joined.Color, joined.Authorship, joined.Authors, joined.Participants, _showAuthorship, EditorStrings());
         try
         {
             await _module!.InvokeVoidAsync("attach", _root, _self, start);
@@ -116,6 +116,13 @@ public sealed partial class PadEditor
         _attached = true;
         StateHasChanged();
     }
+
+    // The JS's texts in the page's language: PadEditor's resource keys starting "Js", as the camelCase names of
+    // Editor/src/strings.js ("JsOfflineTitle" is offlineTitle).
+    private Dictionary<string, string> EditorStrings() =>
+        L.GetAllStrings(includeParentCultures: true)
+            .Where(s => s.Name.StartsWith("Js", StringComparison.Ordinal) && s.Name.Length > 2)
+            .ToDictionary(s => char.ToLowerInvariant(s.Name[2]) + s.Name[3..], s => s.Value, StringComparer.Ordinal);
 
     // The client's doing (a refused join), not a server fault: no stack trace, and not the message (it may quote input).
     [LoggerMessage(Level = LogLevel.Information, Message = "Joining a pad was refused ({Code})")]

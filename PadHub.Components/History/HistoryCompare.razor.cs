@@ -81,7 +81,7 @@ public sealed partial class HistoryCompare : ComponentBase
         }
         catch (PadException ex)
         {
-            _error = HistoryErrors.Describe(ex);
+            _error = HistoryErrors.Describe(ex, ErrorText);
         }
         finally
         {

@@ -1,18 +1,25 @@
+using Microsoft.Extensions.Localization;
 using PadHub.Components.Contracts.Pads;
 
 namespace PadHub.Components.History;
 
 /// <summary>What the history panel tells the user when the server refuses a call.</summary>
-internal static class HistoryErrors
+/// <remarks>Not static: it names its own resource files (<c>IStringLocalizer&lt;HistoryErrors&gt;</c>).</remarks>
+internal sealed class HistoryErrors
 {
-    public static string Describe(PadException exception) => exception.Code switch
+    private HistoryErrors()
     {
-        PadErrorCodes.RateLimited => "Too many history requests at once: wait a moment and try again.",
-        PadErrorCodes.StaleRevision => "That revision does not exist on this pad.",
-        PadErrorCodes.Forbidden => "This link does not allow that.",
-        PadErrorCodes.NotFound => "The pad is no longer reachable with this link.",
+    }
+
+    /// <summary>The refusal in the page's language, by its code (the server's English message only where it is specific).</summary>
+    public static string Describe(PadException exception, IStringLocalizer<HistoryErrors> text) => exception.Code switch
+    {
+        PadErrorCodes.RateLimited => text["RateLimited"],
+        PadErrorCodes.StaleRevision => text["StaleRevision"],
+        PadErrorCodes.Forbidden => text["Forbidden"],
+        PadErrorCodes.NotFound => text["NotFound"],
         PadErrorCodes.TooLarge or PadErrorCodes.InvalidOp => MessageWithoutCode(exception),
-        _ => "The server could not do that right now. Try again.",
+        _ => text["Failed"],
     };
 
     // Messages start with "code:" (docs/PROTOCOL.md); the rest is written for people.

@@ -42,9 +42,9 @@ public sealed partial class HistoryNames
         _saved = null;
         _error = name.Length switch
         {
-            0 => "Give the version a name.",
-            > PadNamedRevision.MaxNameLength => $"At most {PadNamedRevision.MaxNameLength} characters.",
-            _ when name.Any(char.IsControl) => "A name cannot contain control characters.",
+            0 => L["Required"].Value,
+            > PadNamedRevision.MaxNameLength => L["TooLong", PadNamedRevision.MaxNameLength].Value,
+            _ when name.Any(char.IsControl) => L["Control"].Value,
             _ => null,
         };
         if (_error is not null || _saving)
@@ -65,7 +65,7 @@ public sealed partial class HistoryNames
 
         if (_error is null)
         {
-            _saved = $"Revision {revision.ToString(CultureInfo.InvariantCulture)} is named \"{name}\".";
+            _saved = L["Saved", revision, name];
             _name = "";
         }
     }

@@ -155,7 +155,7 @@ public sealed partial class HistoryPanel : ComponentBase, IAsyncDisposable
 
     private Task OnRevisionFailedAsync(int revision, Exception exception)
     {
-        _error = exception is PadException ex ? HistoryErrors.Describe(ex) : "The revision could not be loaded. Try again.";
+        _error = exception is PadException ex ? HistoryErrors.Describe(ex, ErrorText) : L["LoadFailed"];
         StopPlayback();
         StateHasChanged();
         return Task.CompletedTask;
@@ -176,7 +176,7 @@ public sealed partial class HistoryPanel : ComponentBase, IAsyncDisposable
         }
         catch (PadException ex)
         {
-            _namesError = HistoryErrors.Describe(ex);
+            _namesError = HistoryErrors.Describe(ex, ErrorText);
         }
     }
 
@@ -193,7 +193,7 @@ public sealed partial class HistoryPanel : ComponentBase, IAsyncDisposable
         }
         catch (PadException ex)
         {
-            return HistoryErrors.Describe(ex);
+            return HistoryErrors.Describe(ex, ErrorText);
         }
     }
 
@@ -203,11 +203,11 @@ public sealed partial class HistoryPanel : ComponentBase, IAsyncDisposable
     private string TimeText(DateTimeOffset time)
     {
         var ago = Time.GetUtcNow() - time;
-        var relative = ago.TotalSeconds < 60 ? "just now"
-            : ago.TotalMinutes < 60 ? $"{(int)ago.TotalMinutes} min ago"
-            : ago.TotalHours < 24 ? $"{(int)ago.TotalHours} h ago"
-            : $"{(int)ago.TotalDays} d ago";
-        return string.Create(CultureInfo.InvariantCulture, $"{time.UtcDateTime:d MMM yyyy, HH:mm:ss} UTC ({relative})");
+        var relative = ago.TotalSeconds < 60 ? L["JustNow"]
+            : ago.TotalMinutes < 60 ? L["MinAgo", (int)ago.TotalMinutes]
+            : ago.TotalHours < 24 ? L["HoursAgo", (int)ago.TotalHours]
+            : L["DaysAgo", (int)ago.TotalDays];
+        return L["TimeText", time.UtcDateTime.ToString("d MMM yyyy, HH:mm:ss", CultureInfo.CurrentCulture), relative];
     }
 
     // Who wrote the shown text, most text first, with their share of it.

@@ -28,7 +28,7 @@ public sealed partial class HistoryRestore
     {
         _message = null;
         _pending = new PendingRestore(Revision.Revision, null, null,
-            $"Replace the pad's text with revision {Revision.Revision.ToString(CultureInfo.InvariantCulture)}? It is added as a new revision, so today's text stays in the history and can be restored in turn.");
+            L["AskWhole", Revision.Revision]);
     }
 
     private async Task AskPassageAsync()
@@ -38,14 +38,14 @@ public sealed partial class HistoryRestore
         if (selection is not { } s || s.Revision != Revision.Revision || s.From >= s.To || s.To > Revision.Text.Length)
         {
             _failed = true;
-            _message = "Select a passage in the text above first, then restore it.";
+            _message = L["SelectFirst"];
             return;
         }
 
         var passage = Revision.Text[s.From..s.To];
         var preview = passage.Length <= 80 ? passage : string.Concat(passage.AsSpan(0, 77), "…");
         _pending = new PendingRestore(Revision.Revision, s.From, s.To,
-            $"Restore this passage of revision {Revision.Revision.ToString(CultureInfo.InvariantCulture)} ({passage.Length.ToString(CultureInfo.InvariantCulture)} characters) into the live pad: “{preview.ReplaceLineEndings(" ")}”?");
+            L["AskPassage", Revision.Revision, passage.Length, preview.ReplaceLineEndings(" ")]);
     }
 
     private void Cancel() => _pending = null;
@@ -62,12 +62,12 @@ public sealed partial class HistoryRestore
         {
             var produced = await Restore(pending.Revision, pending.From, pending.To);
             _failed = false;
-            _message = $"Restored as revision {produced.ToString(CultureInfo.InvariantCulture)}. It reaches every editor like any edit and can be undone.";
+            _message = L["Restored", produced];
         }
         catch (PadException ex)
         {
             _failed = true;
-            _message = HistoryErrors.Describe(ex);
+            _message = HistoryErrors.Describe(ex, ErrorText);
         }
         finally
         {

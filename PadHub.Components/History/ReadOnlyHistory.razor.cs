@@ -38,7 +38,7 @@ public sealed partial class ReadOnlyHistory : ComponentBase
         }
         catch (PadException ex)
         {
-            _error = HistoryErrors.Describe(ex);
+            _error = HistoryErrors.Describe(ex, ErrorText);
             return;
         }
 

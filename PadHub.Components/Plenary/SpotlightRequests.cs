@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
@@ -8,7 +9,8 @@ namespace PadHub.Components.Plenary;
 internal static class SpotlightRequests
 {
     /// <summary>Puts <paramref name="spotlight"/> in the spotlight (null clears it); a refusal is told in a snackbar. True when it was set.</summary>
-    public static async Task<bool> SetAsync(IWorkshopService workshops, string moderatorToken, Spotlight? spotlight, ISnackbar snackbar)
+    /// <param name="text">The caller's localiser, with the keys <c>SpotlightLinkReplaced</c> and <c>SpotlightForbidden</c>.</param>
+    public static async Task<bool> SetAsync(IWorkshopService workshops, string moderatorToken, Spotlight? spotlight, ISnackbar snackbar, IStringLocalizer text)
     {
         try
         {
@@ -19,8 +21,8 @@ internal static class SpotlightRequests
         {
             snackbar.Add(ex.Code switch
             {
-                PadErrorCodes.NotFound => "This link no longer works: it was replaced. Open the page with the new moderator link.",
-                PadErrorCodes.Forbidden => "Only the moderator's link can change the spotlight.",
+                PadErrorCodes.NotFound => text["SpotlightLinkReplaced"].Value,
+                PadErrorCodes.Forbidden => text["SpotlightForbidden"].Value,
                 _ => ex.Message,
             }, Severity.Error);
             return false;

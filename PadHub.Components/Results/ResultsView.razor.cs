@@ -144,11 +144,9 @@ public sealed partial class ResultsView : ComponentBase, IAsyncDisposable
         _padFeeds.Clear();
     }
 
+    // In the page's language: "3 December 2026, 14:30 UTC", "3 décembre 2026, 14:30 UTC".
     internal static string Format(DateTimeOffset time) =>
-        time.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
-    internal static string Minutes(TimeSpan duration) =>
-        string.Create(CultureInfo.InvariantCulture, $"{(int)Math.Round(duration.TotalMinutes)} min");
+        time.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", CultureInfo.CurrentCulture);
 
     public async ValueTask DisposeAsync()
     {

@@ -107,7 +107,7 @@ public sealed partial class GroupPane : ComponentBase, IAsyncDisposable
             .Distinct(StringComparer.Ordinal)];
 
     private string LastEditText(PadWatchSnapshot pad) =>
-        pad.LastEditAt is { } last ? "Last edit " + SessionFormat.Ago(Time.GetUtcNow() - last) : "No edits yet";
+        pad.LastEditAt is { } last ? L["LastEdit", SessionFormat.Ago(Time.GetUtcNow() - last, L)] : L["NoEdits"];
 
     /// <summary>The sparkline's polyline points: oldest minute on the left, scaled to the busiest minute.</summary>
     internal static string SparklinePoints(IReadOnlyList<int> values)
@@ -129,8 +129,8 @@ public sealed partial class GroupPane : ComponentBase, IAsyncDisposable
         return text.ToString();
     }
 
-    private static string SparklineLabel(IReadOnlyList<int> values) =>
-        "Edits per minute over the last 5 minutes, oldest first: " + string.Join(", ", values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+    private string SparklineLabel(IReadOnlyList<int> values) =>
+        L["Sparkline", string.Join(", ", values.Select(v => v.ToString(CultureInfo.CurrentCulture)))];
 
     public async ValueTask DisposeAsync()
     {

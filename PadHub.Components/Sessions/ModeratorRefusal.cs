@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using PadHub.Components.Contracts.Pads;
 
 namespace PadHub.Components.Sessions;
@@ -5,7 +6,8 @@ namespace PadHub.Components.Sessions;
 /// <summary>What the moderator's controls say when the server refuses an action.</summary>
 internal static class ModeratorRefusal
 {
-    public static string Message(PadException refusal) => refusal.Code == PadErrorCodes.NotFound
-        ? "This link no longer works: it was replaced. Open the dashboard with the new moderator link."
+    /// <param name="text">The caller's localiser, with the key <c>LinkReplaced</c>.</param>
+    public static string Message(PadException refusal, IStringLocalizer text) => refusal.Code == PadErrorCodes.NotFound
+        ? text["LinkReplaced"]
         : refusal.Message;
 }

@@ -56,7 +56,7 @@ public sealed partial class RapporteurField : ComponentBase
         {
             await Workshops.SetRapporteurAsync(Token, Group.GroupId, text);
             _text = _shown = text;
-            Snackbar.Add(text is null ? $"{Group.Name}: rapporteur cleared." : $"{Group.Name}: {text} presents the conclusions.", Severity.Success);
+            Snackbar.Add(text is null ? L["Cleared", Group.Name] : L["Set", Group.Name, text], Severity.Success);
         }
         catch (SessionValidationException ex)
         {
@@ -64,7 +64,7 @@ public sealed partial class RapporteurField : ComponentBase
         }
         catch (PadException ex)
         {
-            Snackbar.Add(ModeratorRefusal.Message(ex), Severity.Error);
+            Snackbar.Add(ModeratorRefusal.Message(ex, L), Severity.Error);
         }
         finally
         {

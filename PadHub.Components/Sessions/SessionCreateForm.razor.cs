@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using PadHub.Components.Layout;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 
@@ -14,7 +16,7 @@ public sealed partial class SessionCreateForm : ComponentBase
     private const string TitleField = "title";
     private const string DescriptionField = "description";
     private const string OrganiserKeyField = "organiser-key";
-    private readonly SessionFormModel _model = new();
+    private SessionFormModel _model = new();
     private Dictionary<string, string[]> _errors = new(StringComparer.Ordinal);
     private List<string> _generalErrors = [];
     private IWorkshopService? _workshops;
@@ -28,6 +30,12 @@ public sealed partial class SessionCreateForm : ComponentBase
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
 
+    [Inject]
+    private IStringLocalizer<SessionCreateForm> L { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<SessionFormModel> ModelText { get; set; } = default!;
+
     private SessionCreationAccess Access => _gate?.Access ?? SessionCreationAccess.Open;
 
     // Optional: a host without workshop sessions still serves the home page; a host without a gate lets anyone create.
@@ -35,6 +43,8 @@ public sealed partial class SessionCreateForm : ComponentBase
     {
         _workshops = Services.GetService<IWorkshopService>();
         _gate = Services.GetService<ISessionCreationGate>();
+        // The session's language starts as the page's: its default groups, schedule and pad template follow.
+        _model = new SessionFormModel(AppCultures.Current, ModelText);
     }
 
     private bool HasError(string field) => _errors.ContainsKey(field);
@@ -45,7 +55,7 @@ public sealed partial class SessionCreateForm : ComponentBase
     {
         if (_model.Groups.Count < SessionLimits.MaxGroups)
         {
-            _model.Groups.Add(new SessionFormModel.GroupInput { Name = $"Group {_model.Groups.Count + 1}" });
+            _model.Groups.Add(new SessionFormModel.GroupInput { Name = ModelText["DefaultGroupName", _model.Groups.Count + 1] });
         }
     }
 
@@ -83,10 +93,10 @@ public sealed partial class SessionCreateForm : ComponentBase
         }
 
         _generalErrors = [];
-        _errors = _model.Validate();
+        _errors = _model.Validate(ModelText);
         if (Access == SessionCreationAccess.KeyRequired && string.IsNullOrEmpty(_organiserKey))
         {
-            _errors[OrganiserKeyField] = ["Enter the organiser key to create a session."];
+            _errors[OrganiserKeyField] = [L["OrganiserKeyRequired"]];
         }
 
         if (_errors.Count > 0)
@@ -108,15 +118,15 @@ public sealed partial class SessionCreateForm : ComponentBase
         }
         catch (PadException ex) when (ex.Code == PadErrorCodes.Forbidden && Access == SessionCreationAccess.KeyRequired)
         {
-            _errors = new(StringComparer.Ordinal) { [OrganiserKeyField] = [Reason(ex)] };
+            _errors = new(StringComparer.Ordinal) { [OrganiserKeyField] = [L["Forbidden"]] };
         }
         catch (PadException ex) when (ex.Code == PadErrorCodes.RateLimited)
         {
-            _generalErrors = [Reason(ex)];
+            _generalErrors = [L["RateLimited"]];
         }
         catch (PadException ex)
         {
-            _generalErrors = [ex.Code == PadErrorCodes.TooLarge ? "The session is too large." : "The session could not be created: " + ex.Message];
+            _generalErrors = [ex.Code == PadErrorCodes.TooLarge ? L["TooLarge"] : L["NotCreated", Reason(ex)]];
         }
         finally
         {
@@ -149,7 +159,7 @@ public sealed partial class SessionCreateForm : ComponentBase
         }
 
         _errors = mapped;
-        _generalErrors = general.Count == 0 && mapped.Count == 0 ? ["The session is not valid."] : general;
+        _generalErrors = general.Count == 0 && mapped.Count == 0 ? [L["NotValid"]] : general;
     }
 
     private HashSet<string> KnownFields()

@@ -65,22 +65,22 @@ public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
     private static string PhaseName(SessionState state) =>
         state.Timer.PhaseIndex >= 0 && state.Timer.PhaseIndex < state.Phases.Count ? state.Phases[state.Timer.PhaseIndex].Name : "";
 
-    private static string GroupName(SessionState state, string groupId) =>
-        state.Groups.FirstOrDefault(g => g.GroupId == groupId)?.Name ?? "one group";
+    private string GroupName(SessionState state, string groupId) =>
+        state.Groups.FirstOrDefault(g => g.GroupId == groupId)?.Name ?? L["OneGroup"];
 
     private Task ExtendAsync(int minutes)
     {
         if (minutes < 1 || minutes > SessionLimits.MaxExtension.TotalMinutes)
         {
-            Snackbar.Add($"Add between 1 and {SessionLimits.MaxExtension.TotalMinutes:0} minutes.", Severity.Warning);
+            Snackbar.Add(L["ExtendRange", (int)SessionLimits.MaxExtension.TotalMinutes], Severity.Warning);
             return Task.CompletedTask;
         }
 
-        return RunAsync(() => Workshops.ExtendPhaseAsync(Token, TimeSpan.FromMinutes(minutes)), $"{minutes} min added to the phase.");
+        return RunAsync(() => Workshops.ExtendPhaseAsync(Token, TimeSpan.FromMinutes(minutes)), L["Extended", minutes]);
     }
 
     private Task<bool> ToggleLockAsync(SessionState state) =>
-        RunAsync(() => Workshops.SetLockedAsync(Token, !state.Locked), state.Locked ? "Every pad is editable again." : "Every pad is read-only now.");
+        RunAsync(() => Workshops.SetLockedAsync(Token, !state.Locked), state.Locked ? L["Unlocked"] : L["Locked"]);
 
     private async Task AnnounceAsync()
     {
@@ -91,7 +91,7 @@ public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
         }
 
         var groupId = _announceTo.Length == 0 ? null : _announceTo;
-        if (await RunAsync(() => Workshops.AnnounceAsync(Token, text, groupId), "Announcement sent."))
+        if (await RunAsync(() => Workshops.AnnounceAsync(Token, text, groupId), L["AnnouncementSent"]))
         {
             _announcement = null;
         }
@@ -114,8 +114,8 @@ public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
         {
             Snackbar.Add(ex.Code switch
             {
-                PadErrorCodes.NotFound => "This link no longer works: it was replaced. Open the dashboard with the new moderator link.",
-                PadErrorCodes.Forbidden => "This link cannot do that.",
+                PadErrorCodes.NotFound => L["LinkReplaced"],
+                PadErrorCodes.Forbidden => L["CannotDoThat"],
                 _ => ex.Message,
             }, Severity.Error);
             return false;

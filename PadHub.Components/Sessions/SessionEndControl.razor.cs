@@ -33,18 +33,17 @@ public sealed partial class SessionEndControl : ComponentBase
     private async Task EndAsync()
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            "End the session?",
-            "Every pad is locked and its current text recorded as the session's result; the timer moves to its end. " +
-            "Everyone sees \"Session ended\" at once. You can reopen it afterwards.",
-            yesText: "End the session", cancelText: "Cancel");
+            L["ConfirmTitle"],
+            L["ConfirmText"],
+            yesText: L["End"], cancelText: L["Cancel"]);
         if (confirmed == true)
         {
-            await RunAsync(() => Workshops.EndSessionAsync(Token), "The session has ended; its result is recorded.");
+            await RunAsync(() => Workshops.EndSessionAsync(Token), L["EndedDone"]);
         }
     }
 
     private Task ReopenAsync() =>
-        RunAsync(() => Workshops.ReopenSessionAsync(Token), "The session is open again: the pads are editable.");
+        RunAsync(() => Workshops.ReopenSessionAsync(Token), L["Reopened"]);
 
     private async Task RunAsync(Func<Task> action, string success)
     {
@@ -56,7 +55,7 @@ public sealed partial class SessionEndControl : ComponentBase
         }
         catch (PadException ex)
         {
-            Snackbar.Add(ModeratorRefusal.Message(ex), Severity.Error);
+            Snackbar.Add(ModeratorRefusal.Message(ex, L), Severity.Error);
         }
         finally
         {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Microsoft.Extensions.Localization;
 using PadHub.Components.Contracts.Sessions;
 
 namespace PadHub.Components.Sessions;
@@ -6,6 +6,20 @@ namespace PadHub.Components.Sessions;
 /// <summary>The session creation form's editable state, and its checks (the same limits the server enforces).</summary>
 public sealed class SessionFormModel
 {
+    /// <summary>An English form, as the API's defaults.</summary>
+    public SessionFormModel()
+        : this(SessionDefaults.Language, null)
+    {
+    }
+
+    /// <summary>A form whose session language is <paramref name="language"/>: default groups named by <paramref name="text"/>, the schedule in that language.</summary>
+    public SessionFormModel(string language, IStringLocalizer<SessionFormModel>? text)
+    {
+        Language = language;
+        Groups = [.. Enumerable.Range(1, 3).Select(n => new GroupInput { Name = text?["DefaultGroupName", n] ?? $"Group {n}" })];
+        Phases = [.. SessionDefaults.PhasesIn(language).Select(p => new PhaseInput { Name = p.Name, Minutes = (int)p.Duration.TotalMinutes })];
+    }
+
     public string Title { get; set; } = "";
 
     public string Description { get; set; } = "";
@@ -18,9 +32,12 @@ public sealed class SessionFormModel
     /// <summary>Credit contributors by display name in the exports (otherwise "Contributor 1"...).</summary>
     public bool CreditContributors { get; set; }
 
-    public List<GroupInput> Groups { get; } = [.. Enumerable.Range(1, 3).Select(n => new GroupInput { Name = $"Group {n}" })];
+    /// <summary>The session's language (<c>en</c>, <c>fr</c>): its pads' starting text and its exports.</summary>
+    public string Language { get; set; }
 
-    public List<PhaseInput> Phases { get; } = [.. SessionDefaults.Phases.Select(p => new PhaseInput { Name = p.Name, Minutes = (int)p.Duration.TotalMinutes })];
+    public List<GroupInput> Groups { get; }
+
+    public List<PhaseInput> Phases { get; }
 
     /// <summary>A group as typed: animators as one comma-separated string.</summary>
     public sealed class GroupInput
@@ -51,76 +68,80 @@ public sealed class SessionFormModel
         [.. Phases.Select(p => new SessionPhase(p.Name.Trim(), TimeSpan.FromMinutes(p.Minutes)))],
         AudienceCanEdit,
         Licence: Licence,
-        CreditContributors: CreditContributors);
+        CreditContributors: CreditContributors,
+        Language: Language);
 
     /// <summary>
     /// Field path (as the server names them: <c>title</c>, <c>groups[1].topic</c>...) to messages; empty when the form
     /// can be sent.
     /// </summary>
-    public Dictionary<string, string[]> Validate()
+    /// <param name="text">The messages, in the page's language.</param>
+    public Dictionary<string, string[]> Validate(IStringLocalizer<SessionFormModel> text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         void Add(string field, string message) =>
             errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, message] : [message];
 
-        Required("title", Title, SessionLimits.MaxTitleLength, "The title", Add);
+        Required("title", Title, SessionLimits.MaxTitleLength, text, "Title", Add);
         if (Description.Trim().Length > SessionLimits.MaxDescriptionLength)
         {
-            Add("description", Invariant($"The description is too long (at most {SessionLimits.MaxDescriptionLength} characters)."));
+            Add("description", text["DescriptionTooLong", SessionLimits.MaxDescriptionLength]);
         }
 
         if (Groups.Count is 0 or > SessionLimits.MaxGroups)
         {
-            Add("groups", Invariant($"A session has 1 to {SessionLimits.MaxGroups} groups."));
+            Add("groups", text["GroupCount", SessionLimits.MaxGroups]);
         }
 
         for (var i = 0; i < Groups.Count; i++)
         {
             var group = Groups[i];
-            Required(Invariant($"groups[{i}].name"), group.Name, SessionLimits.MaxGroupNameLength, "The group's name", Add);
-            Required(Invariant($"groups[{i}].topic"), group.Topic, SessionLimits.MaxTopicLength, "The topic", Add);
+            Required(Invariant($"groups[{i}].name"), group.Name, SessionLimits.MaxGroupNameLength, text, "GroupName", Add);
+            Required(Invariant($"groups[{i}].topic"), group.Topic, SessionLimits.MaxTopicLength, text, "Topic", Add);
             var animators = group.AnimatorNames;
             if (animators.Count > SessionLimits.MaxAnimators)
             {
-                Add(Invariant($"groups[{i}].animators"), Invariant($"At most {SessionLimits.MaxAnimators} animators per group."));
+                Add(Invariant($"groups[{i}].animators"), text["TooManyAnimators", SessionLimits.MaxAnimators]);
             }
 
             if (animators.Any(a => a.Length > SessionLimits.MaxAnimatorNameLength))
             {
-                Add(Invariant($"groups[{i}].animators"), Invariant($"An animator's name has at most {SessionLimits.MaxAnimatorNameLength} characters."));
+                Add(Invariant($"groups[{i}].animators"), text["AnimatorTooLong", SessionLimits.MaxAnimatorNameLength]);
             }
         }
 
         if (Phases.Count is 0 or > SessionLimits.MaxPhases)
         {
-            Add("phases", Invariant($"A session has 1 to {SessionLimits.MaxPhases} phases."));
+            Add("phases", text["PhaseCount", SessionLimits.MaxPhases]);
         }
 
         var maxMinutes = (int)SessionLimits.MaxPhaseDuration.TotalMinutes;
         for (var i = 0; i < Phases.Count; i++)
         {
-            Required(Invariant($"phases[{i}].name"), Phases[i].Name, SessionLimits.MaxPhaseNameLength, "The phase's name", Add);
+            Required(Invariant($"phases[{i}].name"), Phases[i].Name, SessionLimits.MaxPhaseNameLength, text, "PhaseName", Add);
             if (Phases[i].Minutes < 1 || Phases[i].Minutes > maxMinutes)
             {
-                Add(Invariant($"phases[{i}].duration"), Invariant($"Between 1 and {maxMinutes} minutes."));
+                Add(Invariant($"phases[{i}].duration"), text["PhaseMinutes", maxMinutes]);
             }
         }
 
         return errors;
     }
 
-    private static void Required(string field, string value, int max, string what, Action<string, string> add)
+    // what: the key prefix of the field's two messages (TitleRequired, TitleTooLong).
+    private static void Required(string field, string value, int max, IStringLocalizer text, string what, Action<string, string> add)
     {
         var trimmed = value.Trim();
         if (trimmed.Length == 0)
         {
-            add(field, $"{what} is required.");
+            add(field, text[what + "Required"]);
         }
         else if (trimmed.Length > max)
         {
-            add(field, Invariant($"{what} is too long ({trimmed.Length} characters; at most {max})."));
+            add(field, text[what + "TooLong", trimmed.Length, max]);
         }
     }
 
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    private static string Invariant(FormattableString text) => text.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 
 namespace PadHub.Components.Sessions;
 
@@ -17,21 +18,23 @@ public static class SessionFormat
             : string.Create(CultureInfo.InvariantCulture, $"{sign}{abs.Minutes}:{abs.Seconds:00}");
     }
 
-    /// <summary>"just now", "45 s ago", "3 min ago", "2 h ago".</summary>
-    public static string Ago(TimeSpan elapsed)
+    /// <summary>"just now", "45 s ago", "3 min ago", "2 h ago", in the language of <paramref name="text"/>.</summary>
+    /// <param name="text">A localiser with the keys <c>AgoNow</c>, <c>AgoSeconds</c>, <c>AgoMinutes</c>, <c>AgoHours</c> (each <c>{0}</c> the number).</param>
+    public static string Ago(TimeSpan elapsed, IStringLocalizer text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         if (elapsed < TimeSpan.FromSeconds(5))
         {
-            return "just now";
+            return text["AgoNow"];
         }
 
         if (elapsed < TimeSpan.FromMinutes(1))
         {
-            return string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalSeconds} s ago");
+            return text["AgoSeconds", (int)elapsed.TotalSeconds];
         }
 
         return elapsed < TimeSpan.FromHours(1)
-            ? string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalMinutes} min ago")
-            : string.Create(CultureInfo.InvariantCulture, $"{(int)elapsed.TotalHours} h ago");
+            ? text["AgoMinutes", (int)elapsed.TotalMinutes]
+            : text["AgoHours", (int)elapsed.TotalHours];
     }
 }

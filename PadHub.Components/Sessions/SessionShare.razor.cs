@@ -78,24 +78,24 @@ public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
 
     private IEnumerable<ShareItem> Items(SessionLinks links)
     {
-        yield return Item("moderator", SessionLinkKind.Moderator, null, "Moderator",
-            "The dashboard and everything else: keep this one to yourself.", SessionRoutes.Dashboard(links.ModeratorToken));
-        yield return Item("audience", SessionLinkKind.Audience, null, "Audience",
-            "Follow every group live (on a phone too).", SessionRoutes.Audience(links.AudienceToken));
+        yield return Item("moderator", SessionLinkKind.Moderator, null, L["Moderator"],
+            L["ModeratorWhat"], SessionRoutes.Dashboard(links.ModeratorToken));
+        yield return Item("audience", SessionLinkKind.Audience, null, L["Audience"],
+            L["AudienceWhat"], SessionRoutes.Audience(links.AudienceToken));
 
         // A session created before results links existed has none (empty) until the moderator creates one below.
         if (links.ResultsToken.Length > 0)
         {
-            yield return Item("results", SessionLinkKind.Results, null, "Results",
-                "The session's outputs and downloads, read-only: publish it widely, it never allows writing.", SessionRoutes.Results(links.ResultsToken));
+            yield return Item("results", SessionLinkKind.Results, null, L["Results"],
+                L["ResultsWhat"], SessionRoutes.Results(links.ResultsToken));
         }
 
         var number = 0;
         foreach (var group in links.Groups)
         {
             number++;
-            yield return Item($"group-{group.GroupId}", SessionLinkKind.NoteTaker, group.GroupId, $"Group {number}: {group.Name}",
-                "Note-taker: writes in this group's pad.", SessionRoutes.EditPad(group.NoteTakerToken));
+            yield return Item($"group-{group.GroupId}", SessionLinkKind.NoteTaker, group.GroupId, L["GroupTitle", number, group.Name],
+                L["NoteTakerWhat"], SessionRoutes.EditPad(group.NoteTakerToken));
         }
     }
 
@@ -120,11 +120,11 @@ public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
 
         if (copied)
         {
-            Snackbar.Add($"{item.Title}: link copied.", Severity.Success);
+            Snackbar.Add(L["Copied", item.Title], Severity.Success);
         }
         else
         {
-            Snackbar.Add("This browser did not let the page copy: select the link and copy it by hand.", Severity.Warning);
+            Snackbar.Add(L["CopyFailed"], Severity.Warning);
         }
     }
 
@@ -137,10 +137,9 @@ public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
     private async Task RegenerateAsync(ShareItem item)
     {
         var confirmed = await Dialogs.ShowMessageBoxAsync(
-            $"Replace the {item.Title} link?",
-            "The current link stops working at once: pages open with it lose access, and its QR code no longer works. " +
-            "Share the new link with the people who need it.",
-            yesText: "Replace link", cancelText: "Cancel");
+            L["ReplaceTitle", item.Title],
+            L["ReplaceText"],
+            yesText: L["Replace"], cancelText: L["Cancel"]);
         if (confirmed == true)
         {
             await ReplaceAsync(item);
@@ -156,7 +155,7 @@ public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
         try
         {
             var token = await Workshops.RegenerateLinkAsync(Token, item.Kind, item.GroupId);
-            Snackbar.Add($"{item.Title}: new link created; the old one no longer works.", Severity.Success);
+            Snackbar.Add(L["Replaced", item.Title], Severity.Success);
             if (item.Kind == SessionLinkKind.Moderator)
             {
                 // This page's own key was replaced: carry on with the new one.
@@ -168,7 +167,7 @@ public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
         }
         catch (PadException ex)
         {
-            Snackbar.Add(ex.Code == PadErrorCodes.NotFound ? "This link no longer works: open the share page with the new moderator link." : ex.Message, Severity.Error);
+            Snackbar.Add(ex.Code == PadErrorCodes.NotFound ? L["ShareLinkReplaced"] : ex.Message, Severity.Error);
         }
         finally
         {

@@ -9,4 +9,5 @@ public sealed record CreateSessionBody(
     bool? AudienceCanEdit,
     string? PadTemplate,
     string? Licence = null,
-    bool? CreditContributors = null);
+    bool? CreditContributors = null,
+    string? Language = null);

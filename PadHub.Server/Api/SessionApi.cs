@@ -119,7 +119,7 @@ public static class SessionApi
             return new SessionPhase(p.Name!, TimeSpan.FromMinutes(p.Minutes ?? 0));
         }).ToArray();
         return new CreateSessionRequest(body.Title!, body.Description, groups!, phases, body.AudienceCanEdit ?? false, body.PadTemplate,
-            body.Licence, body.CreditContributors ?? false);
+            body.Licence, body.CreditContributors ?? false, body.Language);
     }
 
     private static async Task<(CreateSessionBody? Body, IResult? Error)> ReadBodyAsync(HttpContext http, CancellationToken cancellationToken)

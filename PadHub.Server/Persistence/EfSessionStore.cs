@@ -85,7 +85,8 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
             session.EndedAt is { } endedAt
                 ? new SessionEnd(endedAt, [.. groups.Select(g => new SessionPadResult(g.Id, g.PadId, g.FinalRevision ?? 0))])
                 : null,
-            session.SpotlightGroupId is { } spotlightGroup ? new Spotlight(spotlightGroup, session.SpotlightConclusion) : null);
+            session.SpotlightGroupId is { } spotlightGroup ? new Spotlight(spotlightGroup, session.SpotlightConclusion) : null,
+            session.Language);
     }
 
     public async Task SaveTimerAsync(string sessionId, PhaseTimer timer, CancellationToken cancellationToken = default)
@@ -217,6 +218,7 @@ public sealed class EfSessionStore(IDbContextFactory<PadHubDbContext> contextFac
         EndedAt = session.Ended?.EndedAt,
         SpotlightGroupId = session.Spotlight?.GroupId,
         SpotlightConclusion = session.Spotlight?.Conclusion,
+        Language = session.Language,
     };
 
     private static SessionGroupEntity ToRow(string sessionId, StoredSessionGroup stored) => new()

@@ -34,6 +34,9 @@ public static class StoreLimits
     /// <summary>An SPDX licence id (the offered ones are at most 12 characters).</summary>
     public const int MaxLicenceLength = 32;
 
+    /// <summary>A session's language: a culture name such as <c>en</c> or <c>fr</c>.</summary>
+    public const int MaxLanguageLength = 8;
+
     public const int MaxRapporteurLength = 100;
 
     public const int MaxSpotlightConclusionLength = 2000;

@@ -13,6 +13,7 @@ namespace PadHub.Server.Persistence;
 /// <param name="ResultsLinkGeneration">Bumped when the results link is regenerated.</param>
 /// <param name="Ended">The recorded end (every group's pad and final revision), or null while the session runs.</param>
 /// <param name="Spotlight">What the audience pages show prominently, or null.</param>
+/// <param name="Language">The session's language (<c>en</c>, <c>fr</c>).</param>
 public sealed record StoredSession(
     string SessionId,
     string Title,
@@ -31,4 +32,5 @@ public sealed record StoredSession(
     bool CreditContributors = false,
     int ResultsLinkGeneration = 0,
     SessionEnd? Ended = null,
-    Spotlight? Spotlight = null);
+    Spotlight? Spotlight = null,
+    string Language = SessionDefaults.Language);

@@ -13,22 +13,23 @@ internal static class ConclusionsDocument
 {
     public static string Write(ResultsSnapshot snapshot)
     {
+        var text = new ExportText(snapshot.Language);
         var md = new StringBuilder();
-        md.Append("# Conclusions: ").Append(MarkdownText.Escape(snapshot.Title)).Append("\n\n");
+        md.Append("# ").Append(text["ConclusionsTitle", MarkdownText.Escape(snapshot.Title)]).Append("\n\n");
         md.Append(MarkdownText.Escape(ResultsText.State(snapshot))).Append(' ');
-        md.Append("Licence: [").Append(MarkdownText.Escape(snapshot.Licence.Title)).Append("](").Append(snapshot.Licence.Url.AbsoluteUri).Append(").\n");
+        md.Append(text["Licence"]).Append(" [").Append(MarkdownText.Escape(snapshot.Licence.Title)).Append("](").Append(snapshot.Licence.Url.AbsoluteUri).Append(").\n");
         foreach (var group in snapshot.Groups)
         {
-            md.Append(CultureInfo.InvariantCulture, $"\n## Group {group.Number}: ").Append(MarkdownText.Escape(group.Name)).Append("\n\n");
+            md.Append("\n## ").Append(text["GroupHeading", group.Number, MarkdownText.Escape(group.Name)]).Append("\n\n");
             if (group.Topic.Length > 0)
             {
-                md.Append("Topic: ").Append(MarkdownText.Escape(group.Topic)).Append("  \n");
+                md.Append(text["Topic"]).Append(' ').Append(MarkdownText.Escape(group.Topic)).Append("  \n");
             }
 
-            md.Append("Rapporteur: ").Append(group.Rapporteur is { Length: > 0 } r ? MarkdownText.Escape(r) : "not named").Append("\n\n");
+            md.Append(text["Rapporteur"]).Append(' ').Append(group.Rapporteur is { Length: > 0 } r ? MarkdownText.Escape(r) : text["NotNamed"]).Append("\n\n");
             if (group.Pad.Conclusions.Count == 0)
             {
-                md.Append("_No conclusions marked._\n");
+                md.Append('_').Append(text["NoConclusions"]).Append("_\n");
                 continue;
             }
 

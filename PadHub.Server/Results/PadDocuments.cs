@@ -36,13 +36,14 @@ internal static class PadDocuments
     public static string Html(ResultsSnapshot snapshot, ResultsGroup group)
     {
         static string E(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
-        var title = $"Group {group.Number}: {group.Name}";
-        var rapporteur = group.Rapporteur is { Length: > 0 } r ? $"<p>Rapporteur: {E(r)}</p>" : string.Empty;
-        var animators = group.Animators.Count > 0 ? $"<p>Animators: {E(string.Join(", ", group.Animators))}</p>" : string.Empty;
-        var topic = group.Topic.Length > 0 ? $"<p>Topic: {E(group.Topic)}</p>" : string.Empty;
+        var text = new ExportText(snapshot.Language);
+        var title = text["GroupHeading", group.Number, group.Name];
+        var rapporteur = group.Rapporteur is { Length: > 0 } r ? $"<p>{E(text["Rapporteur"])} {E(r)}</p>" : string.Empty;
+        var animators = group.Animators.Count > 0 ? $"<p>{E(text["Animators"])} {E(string.Join(", ", group.Animators))}</p>" : string.Empty;
+        var topic = group.Topic.Length > 0 ? $"<p>{E(text["Topic"])} {E(group.Topic)}</p>" : string.Empty;
         return $"""
             <!DOCTYPE html>
-            <html lang="en">
+            <html lang="{E(snapshot.Language)}">
             <head>
             <meta charset="utf-8">
             <meta http-equiv="Content-Security-Policy" content="{ContentSecurityPolicy}">
@@ -63,7 +64,7 @@ internal static class PadDocuments
             {string.Concat(MarkdownBlocks.Split(group.Pad.Text).Select(b => b.Html.Value))}
             </main>
             <footer>
-            <p>{E(ResultsText.State(snapshot))} Revision {group.Pad.Revision}. Licence: {E(snapshot.Licence.Title)} ({E(snapshot.Licence.Id)}).</p>
+            <p>{E(ResultsText.State(snapshot))} {E(text["Revision", group.Pad.Revision])} {E(text["Licence"])} {E(snapshot.Licence.Title)} ({E(snapshot.Licence.Id)}).</p>
             </footer>
             </body>
             </html>

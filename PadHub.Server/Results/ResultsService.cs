@@ -99,7 +99,7 @@ internal sealed class ResultsService(
             pads.Add((group, pad, [.. named.Where(n => n.Revision <= pad.Revision)], tally));
         }
 
-        var names = await ContributorNamesAsync(state.CreditContributors, pads.Select(p => p.Tally), cancellationToken).ConfigureAwait(false);
+        var names = await ContributorNamesAsync(state.CreditContributors, new ExportText(state.Language), pads.Select(p => p.Tally), cancellationToken).ConfigureAwait(false);
         var groups = pads.Select(p => new ResultsGroup(
             p.Group.GroupId,
             p.Group.Number,
@@ -126,7 +126,8 @@ internal sealed class ResultsService(
             state.Ended?.EndedAt,
             time.GetUtcNow(),
             state.CreditContributors,
-            groups);
+            groups,
+            state.Language);
     }
 
     private static async Task<PadRevision> ReadPadAsync(SessionState state, SessionGroup group, IPadAuthority authority, CancellationToken cancellationToken)
@@ -145,14 +146,14 @@ internal sealed class ResultsService(
     /// Each author's label: "Contributor N" numbered across the session in order of first edit (group by group), or, when
     /// the session credits its contributors, the display name the author chose (the number when the author is gone).
     /// </summary>
-    private async Task<Dictionary<string, string>> ContributorNamesAsync(bool credit, IEnumerable<PadTally> tallies, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string>> ContributorNamesAsync(bool credit, ExportText text, IEnumerable<PadTally> tallies, CancellationToken cancellationToken)
     {
         var labels = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var author in tallies.SelectMany(t => t.Authors))
         {
             if (!labels.ContainsKey(author.AuthorId))
             {
-                labels[author.AuthorId] = FormattableString.Invariant($"Contributor {labels.Count + 1}");
+                labels[author.AuthorId] = text["Contributor", labels.Count + 1];
             }
         }
 

@@ -22,6 +22,7 @@ internal static class SessionRequestValidator
             throw errors.ToException();
         }
 
+        var language = Language(errors, request.Language);
         var title = SingleLine(errors, "title", request.Title, SessionLimits.MaxTitleLength, required: true);
         var description = MultiLine(errors, "description", request.Description, SessionLimits.MaxDescriptionLength, trimEnd: true);
 
@@ -70,7 +71,7 @@ internal static class SessionRequestValidator
         var phases = new List<SessionPhase>();
         if (request.Phases is null || request.Phases.Count == 0)
         {
-            phases.AddRange(SessionDefaults.Phases);
+            phases.AddRange(SessionDefaults.PhasesIn(language));
         }
         else if (request.Phases.Count > SessionLimits.MaxPhases)
         {
@@ -100,7 +101,7 @@ internal static class SessionRequestValidator
         }
 
         // The template keeps its trailing blank lines: they are where the first notes go.
-        var template = MultiLine(errors, "padTemplate", request.PadTemplate, SessionLimits.MaxTemplateLength, trimEnd: false) ?? SessionDefaults.PadTemplate;
+        var template = MultiLine(errors, "padTemplate", request.PadTemplate, SessionLimits.MaxTemplateLength, trimEnd: false) ?? SessionDefaults.PadTemplateIn(language);
         var padTexts = new List<string>();
         for (var i = 0; i < groups.Count; i++)
         {
@@ -120,7 +121,25 @@ internal static class SessionRequestValidator
             throw errors.ToException();
         }
 
-        return new ValidSession(title, description, groups, phases, request.AudienceCanEdit, padTexts, licence, request.CreditContributors);
+        return new ValidSession(title, description, groups, phases, request.AudienceCanEdit, padTexts, licence, request.CreditContributors, language);
+    }
+
+    /// <summary>One of <see cref="SessionDefaults.Languages"/> (null or blank takes English); anything else names them.</summary>
+    private static string Language(Errors errors, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return SessionDefaults.Language;
+        }
+
+        if (SessionDefaults.Languages.Contains(value, StringComparer.Ordinal))
+        {
+            return value;
+        }
+
+        var shown = value.Length > 40 ? value[..40] + "…" : value;
+        errors.Add("language", $"Unknown language '{shown}': use one of {string.Join(", ", SessionDefaults.Languages)}.");
+        return SessionDefaults.Language;
     }
 
     /// <summary>The SPDX id of an offered licence (null or blank takes the default); anything else names the allowed ids.</summary>

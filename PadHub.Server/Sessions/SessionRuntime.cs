@@ -61,7 +61,8 @@ internal sealed class SessionRuntime
             stored.CreditContributors,
             stored.CreatedAt,
             stored.Ended,
-            stored.Spotlight);
+            stored.Spotlight,
+            stored.Language);
     }
 
     public string SessionId { get; }

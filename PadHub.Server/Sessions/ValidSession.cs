@@ -11,4 +11,5 @@ internal sealed record ValidSession(
     bool AudienceCanEdit,
     IReadOnlyList<string> PadTexts,
     string Licence,
-    bool CreditContributors);
+    bool CreditContributors,
+    string Language);

@@ -71,7 +71,8 @@ internal sealed partial class WorkshopService(
             tokens,
             Announcements: [],
             valid.Licence,
-            valid.CreditContributors);
+            valid.CreditContributors,
+            Language: valid.Language);
         await store.CreateSessionAsync(session, valid.PadTexts, cancellationToken).ConfigureAwait(false);
         LogCreated(logger, sessionId, groups.Count);
         return new SessionCreated(sessionId, valid.Title, moderatorToken, audienceToken, links, resultsToken);

@@ -12,6 +12,7 @@ namespace PadHub.Components.Contracts.Results;
 /// <param name="TakenAt">When the snapshot was taken (server clock).</param>
 /// <param name="CreditContributors">Contributors appear by display name; otherwise as "Contributor N".</param>
 /// <param name="Groups">Every group in number order, each with its pad.</param>
+/// <param name="Language">The session's language: the exports' texts are in it.</param>
 public sealed record ResultsSnapshot(
     string SessionId,
     long Version,
@@ -23,7 +24,8 @@ public sealed record ResultsSnapshot(
     DateTimeOffset? EndedAt,
     DateTimeOffset TakenAt,
     bool CreditContributors,
-    IReadOnlyList<ResultsGroup> Groups)
+    IReadOnlyList<ResultsGroup> Groups,
+    string Language = SessionDefaults.Language)
 {
     /// <summary>The session has ended: the snapshot is its recorded result and never changes.</summary>
     public bool Ended => EndedAt is not null;

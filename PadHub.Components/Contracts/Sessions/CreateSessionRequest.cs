@@ -8,6 +8,7 @@ namespace PadHub.Components.Contracts.Sessions;
 /// <param name="AudienceCanEdit">Whether audience links may edit the pads or only follow them.</param>
 /// <param name="Licence">SPDX id from <see cref="SessionLicences.All"/>; null takes <see cref="SessionLicences.Default"/>.</param>
 /// <param name="CreditContributors">Credit contributors by display name in the exports instead of pseudonyms.</param>
+/// <param name="Language">The language (<c>en</c>, <c>fr</c>) of the default pad template, the default schedule and the exports' texts; null takes <c>en</c>.</param>
 /// <param name="PadTemplate">Markdown every pad starts with; null takes <see cref="SessionDefaults.PadTemplate"/>. <c>{topic}</c> and <c>{group}</c> are replaced.</param>
 public sealed record CreateSessionRequest(
     string Title,
@@ -17,4 +18,5 @@ public sealed record CreateSessionRequest(
     bool AudienceCanEdit = false,
     string? PadTemplate = null,
     string? Licence = null,
-    bool CreditContributors = false);
+    bool CreditContributors = false,
+    string? Language = null);

@@ -9,6 +9,7 @@ namespace PadHub.Components.Contracts.Sessions;
 /// <param name="CreatedAt">When the session was created.</param>
 /// <param name="Ended">Set while the session is ended: every pad is locked and its final revision recorded as the result.</param>
 /// <param name="Spotlight">What the moderator has put in the spotlight on every audience page, or null.</param>
+/// <param name="Language">The session's language (<c>en</c>, <c>fr</c>): its template pads and its exports' texts.</param>
 public sealed record SessionState(
     string SessionId,
     long Version,
@@ -24,4 +25,5 @@ public sealed record SessionState(
     bool CreditContributors = false,
     DateTimeOffset CreatedAt = default,
     SessionEnd? Ended = null,
-    Spotlight? Spotlight = null);
+    Spotlight? Spotlight = null,
+    string Language = SessionDefaults.Language);

@@ -119,7 +119,7 @@ export class Recovery {
     const s = this.session;
     const op = s.client.rebaseOnto(this.head.headRevision, this.head.headText);
     applyOperation(s.view, op, '');
-    s.status.showNotice('The server had lost its latest changes; your unsaved edits were applied to its text');
+    s.status.showNotice(s.strings.serverLost);
   }
 
   /** The pending edits cannot be rebased (history too short): keep their text, start again from the head. */
@@ -138,7 +138,7 @@ export class Recovery {
     s.client = s.freshClient(head.headRevision);
     replaceText(s.view, head.headText);
     s.view.dispatch({ effects: setAuthorship.of({ runs: fromServerRuns(head.headRuns) }) });
-    s.status.showNotice('Edits made offline were too old to merge; their text is kept in this browser');
+    s.status.showNotice(s.strings.tooOld);
   }
 }
 

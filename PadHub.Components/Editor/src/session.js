@@ -43,6 +43,7 @@ import { SyncStatus, syncState } from './status.js';
 import { Connection } from './connection.js';
 import { Recovery } from './recovery.js';
 import { CaretShare, RemoteCarets } from './carets.js';
+import { format, withDefaults } from './strings.js';
 
 export class PadSession {
   constructor(element, dotNet, options) {
@@ -56,7 +57,8 @@ export class PadSession {
     // readOnly: the link can never write (nothing is stored or sent). canWrite: the pad takes edits now (a locked pad
     // or a revoked link turns it off live, see setReadOnly).
     this.readOnly = options.readOnly === true;
-    this.access = new Access(!this.readOnly && options.canWrite !== false);
+    this.strings = withDefaults(options.strings);
+    this.access = new Access(!this.readOnly && options.canWrite !== false, this.strings);
     this.detached = false;
     this.timers = new Timers();
     this.participants = new Map();
@@ -64,7 +66,7 @@ export class PadSession {
     this.setAuthors(options.authors, options.participants);
 
     this.pending = new PendingEdits(this.padId, this.clientId, this.readOnly);
-    this.status = new SyncStatus(element, this.timers, () => this.render());
+    this.status = new SyncStatus(element, this.timers, () => this.render(), this.strings);
     this.connection = new Connection({
       dotNet,
       timers: this.timers,
@@ -219,7 +221,7 @@ export class PadSession {
         // Undo the refused edit locally (outside the undo history), keep what was typed after it.
         const revert = this.client.abandonOutstanding();
         if (revert !== null && !revert.isNoop()) applyOperation(this.view, revert, '');
-        this.status.showNotice(code === PadErrorCodes.TooLarge ? 'Your last edit was too large and was not saved' : `Your last edit was refused (${code})`);
+        this.status.showNotice(code === PadErrorCodes.TooLarge ? this.strings.tooLarge : format(this.strings.refused, code));
         this.afterEvents();
         break;
       }
@@ -285,7 +287,7 @@ export class PadSession {
   // ---- storage, the sync indicator, teardown -----------------------------------------------------------------
 
   persist() {
-    if (!this.pending.save(this.client)) this.status.showNotice('This browser could not store unsaved edits');
+    if (!this.pending.save(this.client)) this.status.showNotice(this.strings.noStorage);
   }
 
   render() {

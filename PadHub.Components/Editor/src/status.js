@@ -1,6 +1,8 @@
 // The sync indicator: the editor element's data attributes (revision, syncState, waiting: read by tests and styles)
 // and the status line's text, with a notice that shows for a while after something went wrong.
 
+import { englishStrings, format } from './strings.js';
+
 const NOTICE_SHOWN = 8000;
 
 /** 'offline' while the circuit is down; 'saving' while edits are unacknowledged or stored edits are being recovered. */
@@ -9,17 +11,18 @@ export function syncState({ online, synchronized, recovering }) {
   return synchronized && !recovering ? 'saved' : 'saving';
 }
 
-export function statusText(state, waiting, notice) {
+export function statusText(state, waiting, notice, strings = englishStrings) {
   let text;
-  if (state === 'offline') text = waiting > 0 ? `Offline · ${waiting} ${waiting === 1 ? 'edit' : 'edits'} waiting` : 'Offline';
-  else if (state === 'saving') text = 'Saving…';
-  else text = 'Saved';
+  if (state === 'offline') {
+    text = waiting > 0 ? format(waiting === 1 ? strings.offlineWaitingOne : strings.offlineWaitingMany, waiting) : strings.offline;
+  } else if (state === 'saving') text = strings.saving;
+  else text = strings.saved;
   return notice ? `${text} · ${notice}` : text;
 }
 
-export function statusTitle(state) {
-  if (state === 'offline') return 'Not connected. Keep typing: your edits are kept in this browser and sent when the connection is back.';
-  return state === 'saving' ? 'Sending your edits' : 'Every edit is saved';
+export function statusTitle(state, strings = englishStrings) {
+  if (state === 'offline') return strings.offlineTitle;
+  return state === 'saving' ? strings.savingTitle : strings.savedTitle;
 }
 
 export class SyncStatus {
@@ -28,8 +31,10 @@ export class SyncStatus {
    *   is the status line, and its `.padhub-sync-announce` child, if any, the live region screen readers hear
    * @param {import('./timers.js').Timers} timers
    * @param {() => void} refresh renders the current state again (a notice came or went)
+   * @param {typeof englishStrings} [strings] the page's language
    */
-  constructor(element, timers, refresh) {
+  constructor(element, timers, refresh, strings = englishStrings) {
+    this.strings = strings;
     this.element = element;
     this.line = element.querySelector('.padhub-sync');
     this.region = element.querySelector('.padhub-sync-announce');
@@ -53,11 +58,11 @@ export class SyncStatus {
     this.announce(state, waiting);
     const line = this.line;
     if (!line) return;
-    const text = statusText(state, waiting, this.notice);
+    const text = statusText(state, waiting, this.notice, this.strings);
     if (line.textContent !== text) line.textContent = text;
     if (line.dataset.state === state) return;
     line.dataset.state = state;
-    line.title = statusTitle(state);
+    line.title = statusTitle(state, this.strings);
   }
 
   /**
@@ -68,7 +73,7 @@ export class SyncStatus {
     if (state === 'offline') this.offline = true;
     else if (!this.offline) return;
     else if (state === 'saved') this.offline = false;
-    this.speak(statusText(state, waiting, null));
+    this.speak(statusText(state, waiting, null, this.strings));
   }
 
   speak(text) {

@@ -9,6 +9,7 @@ import { markdown } from '@codemirror/lang-markdown';
 import { opToChanges, normaliseNewlines } from './changes.js';
 import { authorship, remoteAuthor, remoteCarets, presenceTheme } from './presence.js';
 import { conclusions, markSyntax } from './conclusions.js';
+import { englishStrings } from './strings.js';
 
 /** Turns CRLF and CR typed or pasted into LF, so the document only ever holds what the server will hold. */
 const normaliseInput = EditorState.transactionFilter.of((tr) => {
@@ -24,30 +25,31 @@ const normaliseInput = EditorState.transactionFilter.of((tr) => {
 });
 
 /** What the editor allows while the pad does (`canWrite`) or does not take edits. */
-function accessExtensions(canWrite) {
+function accessExtensions(canWrite, strings) {
   return [
     EditorState.readOnly.of(!canWrite),
     EditorView.editable.of(canWrite),
-    placeholder(canWrite ? 'Start typing… (Markdown)' : ''),
+    placeholder(canWrite ? strings.placeholder : ''),
   ];
 }
 
 /** Whether the pad takes edits, switchable live (a locked pad, a revoked link) without rebuilding the editor. */
 export class Access {
-  constructor(canWrite) {
+  constructor(canWrite, strings = englishStrings) {
+    this.strings = strings;
     this.compartment = new Compartment();
     this.canWrite = canWrite;
   }
 
   extension() {
-    return this.compartment.of(accessExtensions(this.canWrite));
+    return this.compartment.of(accessExtensions(this.canWrite, this.strings));
   }
 
   /** Applies `canWrite` to `view`; false when nothing changed. */
   set(view, canWrite) {
     if (canWrite === this.canWrite) return false;
     this.canWrite = canWrite;
-    view.dispatch({ effects: this.compartment.reconfigure(accessExtensions(canWrite)) });
+    view.dispatch({ effects: this.compartment.reconfigure(accessExtensions(canWrite, this.strings)) });
     return true;
   }
 }
@@ -76,7 +78,7 @@ export function createView({ parent, doc, access, onUpdate }) {
         remoteCarets,
         authorship,
         presenceTheme,
-        EditorView.contentAttributes.of({ 'aria-label': 'Pad text', spellcheck: 'true' }),
+        EditorView.contentAttributes.of({ 'aria-label': access.strings.padText, spellcheck: 'true' }),
         EditorView.updateListener.of(onUpdate),
       ],
     }),

@@ -17,5 +17,7 @@ internal sealed class SessionConfiguration : IEntityTypeConfiguration<SessionEnt
         builder.Property(s => s.Licence).HasMaxLength(StoreLimits.MaxLicenceLength).IsUnicode(false);
         builder.Property(s => s.SpotlightGroupId).HasMaxLength(StoreLimits.MaxPadIdLength).IsUnicode(false);
         builder.Property(s => s.SpotlightConclusion).HasMaxLength(StoreLimits.MaxSpotlightConclusionLength);
+        // Sessions created before languages existed were English.
+        builder.Property(s => s.Language).HasMaxLength(StoreLimits.MaxLanguageLength).IsUnicode(false).HasDefaultValue("en");
     }
 }

@@ -60,4 +60,7 @@ public sealed class SessionEntity
 
     /// <summary>The conclusion in the spotlight (its text), or null for the whole group.</summary>
     public string? SpotlightConclusion { get; set; }
+
+    /// <summary>The session's language (<c>en</c>, <c>fr</c>): its template pads and its exports' texts.</summary>
+    public required string Language { get; set; }
 }

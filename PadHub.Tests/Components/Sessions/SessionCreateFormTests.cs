@@ -88,7 +88,7 @@ public sealed class SessionCreateFormTests : SessionComponentTest
         model.Groups.Clear();
         model.Groups.AddRange(Enumerable.Range(1, SessionLimits.MaxGroups + 1).Select(n => new SessionFormModel.GroupInput { Name = $"G{n}", Topic = "t" }));
 
-        var errors = model.Validate();
+        var errors = model.Validate(TestLocalizer.For<SessionFormModel>());
 
         Assert.Equal(["A session has 1 to 12 groups."], Assert.Single(errors).Value);
     }
@@ -105,7 +105,7 @@ public sealed class SessionCreateFormTests : SessionComponentTest
         model.Groups[0].Animators = string.Join(",", Enumerable.Range(1, 11).Select(n => $"A{n}"));
         model.Phases[3].Minutes = 0;
 
-        var errors = model.Validate();
+        var errors = model.Validate(TestLocalizer.For<SessionFormModel>());
 
         Assert.Equal(["groups[0].animators", "phases[3].duration"], errors.Keys.Order(StringComparer.Ordinal));
     }

@@ -230,6 +230,14 @@ namespace PadHub.Server.Persistence.Migrations.SqlServer
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("datetimeoffset");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("varchar(8)")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Licence")
                         .IsRequired()
                         .HasMaxLength(32)

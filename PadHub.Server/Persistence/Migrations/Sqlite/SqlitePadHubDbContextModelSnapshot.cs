@@ -225,6 +225,14 @@ namespace PadHub.Server.Persistence.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("EndedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .IsUnicode(false)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("en");
+
                     b.Property<string>("Licence")
                         .IsRequired()
                         .HasMaxLength(32)

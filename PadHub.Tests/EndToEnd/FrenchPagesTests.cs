@@ -1,0 +1,106 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using PadHub.Components.Contracts.Sessions;
+using PadHub.Components.Sessions;
+using PadHub.Tests.Server;
+using static Microsoft.Playwright.Assertions;
+using static PadHub.Tests.EndToEnd.EditorPage;
+
+namespace PadHub.Tests.EndToEnd;
+
+/// <summary>
+/// The main pages in French, as a browser asking for French opens them: each says <c>&lt;html lang="fr"&gt;</c>, shows
+/// French text once interactive (the circuit kept the request's culture) and passes the axe audit. Also produces the
+/// French audience and dashboard screenshots for docs/screenshots when <c>PADHUB_SCREENSHOTS</c> names a folder.
+/// </summary>
+[Collection(EndToEndCollectionDefinition.Name)]
+public sealed class FrenchPagesTests(ChromiumFixture chromium)
+    : BrowserTest(chromium, new PadHubServerFactory(new Dictionary<string, string?> { ["PadHub:SeedDemo"] = "false" }))
+{
+    private const string French = "fr-FR";
+
+    [Fact]
+    public async Task MainPages_FrenchBrowser_FrenchTextLangAndNoSeriousAxeViolation()
+    {
+        var browser = await NewBrowserAsync("Ada", new ViewportSize { Width = 1366, Height = 900 }, French);
+        var page = await browser.NewPageAsync();
+
+        // Home and the form: create a French session through the form.
+        await page.GotoAsync(Url("/"));
+        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
+        await AssertFrenchAsync(page, "h2", "Créer une session d’atelier", "home and form");
+        await page.Locator("#session-title").FillAsync("Atelier données ouvertes");
+        for (var i = 0; i < 3; i++)
+        {
+            await page.Locator($"#group-{i}-topic").FillAsync($"Question {i + 1} ?");
+        }
+        await page.Locator("#create-session").ClickAsync();
+
+        // Share page.
+        await Expect(page.Locator(".padhub-share")).ToBeVisibleAsync();
+        await AssertFrenchAsync(page, ".padhub-share-hint", "Les liens sont des clés", "share page");
+        var moderator = new Uri(page.Url).AbsolutePath.Split('/')[2];
+        var audienceUrl = await page.Locator("[data-share-link=audience] [data-url]").TextContentAsync();
+        var noteTakerUrl = await page.Locator("[data-share-link^=group-] [data-url]").First.TextContentAsync();
+
+        // A pad: the French template and the French editor.
+        var editor = await browser.NewPageAsync();
+        await editor.GotoAsync(noteTakerUrl!);
+        await WaitInteractiveAsync(editor);
+        await Expect(editor.Locator(".cm-content")).ToContainTextAsync("## Points clés");
+        await Expect(editor.Locator(".padhub-sync")).ToHaveTextAsync("Enregistré");
+        await Expect(editor.Locator(".cm-content")).ToHaveAttributeAsync("aria-label", "Texte du pad");
+        await AssertFrenchAsync(editor, "[data-action=mark-conclusion]", "Marquer comme conclusion", "pad editor");
+
+        // Dashboard.
+        await page.GotoAsync(Url(SessionRoutes.Dashboard(moderator)));
+        await Expect(page.Locator("[data-group-pane]")).ToHaveCountAsync(3);
+        await Expect(page.Locator("[data-action=lock]")).ToBeEnabledAsync();
+        await AssertFrenchAsync(page, "[data-action=lock]", "Verrouiller tous les pads", "dashboard");
+        await Expect(page.Locator("[data-phase]").First).ToHaveTextAsync("Introduction");
+        await StoredPads.ScreenshotAsync(page, "dashboard-fr");
+
+        // Plenary.
+        await page.GotoAsync(Url(SessionRoutes.Plenary(moderator)));
+        await Expect(page.Locator("[data-plenary]")).ToBeVisibleAsync();
+        await AssertFrenchAsync(page, "[data-results]", "Résultats, pads et données ouvertes", "plenary");
+
+        // Audience, on a phone.
+        var phone = await NewBrowserAsync(viewport: new ViewportSize { Width = 390, Height = 844 }, locale: French);
+        var audience = await phone.NewPageAsync();
+        await audience.GotoAsync(audienceUrl!);
+        await Expect(audience.Locator("[data-group-pane]")).ToHaveCountAsync(3);
+        await AssertFrenchAsync(audience, "[data-group-filter=all]", "Tous les groupes", "audience page");
+        await Expect(audience.Locator("[data-pad-text]").First).ToContainTextAsync("Points clés");
+        await StoredPads.ScreenshotAsync(audience, "audience-fr");
+    }
+
+    [Fact]
+    public async Task ViewLink_FrenchBrowser_FrenchLiveView()
+    {
+        var pad = await Store.CreatePadAsync("# Bonjour\n");
+        var page = await (await NewBrowserAsync(locale: French)).NewPageAsync();
+
+        await page.GotoAsync(Url(SessionRoutes.ViewPad(pad.ViewToken)));
+
+        await Expect(page.Locator(".padhub-viewer")).ToHaveAttributeAsync("data-interactive", "true");
+        await AssertFrenchAsync(page, "[data-action=history]", "Historique", "/v/ live view");
+    }
+
+    [Fact]
+    public async Task InvalidLink_FrenchBrowser_FrenchExplanation()
+    {
+        var page = await (await NewBrowserAsync(locale: French)).NewPageAsync();
+
+        await page.GotoAsync(Url(SessionRoutes.Audience("not-a-token")));
+
+        await AssertFrenchAsync(page, ".padhub-link-invalid h1", "Ce lien n’est pas valide", "invalid link");
+    }
+
+    private static async Task AssertFrenchAsync(IPage page, string selector, string text, string what)
+    {
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await Expect(page.Locator(selector).First).ToContainTextAsync(text);
+        await AxeAudit.AssertNoSeriousViolationsAsync(page, what + " in French");
+    }
+}
