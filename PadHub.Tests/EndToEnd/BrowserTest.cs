@@ -35,9 +35,14 @@ public abstract class BrowserTest(ChromiumFixture chromium, PadHubServerFactory 
     /// <param name="rememberedName">The display name the page finds in local storage, as if typed on an earlier visit; none when null.</param>
     /// <param name="viewport">The window size; Playwright's default when null.</param>
     /// <param name="locale">The browser's language (<c>fr-FR</c> opens French pages); Playwright's default when null.</param>
-    protected async Task<IBrowserContext> NewBrowserAsync(string? rememberedName = null, ViewportSize? viewport = null, string? locale = null)
+    protected Task<IBrowserContext> NewBrowserAsync(string? rememberedName = null, ViewportSize? viewport = null, string? locale = null) =>
+        NewBrowserAsync(new BrowserNewContextOptions { ViewportSize = viewport, Locale = locale }, rememberedName);
+
+    /// <summary>A new participant whose browser has <paramref name="options"/> (language, reduced motion, viewport...).</summary>
+    /// <param name="rememberedName">The display name the page finds in local storage; none when null.</param>
+    protected async Task<IBrowserContext> NewBrowserAsync(BrowserNewContextOptions options, string? rememberedName = null)
     {
-        var browser = await chromium.NewContextAsync(viewport, locale);
+        var browser = await chromium.NewContextAsync(options);
         _browsers.Add(browser);
         if (rememberedName is not null)
         {

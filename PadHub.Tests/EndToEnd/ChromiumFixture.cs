@@ -55,10 +55,13 @@ public sealed class ChromiumFixture : IAsyncLifetime
     /// <summary>A new isolated browser context (own cookies and storage) whose actions time out after <see cref="TimeoutMs"/>.</summary>
     /// <param name="viewport">The window size (e.g. a phone's 390 x 844); Playwright's default 1280 x 720 when null.</param>
     /// <param name="locale">The browser's language (e.g. <c>fr-FR</c>, sent as <c>Accept-Language</c>); Playwright's default when null.</param>
-    public async Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null, string? locale = null)
+    public Task<IBrowserContext> NewContextAsync(ViewportSize? viewport = null, string? locale = null) =>
+        NewContextAsync(new BrowserNewContextOptions { ViewportSize = viewport, Locale = locale });
+
+    /// <summary>A new isolated browser context with <paramref name="options"/> (language, reduced motion, viewport...).</summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
     {
         var browser = _browser ?? throw new InvalidOperationException("The Chromium fixture has not been initialised.");
-        var options = viewport is null && locale is null ? null : new BrowserNewContextOptions { ViewportSize = viewport, Locale = locale };
         var context = await browser.NewContextAsync(options);
         context.SetDefaultTimeout(TimeoutMs);
         context.SetDefaultNavigationTimeout(TimeoutMs);

@@ -38,7 +38,7 @@ class CaretWidget extends WidgetType {
 }
 
 /** The colour of someone whose colour is unknown or unusable. */
-export const fallbackColor = '#888888';
+export const fallbackColor = '#757575';
 
 /** Colours come from the server; only #rgb / #rrggbb reach a style attribute. */
 export const safeColor = (c) => (typeof c === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(c) ? (c.length === 4 ? '#' + [...c.slice(1)].map((x) => x + x).join('') : c) : fallbackColor);

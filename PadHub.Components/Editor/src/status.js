@@ -35,7 +35,7 @@ export function statusTitle(state, strings = englishStrings) {
 export class SyncStatus {
   /**
    * @param {HTMLElement} element the editor's root (its dataset carries the state); its `.padhub-sync` child, if any,
-   *   is the status line
+   *   is the status line, and its `.padhub-sync-announce` child, if any, the live region screen readers hear
    * @param {import('./timers.js').Timers} timers
    * @param {() => void} refresh renders the current state again (a notice came or went)
    * @param {typeof englishStrings} [strings] the page's language
@@ -44,6 +44,8 @@ export class SyncStatus {
     this.strings = strings;
     this.element = element;
     this.line = element.querySelector('.padhub-sync');
+    this.region = element.querySelector('.padhub-sync-announce');
+    this.offline = false;
     this.timers = timers;
     this.refresh = refresh;
     this.notice = null;
@@ -63,6 +65,7 @@ export class SyncStatus {
     if (data.revision !== revisionText) data.revision = revisionText;
     if (data.syncState !== state) data.syncState = state;
     if (data.waiting !== waitingText) data.waiting = waitingText;
+    this.announce(state, waiting);
     const line = this.line;
     if (!line) return;
     const shown = this.shownState(state);
@@ -93,7 +96,23 @@ export class SyncStatus {
     return 'saved';
   }
 
+  /**
+   * The live region speaks only when it matters: going offline, the edits waiting while offline, and the way back to
+   * saved. The status line itself changes at every keystroke ("Saving…", "Saved") and would chatter.
+   */
+  announce(state, waiting) {
+    if (state === 'offline') this.offline = true;
+    else if (!this.offline) return;
+    else if (state === 'saved') this.offline = false;
+    this.speak(statusText(state, waiting, null, this.strings));
+  }
+
+  speak(text) {
+    if (this.region && this.region.textContent !== text) this.region.textContent = text;
+  }
+
   showNotice(text) {
+    this.speak(text);
     this.notice = text;
     this.refresh();
     this.timers.later(() => {

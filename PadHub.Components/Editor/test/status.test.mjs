@@ -23,8 +23,26 @@ test('statusText_offlineWithWaitingEdits_countsThemAndAppendsTheNotice', () => {
 
 function fakeElement() {
   const line = { dataset: {}, textContent: '', title: '' };
-  return { line, element: { dataset: {}, querySelector: (s) => (s === '.padhub-sync' ? line : null) } };
+  const region = { textContent: '' };
+  const parts = { '.padhub-sync': line, '.padhub-sync-announce': region };
+  return { line, region, element: { dataset: {}, querySelector: (s) => parts[s] ?? null } };
 }
+
+test('announce_savingWhileOnline_staysSilent_offlineAndBackAreSpoken', () => {
+  const { element, region } = fakeElement();
+  const status = new SyncStatus(element, new Timers(new FakeClock()), () => {});
+  status.render('saving', 1, 1);
+  status.render('saved', 2, 0);
+  assert.equal(region.textContent, '');
+  status.render('offline', 2, 3);
+  assert.equal(region.textContent, 'Offline · 3 edits waiting');
+  status.render('saving', 2, 3);
+  assert.equal(region.textContent, 'Saving…');
+  status.render('saved', 5, 0);
+  assert.equal(region.textContent, 'Saved');
+  status.render('saving', 5, 1);
+  assert.equal(region.textContent, 'Saved');
+});
 
 test('render_state_writesDatasetTextAndTitle', () => {
   const { element, line } = fakeElement();

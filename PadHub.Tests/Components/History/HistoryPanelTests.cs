@@ -82,7 +82,7 @@ public sealed class HistoryPanelTests : IAsyncLifetime
         Assert.Empty(cut.FindAll("[data-history-text] img"));
         Assert.Empty(cut.FindAll("[data-history-text] script"));
         var run = cut.Find(".padhub-history-run");
-        Assert.Equal((HistoryAuthors.UnknownName, "background-color: #8888882e"), (run.GetAttribute("title"), run.GetAttribute("style")));
+        Assert.Equal((HistoryAuthors.UnknownName, "background-color: #7575752e"), (run.GetAttribute("title"), run.GetAttribute("style")));
     }
 
     [Fact]
