@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PadHub.Components.Contracts.Questions;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Server;
@@ -82,6 +83,10 @@ public sealed class AccessibilityMatrixTests(ChromiumFixture chromium, ITestOutp
             AudienceCanEdit: true,
             PadTemplate: PadTemplate));
         await workshops.AnnounceAsync(session.ModeratorToken, "Ten minutes left: mark your conclusions.", null);
+        var questions = Server.Services.GetRequiredService<IQuestionService>();
+        var pinned = await questions.AddFromElsewhereAsync(session.ModeratorToken, "Who pays for open data infrastructure?", "Room, microphone 2");
+        await questions.PinAsync(session.ModeratorToken, pinned.QuestionId, pinned: true);
+        await questions.AddFromElsewhereAsync(session.ModeratorToken, "How do commons stay open?", "Mastodon, @grace@example.org", session.Groups[1].GroupId);
         var pad = await Store.CreatePadAsync("# Notes\n\n- First point\n- ==A conclusion==\n");
         output.WriteLine($"session {session.SessionId}, pad {pad.PadId}");
 
@@ -94,13 +99,12 @@ public sealed class AccessibilityMatrixTests(ChromiumFixture chromium, ITestOutp
             new("read-only pad", SessionRoutes.ViewPad(pad.ViewToken), [".padhub-viewer[data-interactive=true] mark"]),
             new("dashboard", SessionRoutes.Dashboard(session.ModeratorToken), [".padhub-dashboard[data-interactive=true]", "[data-group-pane] [data-pad-text] mark"]),
             new("share", SessionRoutes.Share(session.ModeratorToken), [".padhub-share[data-interactive=true]"]),
-            new("audience", SessionRoutes.Audience(session.AudienceToken), [".padhub-audience[data-interactive=true]", "[data-group-pane] [data-pad-text] mark"]),
+            new("audience", SessionRoutes.Audience(session.AudienceToken), [".padhub-audience[data-interactive=true]", "[data-group-pane] [data-pad-text] mark", "[data-question-id]"]),
             new("session pad", SessionRoutes.EditPad(session.Groups[0].NoteTakerToken), [Editor, ".padhub-session-banner"]),
             new("plenary", SessionRoutes.Plenary(session.ModeratorToken), ["[data-plenary][data-interactive=true]", "[data-plenary-group] mark"]),
             new("results", SessionRoutes.Results(session.ResultsToken), [".padhub-results[data-interactive=true]"]),
             new("results pad", SessionRoutes.Results(session.ResultsToken) + "/pads/1", ["[data-interactive=true] mark"]),
-            // TODO(lead, issue 13): once merged, the questions projector page (/m/{token}/questions) and the audience
-            // page with a question asked belong here too.
+            new("questions projector", SessionRoutes.Questions(session.ModeratorToken), ["[data-interactive=true] [data-question-id]"]),
         ];
     }
 

@@ -10,7 +10,7 @@ namespace PadHub.Tests.EndToEnd;
 /// <summary>
 /// Issue 15, "Keyboard only": a whole workshop with <c>page.Keyboard</c> alone (no click, no focus call, no fill):
 /// create a session from the home form, open the dashboard, run the timer, lock and unlock, send an announcement, open
-/// a pad, type and mark a conclusion; the focus ring visible on the way. The page is only read (which element has the
+/// a pad, type and mark a conclusion, ask a question from the audience page; the focus ring visible on the way. The page is only read (which element has the
 /// focus, its computed outline), never acted on.
 /// </summary>
 [Collection(EndToEndCollectionDefinition.Name)]
@@ -23,6 +23,7 @@ public sealed class KeyboardOnlyTests(ChromiumFixture chromium, ITestOutputHelpe
     private const string Title = "Keyboard workshop";
     private const string Announcement = "Five minutes left, mark your conclusions.";
     private const string Conclusion = "Open data needs stewards";
+    private const string Question = "Who maintains the shared vocabularies?";
 
     // What the focused element is, for the failure messages.
     private const string DescribeFocus =
@@ -126,8 +127,19 @@ public sealed class KeyboardOnlyTests(ChromiumFixture chromium, ITestOutputHelpe
         await WaitSavedAsync(pad);
         await Expect(page.Locator("[data-group-pane] [data-conclusion]").First).ToHaveTextAsync(Conclusion);
 
-        // TODO(lead, issue 13): once the questions are on main, ask a question from the audience page with the keyboard
-        // alone here (Tab to the question field, type, Enter) and expect it on the moderator's questions panel.
+        // An audience member asks a question with the keyboard alone; it reaches the moderator's questions panel.
+        var audienceLink = await page.Locator("a[href^='/a/']").First.GetAttributeAsync("href");
+        var audience = await browser.NewPageAsync();
+        await audience.GotoAsync(Url(audienceLink!));
+        await Expect(audience.Locator(".padhub-audience[data-interactive=true]")).ToBeVisibleAsync();
+        await TabToAsync(audience, "#padhub-question-text");
+        await AssertFocusRingAsync(audience, "the question field");
+        await audience.Keyboard.TypeAsync(Question);
+        await Expect(audience.Locator("#padhub-ask")).ToBeEnabledAsync();
+        await TabToAsync(audience, "#padhub-ask");
+        await audience.Keyboard.PressAsync("Enter");
+        await Expect(audience.Locator("[data-question-sent]")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-questions-panel]")).ToContainTextAsync(Question);
     }
 
     /// <summary>Presses Tab until the focus is on <paramref name="selector"/>; fails when it never gets there.</summary>

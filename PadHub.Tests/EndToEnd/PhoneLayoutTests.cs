@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using PadHub.Components.Contracts.Questions;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Sessions;
 using PadHub.Tests.Server;
@@ -62,6 +63,8 @@ public sealed class PhoneLayoutTests(ChromiumFixture chromium, ITestOutputHelper
             ],
             AudienceCanEdit: true));
         await Workshops.AnnounceAsync(session.ModeratorToken, "Ten minutes left: mark your conclusions.", null);
+        var question = await Server.Services.GetRequiredService<IQuestionService>().AddFromElsewhereAsync(
+            session.ModeratorToken, "How do small cities publish open data without a data team?", "Mastodon, @ada@example.org");
         var phone = await NewBrowserAsync(new BrowserNewContextOptions { ViewportSize = Phone, HasTouch = true, IsMobile = true }, rememberedName: "Ada");
         var page = await phone.NewPageAsync();
         var failures = new List<string>();
@@ -76,8 +79,11 @@ public sealed class PhoneLayoutTests(ChromiumFixture chromium, ITestOutputHelper
         await Expect(page.Locator("#padhub-contributor-name")).ToBeVisibleAsync();
         await CheckAsync(page, "audience page, contributor form", failures);
 
-        // TODO(lead, issue 13): the questions on a phone (the audience's question form and list) once on main:
-        // CheckAsync on them here.
+        // The questions on a phone: the form and a question in the list with its vote button.
+        await Expect(page.Locator("#padhub-question-text")).ToBeVisibleAsync();
+        await Expect(page.Locator($"[data-question-id='{question.QuestionId}'] [data-action=vote]")).ToBeVisibleAsync();
+        await page.Locator("[data-ask-form]").ScrollIntoViewIfNeededAsync();
+        await CheckAsync(page, "audience page, questions", failures);
 
         await page.GotoAsync(Url(SessionRoutes.EditPad(session.Groups[0].NoteTakerToken)));
         await WaitInteractiveAsync(page);
