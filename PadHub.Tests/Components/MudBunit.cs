@@ -1,7 +1,10 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor.Services;
+using PadHub.Components.Contracts.Feed;
+using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Participation;
+using PadHub.Components.Contracts.Questions;
 using PadHub.Tests.Fakes;
 
 namespace PadHub.Tests.Components;
@@ -20,6 +23,10 @@ public static class MudBunit
         context.Services.AddLocalization();
         // Session views follow participation (group follows, help calls); tests that look at it register their own.
         context.Services.AddSingleton<IParticipationService>(new FakeParticipationService());
+        // The dashboard holds the questions panel and its social feed; tests that look at them register their own.
+        context.Services.AddSingleton<IQuestionService>(new FakeQuestionService(DateTimeOffset.UnixEpoch));
+        context.Services.AddSingleton<ISocialFeedService>(new FakeSocialFeedService());
+        context.Services.AddSingleton<IPadCommentService>(new FakePadCommentService());
         // MudBlazor calls its own JS freely; PadHub's own modules get Strict setups in their tests.
         context.JSInterop.Mode = JSRuntimeMode.Loose;
         return context;

@@ -16,7 +16,7 @@ namespace PadHub.Tests.EndToEnd;
 /// 1366 px. One server, one browser context per width and language, the pages visited in sequence; every violation of
 /// every page is reported at once, so one run says everything there is to fix.
 /// </summary>
-[Collection(EndToEndCollectionDefinition.Name)]
+[Collection(PageAuditCollectionDefinition.Name)]
 public sealed class AccessibilityMatrixTests(ChromiumFixture chromium, ITestOutputHelper output)
     : BrowserTest(chromium, new PadHubServerFactory(new Dictionary<string, string?> { ["PadHub:SeedDemo"] = "false" }))
 {

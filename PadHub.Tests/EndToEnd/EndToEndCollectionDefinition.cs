@@ -1,6 +1,6 @@
 namespace PadHub.Tests.EndToEnd;
 
-/// <summary>Every browser test joins this collection and so shares one Chromium.</summary>
+/// <summary>The live-editing browser tests join this collection and so share one Chromium (the page audits have their own, <see cref="PageAuditCollectionDefinition"/>).</summary>
 [CollectionDefinition(Name)]
 public sealed class EndToEndCollectionDefinition : ICollectionFixture<ChromiumFixture>
 {

@@ -13,7 +13,7 @@ namespace PadHub.Tests.EndToEnd;
 /// French text once interactive (the circuit kept the request's culture) and passes the axe audit. Also produces the
 /// French audience and dashboard screenshots for docs/screenshots when <c>PADHUB_SCREENSHOTS</c> names a folder.
 /// </summary>
-[Collection(EndToEndCollectionDefinition.Name)]
+[Collection(PageAuditCollectionDefinition.Name)]
 public sealed class FrenchPagesTests(ChromiumFixture chromium)
     : BrowserTest(chromium, new PadHubServerFactory(new Dictionary<string, string?> { ["PadHub:SeedDemo"] = "false" }))
 {

@@ -13,7 +13,7 @@ namespace PadHub.Tests.EndToEnd;
 /// a pad, type and mark a conclusion, ask a question from the audience page; the focus ring visible on the way. The page is only read (which element has the
 /// focus, its computed outline), never acted on.
 /// </summary>
-[Collection(EndToEndCollectionDefinition.Name)]
+[Collection(PageAuditCollectionDefinition.Name)]
 public sealed class KeyboardOnlyTests(ChromiumFixture chromium, ITestOutputHelper output)
     : BrowserTest(chromium, new PadHubServerFactory(new Dictionary<string, string?> { ["PadHub:SeedDemo"] = "false" }))
 {

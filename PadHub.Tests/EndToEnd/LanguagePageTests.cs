@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace PadHub.Tests.EndToEnd;
 
 /// <summary>The language follows the browser, the switch on every page remembers a choice, and circuits keep it.</summary>
-[Collection(EndToEndCollectionDefinition.Name)]
+[Collection(PageAuditCollectionDefinition.Name)]
 public sealed class LanguagePageTests(ChromiumFixture chromium) : BrowserTest(chromium, new PadHubServerFactory())
 {
     [Fact]

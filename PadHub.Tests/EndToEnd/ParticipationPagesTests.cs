@@ -15,7 +15,7 @@ namespace PadHub.Tests.EndToEnd;
 /// Issue 13's participation in Chromium against the real server: a help call reaches the dashboard and its
 /// acknowledgement reaches the note-taker; an audience page choosing a group moves the dashboard's follower counts.
 /// </summary>
-[Collection(EndToEndCollectionDefinition.Name)]
+[Collection(PageAuditCollectionDefinition.Name)]
 public sealed class ParticipationPagesTests(ChromiumFixture chromium, ITestOutputHelper output)
     : BrowserTest(chromium, new PadHubServerFactory(new Dictionary<string, string?> { ["PadHub:SeedDemo"] = "false" }))
 {

@@ -15,7 +15,7 @@ namespace PadHub.Tests.EndToEnd;
 /// wide: nothing scrolls sideways and every control is at least 44 x 44 px to the touch. Also the screen-reader side of
 /// the editor (its accessible name, remote carets hidden from the accessibility tree) and reduced motion.
 /// </summary>
-[Collection(EndToEndCollectionDefinition.Name)]
+[Collection(PageAuditCollectionDefinition.Name)]
 public sealed class PhoneLayoutTests(ChromiumFixture chromium, ITestOutputHelper output)
     : BrowserTest(chromium, new PadHubServerFactory(new Dictionary<string, string?> { ["PadHub:SeedDemo"] = "false" }))
 {

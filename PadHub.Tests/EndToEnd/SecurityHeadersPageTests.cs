@@ -11,7 +11,7 @@ namespace PadHub.Tests.EndToEnd;
 /// Every page works under the server's Content-Security-Policy in Chromium (no violation reported), the circuit refuses
 /// a large message, and a large paste still reaches the pad (split into small operations) under the circuit's small limit.
 /// </summary>
-[Collection(EndToEndCollectionDefinition.Name)]
+[Collection(PageAuditCollectionDefinition.Name)]
 public sealed class SecurityHeadersPageTests(ChromiumFixture chromium)
     // The smallest circuit limit the options allow, so that the paste below is well over it.
     : BrowserTest(chromium, new PadHubServerFactory(new Dictionary<string, string?> { ["PadHub:Limits:CircuitMessageBytes"] = "32768" }))

@@ -64,7 +64,7 @@ public sealed class ResultsViewTests : SessionComponentTest
         var downloads = view.FindAll("[data-results-downloads] [data-results-download]")
             .Select(a => (a.GetAttribute("data-results-download"), a.GetAttribute("href"))).ToArray();
 
-        string[] files = ["export.zip", "conclusions.md", "datapackage.json", "groups.csv", "conclusions.csv", "contributions.csv",
+        string[] files = ["export.zip", "conclusions.md", "datapackage.json", "groups.csv", "conclusions.csv", "contributions.csv", "questions.csv",
             "group-1.md", "group-1.txt", "group-1.html", "group-2.md", "group-2.txt", "group-2.html"];
         Assert.Equal(files.Select(f => ((string?)f, (string?)$"/r/res-token/{f}")), downloads);
         Assert.Equal(1, Context.JSInterop.Invocations.Count(i => i.Identifier == "attach"));
