@@ -15,8 +15,11 @@ public sealed class ChromiumFixture : IAsyncLifetime
 {
     public const string ExecutablePath = "/usr/bin/chromium";
 
-    /// <summary>Deadline for one navigation, action or assertion; generous because the machines have two cores.</summary>
-    public const float TimeoutMs = 20_000;
+    /// <summary>
+    /// Deadline for one navigation, action or assertion: generous, because two browser collections run at once on
+    /// two-core machines (a page that never gets there still fails, only later).
+    /// </summary>
+    public const float TimeoutMs = 40_000;
 
     // Without the background-networking flags Chromium floods the closed network with refused connections.
     private static readonly string[] Args =
