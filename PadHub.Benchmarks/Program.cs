@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using PadHub.Benchmarks.EditorFloor;
 using PadHub.Benchmarks.Exports;
 using PadHub.Benchmarks.Live;
 using PadHub.Benchmarks.Runners;
@@ -13,6 +14,7 @@ using PadHub.Benchmarks.Runners;
 // `history`: GetRevision at random depths of a replayed trace, alone and while a typist types (docs/BENCHMARKS-live.md).
 // `export [--size N] [--repeat 5]`: each export stage of a 1 MB pad of several shapes, in process (docs/BENCHMARKS-live.md).
 // `weight --published DIR`: what the audience page transfers on a cold cache from a published build (docs/BENCHMARKS-phones.md).
+// `editor-floor`: a keystroke's main thread in a bare contenteditable, bare CodeMirror and PadHub's set-up, no server (docs/BENCHMARKS-phones.md).
 // `viewbytes`: bytes each live viewer (audience page, dashboard) receives per keystroke, by pad size (docs/BENCHMARKS-live.md).
 // Anything else goes to BenchmarkDotNet: every [Benchmark] class in this assembly; pick suites with --filter.
 return args switch
@@ -24,6 +26,7 @@ return args switch
     ["latency", .. var rest] => await LatencyCommand.RunAsync(rest),
     ["export", .. var rest] => await ExportCommand.RunAsync(rest),
     ["viewbytes", .. var rest] => await ViewBytesCommand.RunAsync(rest),
+    ["editor-floor", .. var rest] => await EditorFloorCommand.RunAsync(rest),
     ["weight", .. var rest] => await WeightCommand.RunAsync(rest),
     ["hostile", .. var rest] => await HostileCommand.RunAsync(rest),
     ["hostile-attackers", .. var rest] => await HostileAttackers.RunAsync(rest),

@@ -71,6 +71,13 @@ internal static partial class LatencyCommand
         context.SetDefaultTimeout(30_000);
         await context.AddInitScriptAsync($"localStorage.setItem('padhub.name', '{name}')");
         await context.AddInitScriptAsync(LatencyProbes.FrameProbe);
+        // PADHUB_LATENCY_INIT_SCRIPT=FILE: a script run in both pages before the page's own (experiments: a style
+        // switched off, a feature stubbed), so one run can be compared with another side by side.
+        if (Environment.GetEnvironmentVariable("PADHUB_LATENCY_INIT_SCRIPT") is { Length: > 0 } initScript)
+        {
+            await context.AddInitScriptAsync(await File.ReadAllTextAsync(initScript));
+        }
+
         var page = await context.NewPageAsync();
         // A script error on either page (the editor's, Blazor's) is part of the result.
         page.Console += (_, message) =>

@@ -60,6 +60,7 @@ export class PadSession {
     this.strings = withDefaults(options.strings);
     this.access = new Access(!this.readOnly && options.canWrite !== false, this.strings);
     this.detached = false;
+    this.persistQueued = false;
     this.timers = new Timers();
     this.participants = new Map();
     this.authors = new Map();
@@ -157,14 +158,14 @@ export class PadSession {
       local = true;
     }
     if (local) {
-      this.persist();
+      this.persistSoon();
       this.render();
     }
     if (local || update.selectionSet) this.carets.schedule();
   }
 
   submit(outstanding, baseRevision) {
-    this.persist(); // durable before it leaves the browser
+    this.persistSoon(); // durable before it leaves the browser: the call below is queued behind the write
     this.connection.armAckWatchdog();
     // No timeout here: the reply only says the call finished (the acknowledgement comes through `acknowledge`), and
     // a commit can take a while. A lost reply is the ack watchdog's business.
@@ -197,7 +198,7 @@ export class PadSession {
   }
 
   afterEvents() {
-    this.persist();
+    this.persistSoon();
     this.remoteCarets.flush();
     this.carets.refresh();
     this.connection.watch();
@@ -303,7 +304,21 @@ export class PadSession {
   // ---- storage, the sync indicator, teardown -----------------------------------------------------------------
 
   persist() {
+    this.persistQueued = false;
     if (!this.pending.save(this.client)) this.status.showNotice(this.strings.noStorage);
+  }
+
+  /**
+   * Persists once the current task's synchronous work is done (a microtask): a keystroke that is also submitted, or an
+   * acknowledgement that sends the buffer, writes the record once, not twice. `submit` queues its call to the server
+   * after this, so the record still reaches storage before the operation leaves the browser.
+   */
+  persistSoon() {
+    if (this.persistQueued) return;
+    this.persistQueued = true;
+    queueMicrotask(() => {
+      if (this.persistQueued && !this.detached) this.persist();
+    });
   }
 
   render() {

@@ -2,7 +2,7 @@
 // local edits (a remote operation, a revert, a rebase, a restart from the head).
 
 import { Compartment, EditorState, Transaction } from '@codemirror/state';
-import { EditorView, keymap, drawSelection, highlightSpecialChars, placeholder } from '@codemirror/view';
+import { EditorView, keymap, highlightSpecialChars, placeholder } from '@codemirror/view';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
 import { syntaxHighlighting, defaultHighlightStyle } from '@codemirror/language';
 import { opToChanges, normaliseNewlines } from './changes.js';
@@ -55,7 +55,11 @@ export class Access {
 }
 
 /**
- * The editor view in `parent` showing `doc`.
+ * The editor view in `parent` showing `doc`. The caret and the selection are the browser's own, not CodeMirror's
+ * drawn ones (`drawSelection`): its drawn caret blinks by a CSS animation restarted at every selection change, which
+ * made every frame of typing recalculate styles (5.3 style recalculations and layouts per keystroke on the typing page
+ * against 1.8-1.9 without it, docs/BENCHMARKS-phones.md); the browser's caret blinks without restyling anything and
+ * follows the system's caret settings.
  * @param {{ parent: HTMLElement, doc: string, access: Access, onUpdate: (update: import('@codemirror/view').ViewUpdate) => void }} o
  */
 export function createView({ parent, doc, access, onUpdate }) {
@@ -68,7 +72,6 @@ export function createView({ parent, doc, access, onUpdate }) {
         access.extension(),
         highlightSpecialChars(),
         history(),
-        drawSelection(),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         padMarkdown(),
         conclusions,
