@@ -41,7 +41,8 @@ public sealed partial class PadEditor
 
         // Only the first submit joins: a second one (a double click, Enter then a click) can reach the circuit before
         // the form is gone from the browser, and would open a second connection that nothing ever disposes.
-        if (name.Length == 0 || _module is null || !_askingName)
+        _nameMissing = name.Length == 0;
+        if (_nameMissing || _module is null || !_askingName)
         {
             return;
         }

@@ -37,6 +37,7 @@ public sealed partial class PadEditor : ComponentBase, IPadListener, IAsyncDispo
     private bool _askingName;
     private string? _padId;
     private string _nameInput = "";
+    private bool _nameMissing;
     private bool _attached;
     private bool _showAuthorship = true;
     private bool _disposed;

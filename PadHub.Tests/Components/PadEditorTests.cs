@@ -109,6 +109,22 @@ public sealed class PadEditorTests : IAsyncLifetime
     }
 
     [Fact]
+    public void SubmitName_Blank_SaysANameIsNeededAndDoesNotJoin()
+    {
+        var cut = RenderJoined(displayName: null);
+        cut.WaitForAssertion(() => cut.Find(".padhub-name-form"));
+        // The button stays enabled (Enter in the field must always submit): a blank name is answered, not blocked.
+        Assert.False(cut.Find("#padhub-join").HasAttribute("disabled"));
+
+        cut.Find("#padhub-name").Input("   ");
+        cut.Find(".padhub-name-form form").Submit();
+
+        cut.WaitForAssertion(() => Assert.Contains("Enter a name to join the pad.", cut.Find(".padhub-name-form").TextContent, StringComparison.Ordinal));
+        Assert.Null(_sessions.LastRequest);
+        Assert.Equal("false", cut.Find(".padhub-editor").GetAttribute("data-interactive"));
+    }
+
+    [Fact]
     public void SubmitName_SecondSubmitWhileTheFirstIsJoining_OpensOneConnection()
     {
         var remember = _module.SetupVoid("rememberName", "Grace"); // no result yet: the first submit waits in it

@@ -89,6 +89,65 @@ public sealed class PadEditorPageTests : BrowserTest
     }
 
     [Fact]
+    public async Task Join_NameTypedAndEnterPressedBeforeThePageHearsBack_Joins()
+    {
+        var browser = await NewBrowserAsync(rememberedName: null);
+        var page = await browser.NewPageAsync();
+        // What the server sends the page over the circuit can be held back, as on a slow link or a busy server: the
+        // page then still shows what it rendered before the name was typed.
+        var held = new List<IWebSocketFrame>();
+        var holding = false;
+        IWebSocketRoute? toPage = null;
+        await page.RouteWebSocketAsync(new System.Text.RegularExpressions.Regex("/_blazor"), ws =>
+        {
+            toPage = ws;
+            ws.ConnectToServer().OnMessage(frame =>
+            {
+                lock (held)
+                {
+                    if (holding)
+                    {
+                        held.Add(frame);
+                        return;
+                    }
+                }
+
+                Forward(ws, frame);
+            });
+        });
+        await page.GotoAsync(Url("p/" + InMemoryPadSessionService.EditToken));
+        await Expect(page.Locator("#padhub-name")).ToBeFocusedAsync();
+
+        lock (held)
+        {
+            holding = true;
+        }
+
+        await page.Keyboard.TypeAsync("Ada");
+        await page.Keyboard.PressAsync("Enter");
+        lock (held)
+        {
+            holding = false;
+            held.ForEach(frame => Forward(toPage!, frame));
+        }
+
+        await WaitInteractiveAsync(page);
+        await Expect(page.Locator(".padhub-participant")).ToContainTextAsync("Ada");
+    }
+
+    private static void Forward(IWebSocketRoute to, IWebSocketFrame frame)
+    {
+        if (frame.Binary is { } bytes)
+        {
+            to.Send(bytes);
+        }
+        else
+        {
+            to.Send(frame.Text!);
+        }
+    }
+
+    [Fact]
     public async Task Reload_AcknowledgementLost_ReplaysUnderSameSeqWithoutDoubling()
     {
         var page = await OpenEditorAsync(rememberedName: "Ada");
