@@ -4,7 +4,7 @@ using PadHub.Components.Layout;
 namespace PadHub.Server.Localization;
 
 /// <summary>
-/// <c>GET /culture?c=fr&amp;redirect=/m/token</c>: remembers the language in the culture cookie and goes back to the
+/// <c>GET /culture?c=fr&amp;redirect=/m/token</c> (or <c>redirectUri=</c>): remembers the language in the culture cookie and goes back to the
 /// page. Only a local path is followed: anything else (another host, <c>//host</c>, <c>/\host</c>) is refused, or the
 /// switcher would be an open redirect that lends PadHub's address to phishing links.
 /// </summary>
@@ -19,8 +19,10 @@ public static class CultureEndpoints
         return endpoints;
     }
 
-    private static IResult Switch(HttpContext http, TimeProvider time, string? c, string? redirect)
+    // redirectUri: the name other apps' switchers use for the same thing; redirect wins when both are given.
+    private static IResult Switch(HttpContext http, TimeProvider time, string? c, string? redirect, string? redirectUri)
     {
+        redirect ??= redirectUri;
         if (!AppCultures.IsSupported(c))
         {
             return TypedResults.Text(

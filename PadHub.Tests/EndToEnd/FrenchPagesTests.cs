@@ -23,6 +23,9 @@ public sealed class FrenchPagesTests(ChromiumFixture chromium)
     // whether the next pages are French.
     private readonly List<string> _axeFindings = [];
 
+    // English left on a French page (EnglishSentinels), gathered likewise.
+    private readonly List<string> _englishFindings = [];
+
     [Fact]
     public async Task MainPages_FrenchBrowser_FrenchTextLangAndNoSeriousAxeViolation()
     {
@@ -40,12 +43,19 @@ public sealed class FrenchPagesTests(ChromiumFixture chromium)
         }
         await page.Locator("#create-session").ClickAsync();
 
-        // Share page.
+        // Share page, with the results link created.
         await Expect(page.Locator(".padhub-share")).ToBeVisibleAsync();
+        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
+        await page.Locator("[data-action=create-results-link]").ClickAsync();
+        await Expect(page.Locator("[data-share-link=results] [data-url]")).ToBeVisibleAsync();
         await AssertFrenchAsync(page, ".padhub-share-hint", "Les liens sont des clés", "share page");
         var moderator = new Uri(page.Url).AbsolutePath.Split('/')[2];
         var audienceUrl = await page.Locator("[data-share-link=audience] [data-url]").TextContentAsync();
         var noteTakerUrl = await page.Locator("[data-share-link^=group-] [data-url]").First.TextContentAsync();
+        var resultsUrl = await page.Locator("[data-share-link=results] [data-url]").TextContentAsync();
+        var audienceToken = new Uri(audienceUrl!).AbsolutePath.Split('/')[2];
+        var questions = Server.Services.GetRequiredService<PadHub.Components.Contracts.Questions.IQuestionService>();
+        await questions.AskAsync(audienceToken, new PadHub.Components.Contracts.Questions.QuestionAsk("participant-fr-1", "Une question ?"));
 
         // A pad: the French template and the French editor.
         var editor = await browser.NewPageAsync();
@@ -55,6 +65,12 @@ public sealed class FrenchPagesTests(ChromiumFixture chromium)
         await Expect(editor.Locator(".padhub-sync")).ToHaveTextAsync("Enregistré");
         await Expect(editor.Locator(".cm-content")).ToHaveAttributeAsync("aria-label", "Texte du pad");
         await AssertFrenchAsync(editor, "[data-action=mark-conclusion]", "Marquer comme conclusion", "pad editor");
+        await editor.Locator(".cm-content").ClickAsync();
+        await editor.Keyboard.TypeAsync("Texte ajouté. ");
+        await Expect(editor.Locator(".padhub-sync")).ToHaveTextAsync("Enregistré");
+        await editor.Locator("[data-action=history]").ClickAsync();
+        await Expect(editor.Locator("[data-history-panel]")).ToBeVisibleAsync();
+        await AssertFrenchAsync(editor, "[data-action=history]", "Historique", "pad editor's history");
 
         // Dashboard.
         await page.GotoAsync(Url(SessionRoutes.Dashboard(moderator)));
@@ -63,6 +79,17 @@ public sealed class FrenchPagesTests(ChromiumFixture chromium)
         await AssertFrenchAsync(page, "[data-action=lock]", "Verrouiller tous les pads", "dashboard");
         await Expect(page.Locator("[data-phase]").First).ToHaveTextAsync("Introduction");
         await StoredPads.ScreenshotAsync(page, "dashboard-fr");
+
+        // The questions on the projector.
+        await page.GotoAsync(Url(SessionRoutes.Questions(moderator)));
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await Expect(page.Locator("[data-interactive]").First).ToHaveAttributeAsync("data-interactive", "true");
+        await AssertFrenchAsync(page, "body", "Une question ?", "questions projector");
+
+        // Results (the session in progress).
+        await page.GotoAsync(resultsUrl!);
+        await Expect(page.Locator("[data-results-pad-text]").First).ToBeVisibleAsync();
+        await AssertFrenchAsync(page, "h1", "Atelier données ouvertes", "results");
 
         // Plenary.
         await page.GotoAsync(Url(SessionRoutes.Plenary(moderator)));
@@ -78,6 +105,7 @@ public sealed class FrenchPagesTests(ChromiumFixture chromium)
         await Expect(audience.Locator("[data-pad-text]").First).ToContainTextAsync("Points clés");
         await StoredPads.ScreenshotAsync(audience, "audience-fr");
         AssertNoAxeFindings();
+        AssertNoEnglish();
     }
 
     [Fact]
@@ -91,6 +119,7 @@ public sealed class FrenchPagesTests(ChromiumFixture chromium)
         await Expect(page.Locator(".padhub-viewer")).ToHaveAttributeAsync("data-interactive", "true");
         await AssertFrenchAsync(page, "[data-action=history]", "Historique", "/v/ live view");
         AssertNoAxeFindings();
+        AssertNoEnglish();
     }
 
     [Fact]
@@ -101,13 +130,21 @@ public sealed class FrenchPagesTests(ChromiumFixture chromium)
         await page.GotoAsync(Url(SessionRoutes.Audience("not-a-token")));
 
         await AssertFrenchAsync(page, ".padhub-link-invalid h1", "Ce lien n’est pas valide", "invalid link");
+        await page.GotoAsync(Url("/no/such/page"));
+        await AssertFrenchAsync(page, "h1", "Introuvable", "not-found page");
         AssertNoAxeFindings();
+        AssertNoEnglish();
     }
 
     private async Task AssertFrenchAsync(IPage page, string selector, string text, string what)
     {
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
         await Expect(page.Locator(selector).First).ToContainTextAsync(text);
+        foreach (var finding in await EnglishSentinels.FindAsync(page))
+        {
+            _englishFindings.Add($"{what}: {finding}");
+        }
+
         try
         {
             await AxeAudit.AssertNoSeriousViolationsAsync(page, what + " in French");
@@ -117,6 +154,9 @@ public sealed class FrenchPagesTests(ChromiumFixture chromium)
             _axeFindings.Add(e.Message);
         }
     }
+
+    private void AssertNoEnglish() =>
+        Assert.True(_englishFindings.Count == 0, "English on French pages:" + Environment.NewLine + string.Join(Environment.NewLine, _englishFindings));
 
     private void AssertNoAxeFindings() => Assert.True(_axeFindings.Count == 0, string.Join(Environment.NewLine, _axeFindings));
 }
