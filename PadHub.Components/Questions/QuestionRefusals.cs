@@ -16,6 +16,7 @@ public sealed class QuestionRefusals(IStringLocalizer<QuestionRefusals> localize
             PadErrorCodes.RateLimited => localizer["RefusedRateLimited"],
             PadErrorCodes.TooLarge when refusal.Message.Contains("question", StringComparison.OrdinalIgnoreCase) => localizer["RefusedTooLong", QuestionLimits.MaxTextLength],
             PadErrorCodes.Forbidden when closed => localizer["RefusedClosed"],
+            PadErrorCodes.Forbidden => localizer["RefusedForbidden"],
             PadErrorCodes.NotFound => localizer["RefusedNotFound"],
             PadErrorCodes.InvalidOp when refusal.Message.Contains("empty", StringComparison.Ordinal) => localizer["RefusedEmpty"],
             _ => localizer["RefusedOther"],

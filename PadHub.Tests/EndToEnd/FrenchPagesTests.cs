@@ -52,7 +52,7 @@ public sealed class FrenchPagesTests(ChromiumFixture chromium)
         var resultsUrl = await page.Locator("[data-share-link=results] [data-url]").TextContentAsync();
         var audienceToken = new Uri(audienceUrl!).AbsolutePath.Split('/')[2];
         var questions = Server.Services.GetRequiredService<PadHub.Components.Contracts.Questions.IQuestionService>();
-        await questions.AskAsync(audienceToken, new PadHub.Components.Contracts.Questions.QuestionAsk("participant-fr-1", "Une question ?"));
+        await questions.AskAsync(audienceToken, new PadHub.Components.Contracts.Questions.QuestionAsk(new string('p', 40), "Une question ?"));
 
         // A pad: the French template and the French editor.
         var editor = await browser.NewPageAsync();
