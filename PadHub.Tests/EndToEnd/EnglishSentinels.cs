@@ -41,13 +41,17 @@ internal static partial class EnglishSentinels
     /// <summary>The English words found on <paramref name="page"/>, each with the text it was found in.</summary>
     public static async Task<IReadOnlyList<string>> FindAsync(IPage page)
     {
-        var parts = await page.EvaluateAsync<string[]>(Collect, UserContent);
+        var parts = (await page.EvaluateAsync<string[]>(Collect, UserContent)).Select(WithoutProperNames);
         return [.. parts.Where(p => EnglishWord().IsMatch(p)).Select(p => $"'{EnglishWord().Match(p).Value}' in \"{Shorten(p)}\"").Distinct()];
     }
 
+    // Names that stay English in French: the licensors' own names.
+    private static string WithoutProperNames(string text) =>
+        text.Replace("Open Data Commons", "", StringComparison.Ordinal).Replace("Creative Commons", "", StringComparison.Ordinal);
+
     private static string Shorten(string text) => text.Length <= 160 ? text : text[..160] + "…";
 
-    // Whole words only (French accents count as letters); none is a French word too.
+    // Whole words only (French accents count as letters), not file names (groups.csv); none is a French word too.
     [GeneratedRegex(
         @"(?<![\p{L}\p{N}_-])(the|and|with|your|you|this|that|these|not|only|yet|nothing|written|earlier|author|authors|saved|saving|offline|waiting|"
         + @"preparing|received|done|could|server|must|unknown|group|groups|link|links|edit|edits|show|hide|copy|replace|"
@@ -57,7 +61,7 @@ internal static partial class EnglishSentinels
         + @"follow|following|followers|people|person|typing|quiet|name|names|revision|revisions|deletion|"
         + @"deleted|inserted|restore|spotlight|contributor|contributors|help|call|called|moderator|loading|failed|error|"
         + @"refused|allowed|allows|allow|characters|limit|invalid|required|field|language|apply|skip|Dec|Feb|Apr|Aug|AM|PM|"
-        + @"Universal|License|Dedication|Share-Alike|Page not found)(?![\p{L}\p{N}_-])",
+        + @"Universal|License|Dedication|Share-Alike|Page not found)(?![\p{L}\p{N}_-]|\.[a-z])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishWord();
 }
