@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using PadHub.Components.Layout;
 
 namespace PadHub.Server.Localization;
@@ -20,21 +21,21 @@ public static class CultureEndpoints
     }
 
     // redirectUri: the name other apps' switchers use for the same thing; redirect wins when both are given.
-    private static IResult Switch(HttpContext http, TimeProvider time, string? c, string? redirect, string? redirectUri)
+    // The refusals speak the request's language (its cookie or Accept-Language), like any page.
+    private static IResult Switch(HttpContext http, TimeProvider time, IStringLocalizer<CultureSwitchText> text, string? c, string? redirect, string? redirectUri)
     {
         redirect ??= redirectUri;
         if (!AppCultures.IsSupported(c))
         {
             return TypedResults.Text(
-                $"Unknown language. Supported: {string.Join(", ", AppCultures.All.Select(a => a.Name))}.",
+                text["UnknownLanguage", string.Join(", ", AppCultures.All.Select(a => a.Name))],
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
         var target = string.IsNullOrEmpty(redirect) ? "/" : redirect;
         if (!IsLocalPath(target))
         {
-            return TypedResults.Text("The redirect must be a path on this site, starting with a single '/'.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Text(text["NotLocal"], statusCode: StatusCodes.Status400BadRequest);
         }
 
         http.Response.Cookies.Append(

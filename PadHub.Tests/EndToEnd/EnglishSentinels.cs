@@ -41,8 +41,12 @@ internal static partial class EnglishSentinels
     /// <summary>The English words found on <paramref name="page"/>, each with the text it was found in.</summary>
     public static async Task<IReadOnlyList<string>> FindAsync(IPage page)
     {
-        var parts = (await page.EvaluateAsync<string[]>(Collect, UserContent)).Select(WithoutProperNames);
-        return [.. parts.Where(p => EnglishWord().IsMatch(p)).Select(p => $"'{EnglishWord().Match(p).Value}' in \"{Shorten(p)}\"").Distinct()];
+        var parts = (await page.EvaluateAsync<string[]>(Collect, UserContent)).Select(WithoutProperNames).ToList();
+        return
+        [
+            .. parts.Where(p => EnglishWord().IsMatch(p)).Select(p => $"'{EnglishWord().Match(p).Value}' in \"{Shorten(p)}\""),
+            .. parts.Where(p => PluralAfterOne().IsMatch(p)).Select(p => $"plural after one: '{PluralAfterOne().Match(p).Value}' in \"{Shorten(p)}\""),
+        ];
     }
 
     // Names that stay English in French: the licensors' own names.
@@ -64,4 +68,9 @@ internal static partial class EnglishSentinels
         + @"Universal|License|Dedication|Share-Alike|Page not found)(?![\p{L}\p{N}_-]|\.[a-z])",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishWord();
+
+    // "1 questions", "0 votes": French says one (and zero) in the singular.
+    [GeneratedRegex(@"(?<![\p{N}.,\u00a0\u202f])[01][\s\u00a0\u202f]+(questions|votes|commentaires|personnes|groupes|modifications|conclusions|participants)(?![\p{L}])",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex PluralAfterOne();
 }
