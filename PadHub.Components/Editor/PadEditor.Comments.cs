@@ -1,3 +1,4 @@
+using PadHub.Components.Pads;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using PadHub.Components.Contracts.Pads;
@@ -35,7 +36,7 @@ public sealed partial class PadEditor
             }
             catch (PadException ex)
             {
-                _commentHint = ex.Message;
+                _commentHint = PadRefusals.Describe(ex, Refusals);
             }
         }
     }
@@ -102,7 +103,7 @@ public sealed partial class PadEditor
         }
         catch (PadException ex)
         {
-            _commentHint = ex.Message;
+            _commentHint = PadRefusals.Describe(ex, Refusals);
         }
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Layout;
 using PadHub.Components.Pads;
 
 namespace PadHub.Components.Editor;
@@ -122,10 +123,7 @@ public sealed partial class PadEditor
 
     // The JS's texts in the page's language: PadEditor's resource keys starting "Js", as the camelCase names of
     // Editor/src/strings.js ("JsOfflineTitle" is offlineTitle).
-    private Dictionary<string, string> EditorStrings() =>
-        L.GetAllStrings(includeParentCultures: true)
-            .Where(s => s.Name.StartsWith("Js", StringComparison.Ordinal) && s.Name.Length > 2)
-            .ToDictionary(s => char.ToLowerInvariant(s.Name[2]) + s.Name[3..], s => s.Value, StringComparer.Ordinal);
+    private Dictionary<string, string> EditorStrings() => JsStrings.From(L);
 
     // The client's doing (a refused join), not a server fault: no stack trace, and not the message (it may quote input).
     [LoggerMessage(Level = LogLevel.Information, Message = "Joining a pad was refused ({Code})")]

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Rendering;
+using Microsoft.Extensions.Localization;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Pads;
 using PadHub.Core.Diffs;
@@ -15,6 +16,9 @@ public sealed class AuthoredDiffView : AuthoredView
     /// <summary>The diff to show.</summary>
     [Parameter, EditorRequired]
     public required PadDiff Diff { get; set; }
+
+    [Inject]
+    private IStringLocalizer<AuthoredDiffView> L { get; set; } = default!;
 
     protected override object Shown => Diff;
 
@@ -37,7 +41,7 @@ public sealed class AuthoredDiffView : AuthoredView
             builder.OpenElement(4, inserted ? "ins" : "del");
             builder.AddAttribute(5, "class", inserted ? "padhub-diff-insert" : "padhub-diff-delete");
             builder.AddAttribute(6, "style", $"border-bottom-color: {color}");
-            builder.AddAttribute(7, "title", inserted ? $"Added: written by {name}" : $"Deleted: written by {name}");
+            builder.AddAttribute(7, "title", inserted ? L["Inserted", name].Value : L["Deleted", name].Value);
             builder.AddAttribute(8, "data-author-id", part.AuthorId);
             builder.AddContent(9, part.Text);
             builder.CloseElement();

@@ -5,22 +5,26 @@ namespace PadHub.Components.History;
 
 /// <summary>
 /// Names and colours of the authors a history view shows, from what the connection knows (the authors of the text at
-/// join, the participants since). An author whose text was gone by then is shown as "Earlier author" in the fallback grey.
+/// join, the participants since). An author whose text was gone by then is shown as "Earlier author" (in the page's
+/// language) in the fallback grey.
 /// </summary>
 public sealed class HistoryAuthors
 {
-    /// <summary>The name shown for an author the connection has no name for.</summary>
-    public const string UnknownName = "Earlier author";
-
     private readonly Dictionary<string, PadAuthor> _authors = new(StringComparer.Ordinal);
 
-    internal HistoryAuthors(IEnumerable<PadAuthor> authors)
+    /// <param name="authors">The authors known at join.</param>
+    /// <param name="unknownName">The name shown for an author the connection has no name for, in the page's language.</param>
+    internal HistoryAuthors(IEnumerable<PadAuthor> authors, string unknownName)
     {
+        UnknownName = unknownName;
         foreach (var author in authors)
         {
             _authors[author.AuthorId] = author;
         }
     }
+
+    /// <summary>The name shown for an author the connection has no name for.</summary>
+    public string UnknownName { get; }
 
     /// <summary>Bumped whenever an author is added, so views re-render their names.</summary>
     public int Version { get; private set; }

@@ -11,22 +11,15 @@ internal sealed class HistoryErrors
     {
     }
 
-    /// <summary>The refusal in the page's language, by its code (the server's English message only where it is specific).</summary>
+    /// <summary>The refusal in the page's language, by its code (never the server's English message).</summary>
     public static string Describe(PadException exception, IStringLocalizer<HistoryErrors> text) => exception.Code switch
     {
         PadErrorCodes.RateLimited => text["RateLimited"],
         PadErrorCodes.StaleRevision => text["StaleRevision"],
         PadErrorCodes.Forbidden => text["Forbidden"],
         PadErrorCodes.NotFound => text["NotFound"],
-        PadErrorCodes.TooLarge or PadErrorCodes.InvalidOp => MessageWithoutCode(exception),
+        PadErrorCodes.TooLarge => text["TooLarge"],
+        PadErrorCodes.InvalidOp => text["InvalidOp"],
         _ => text["Failed"],
     };
-
-    // Messages start with "code:" (docs/PROTOCOL.md); the rest is written for people.
-    private static string MessageWithoutCode(PadException exception)
-    {
-        var message = exception.Message;
-        var prefix = exception.Code + ":";
-        return message.StartsWith(prefix, StringComparison.Ordinal) ? message[prefix.Length..].Trim() : message;
-    }
 }

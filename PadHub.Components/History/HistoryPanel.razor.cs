@@ -22,7 +22,7 @@ public sealed partial class HistoryPanel : ComponentBase, IAsyncDisposable
     internal static readonly TimeSpan PlaybackTick = TimeSpan.FromMilliseconds(250);
 
     private RevisionLoader<PadRevision>? _loader;
-    private HistoryAuthors _authors = new([]);
+    private HistoryAuthors _authors = new([], "");
     private List<PadNamedRevision> _named = [];
     private PadRevision? _shown;
     private int _target;
@@ -77,7 +77,7 @@ public sealed partial class HistoryPanel : ComponentBase, IAsyncDisposable
 
     protected override async Task OnInitializedAsync()
     {
-        _authors = new HistoryAuthors(Connection.Joined.Authors);
+        _authors = new HistoryAuthors(Connection.Joined.Authors, L["EarlierAuthor"]);
         _authors.Learn(Authors);
         _loader = new RevisionLoader<PadRevision>(
             (revision, ct) => Connection.GetRevisionAsync(revision, ct), OnRevisionLoadedAsync, OnRevisionFailedAsync, Time);

@@ -7,9 +7,6 @@ namespace PadHub.Components.History;
 /// <summary>Hosts <see cref="HistoryPanel"/> on a read-only page over a viewer connection of its own.</summary>
 public sealed partial class ReadOnlyHistory : ComponentBase
 {
-    /// <summary>The name a history reader joins with (shown in the pad's presence list while the panel is open).</summary>
-    internal const string DisplayName = "Viewer (history)";
-
     private IPadConnection? _connection;
     private IReadOnlyList<PadAuthor> _authors = [];
     private int _head;
@@ -30,7 +27,9 @@ public sealed partial class ReadOnlyHistory : ComponentBase
     protected override async Task OnInitializedAsync()
     {
         // A fresh secret client id per opening: the page has no tab identity, and a view link creates no author with it.
-        var request = new PadJoinRequest(Token, RandomNumberGenerator.GetHexString(PadJoinRequest.MinClientIdLength, lowercase: true), DisplayName);
+        var request = new PadJoinRequest(Token, RandomNumberGenerator.GetHexString(PadJoinRequest.MinClientIdLength, lowercase: true),
+            // Shown in the pad's presence list while the panel is open: in this reader's language, like a name they typed.
+            L["ViewerName"]);
         IPadConnection connection;
         try
         {

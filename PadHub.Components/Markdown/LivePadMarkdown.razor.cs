@@ -26,9 +26,9 @@ public sealed partial class LivePadMarkdown : ComponentBase, IAsyncDisposable
     [Parameter, EditorRequired]
     public required string Text { get; set; }
 
-    /// <summary>Shown when the text is empty.</summary>
+    /// <summary>Shown when the text is empty (by default "Nothing written yet." in the page's language).</summary>
     [Parameter]
-    public string EmptyText { get; set; } = "Nothing written yet.";
+    public string? EmptyText { get; set; }
 
     /// <summary>Attributes for the container (e.g. the <c>data-pad-text</c> test hook).</summary>
     [Parameter(CaptureUnmatchedValues = true)]

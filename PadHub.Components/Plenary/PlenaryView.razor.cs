@@ -177,7 +177,7 @@ public sealed partial class PlenaryView : ComponentBase, IAsyncDisposable
         _busy = true;
         try
         {
-            await SpotlightRequests.SetAsync(Workshops, Token, spotlight, Snackbar, L);
+            await SpotlightRequests.SetAsync(Workshops, Token, spotlight, Snackbar, L, Refusals);
         }
         finally
         {

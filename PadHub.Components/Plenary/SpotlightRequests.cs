@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using MudBlazor;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
+using PadHub.Components.Pads;
 
 namespace PadHub.Components.Plenary;
 
@@ -10,7 +11,9 @@ internal static class SpotlightRequests
 {
     /// <summary>Puts <paramref name="spotlight"/> in the spotlight (null clears it); a refusal is told in a snackbar. True when it was set.</summary>
     /// <param name="text">The caller's localiser, with the keys <c>SpotlightLinkReplaced</c> and <c>SpotlightForbidden</c>.</param>
-    public static async Task<bool> SetAsync(IWorkshopService workshops, string moderatorToken, Spotlight? spotlight, ISnackbar snackbar, IStringLocalizer text)
+    /// <param name="refusals">Any other refusal, in the page's language.</param>
+    public static async Task<bool> SetAsync(IWorkshopService workshops, string moderatorToken, Spotlight? spotlight, ISnackbar snackbar, IStringLocalizer text,
+        IStringLocalizer<PadRefusals> refusals)
     {
         try
         {
@@ -23,13 +26,14 @@ internal static class SpotlightRequests
             {
                 PadErrorCodes.NotFound => text["SpotlightLinkReplaced"].Value,
                 PadErrorCodes.Forbidden => text["SpotlightForbidden"].Value,
-                _ => ex.Message,
+                _ => PadRefusals.Describe(ex, refusals),
             }, Severity.Error);
             return false;
         }
         catch (SessionValidationException ex)
         {
-            snackbar.Add(ex.Message, Severity.Error);
+            // The server's validation texts follow the request's culture, like the page.
+            snackbar.Add(string.Join(" ", ex.Errors.SelectMany(e => e.Value)), Severity.Error);
             return false;
         }
     }

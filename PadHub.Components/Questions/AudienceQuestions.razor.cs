@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Localization;
 using Microsoft.JSInterop;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Layout;
 using PadHub.Components.Contracts.Questions;
 using PadHub.Components.Contracts.Sessions;
 
@@ -147,7 +148,7 @@ public sealed partial class AudienceQuestions : ComponentBase, IAsyncDisposable
         }
     }
 
-    private string VotesText(int votes) => votes == 1 ? L["OneVote"] : L["VotesCount", votes.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)];
+    private string VotesText(int votes) => PluralText.Format(L, "Votes", votes);
 
     public async ValueTask DisposeAsync()
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Layout;
 using PadHub.Components.Contracts.Questions;
 using PadHub.Components.Contracts.Sessions;
 
@@ -147,7 +148,7 @@ public sealed partial class QuestionsPanel : ComponentBase, IAsyncDisposable
         : "padhub-questions-panel-item";
 
     private string VotesText(int votes) =>
-        votes == 1 ? L["OneVote"] : L["VotesCount", votes.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)];
+        PluralText.Format(L, "Votes", votes);
 
     public async ValueTask DisposeAsync()
     {

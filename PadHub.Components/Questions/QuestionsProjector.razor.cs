@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Layout;
 using PadHub.Components.Contracts.Questions;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.Pads;
@@ -73,7 +74,7 @@ public sealed partial class QuestionsProjector : ComponentBase, IAsyncDisposable
     }
 
     private string VotesText(int votes) =>
-        votes == 1 ? L["OneVote"] : L["VotesCount", votes.ToString("N0", System.Globalization.CultureInfo.CurrentCulture)];
+        PluralText.Format(L, "Votes", votes);
 
     public async ValueTask DisposeAsync()
     {

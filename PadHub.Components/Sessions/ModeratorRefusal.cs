@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Localization;
 using PadHub.Components.Contracts.Pads;
+using PadHub.Components.Pads;
 
 namespace PadHub.Components.Sessions;
 
@@ -7,7 +8,8 @@ namespace PadHub.Components.Sessions;
 internal static class ModeratorRefusal
 {
     /// <param name="text">The caller's localiser, with the key <c>LinkReplaced</c>.</param>
-    public static string Message(PadException refusal, IStringLocalizer text) => refusal.Code == PadErrorCodes.NotFound
+    /// <param name="refusals">Any other refusal, in the page's language.</param>
+    public static string Message(PadException refusal, IStringLocalizer text, IStringLocalizer<PadRefusals> refusals) => refusal.Code == PadErrorCodes.NotFound
         ? text["LinkReplaced"]
-        : refusal.Message;
+        : PadRefusals.Describe(refusal, refusals);
 }

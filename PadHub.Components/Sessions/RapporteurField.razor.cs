@@ -64,7 +64,7 @@ public sealed partial class RapporteurField : ComponentBase
         }
         catch (PadException ex)
         {
-            Snackbar.Add(ModeratorRefusal.Message(ex, L), Severity.Error);
+            Snackbar.Add(ModeratorRefusal.Message(ex, L, Refusals), Severity.Error);
         }
         finally
         {

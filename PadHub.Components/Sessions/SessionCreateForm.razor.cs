@@ -1,3 +1,4 @@
+using PadHub.Components.Pads;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
@@ -35,6 +36,9 @@ public sealed partial class SessionCreateForm : ComponentBase
 
     [Inject]
     private IStringLocalizer<SessionFormModel> ModelText { get; set; } = default!;
+
+    [Inject]
+    private IStringLocalizer<PadRefusals> Refusals { get; set; } = default!;
 
     private SessionCreationAccess Access => _gate?.Access ?? SessionCreationAccess.Open;
 
@@ -122,22 +126,18 @@ public sealed partial class SessionCreateForm : ComponentBase
         }
         catch (PadException ex) when (ex.Code == PadErrorCodes.RateLimited)
         {
-            // The server's message says when to retry (English: the limiter's wording, shared with the API).
-            _generalErrors = [Reason(ex)];
+            // Says when to retry (the refusal's RetryAfter), in the page's language.
+            _generalErrors = [PadRefusals.Describe(ex, Refusals)];
         }
         catch (PadException ex)
         {
-            _generalErrors = [ex.Code == PadErrorCodes.TooLarge ? L["TooLarge"] : L["NotCreated", Reason(ex)]];
+            _generalErrors = [ex.Code == PadErrorCodes.TooLarge ? L["TooLarge"] : L["NotCreated", PadRefusals.Describe(ex, Refusals)]];
         }
         finally
         {
             _busy = false;
         }
     }
-
-    // A PadException's message starts with its code ("forbidden: ..."): the person reads the reason only.
-    private static string Reason(PadException ex) =>
-        ex.Message.StartsWith(ex.Code + ": ", StringComparison.Ordinal) ? ex.Message[(ex.Code.Length + 2)..] : ex.Message;
 
     // The server names fields like the form does; a path the form has no field for (groups[0].animators[3]) goes to the
     // nearest field that has one, or to the list under the form.

@@ -116,7 +116,7 @@ public sealed partial class SessionDashboard : ComponentBase, IAsyncDisposable
             {
                 PadErrorCodes.NotFound => L["LinkReplaced"],
                 PadErrorCodes.Forbidden => L["CannotDoThat"],
-                _ => ex.Message,
+                _ => PadRefusals.Describe(ex, Refusals),
             }, Severity.Error);
             return false;
         }

@@ -55,7 +55,7 @@ public sealed partial class SessionEndControl : ComponentBase
         }
         catch (PadException ex)
         {
-            Snackbar.Add(ModeratorRefusal.Message(ex, L), Severity.Error);
+            Snackbar.Add(ModeratorRefusal.Message(ex, L, Refusals), Severity.Error);
         }
         finally
         {

@@ -144,7 +144,8 @@ public sealed class SessionFormModel
         }
         catch (ArgumentException ex)
         {
-            Add("feed." + ex.ParamName, ex.Message.Split(" (Parameter", 2)[0]);
+            // The rules' own message is English (the API's); the form says it in the page's language.
+            Add("feed." + ex.ParamName, ex.ParamName == "instance" ? text["FeedInstanceInvalid"] : text["FeedHashtagInvalid", SessionFeedRules.MaxHashtagLength]);
         }
 
         return errors;

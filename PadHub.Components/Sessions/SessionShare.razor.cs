@@ -167,7 +167,7 @@ public sealed partial class SessionShare : ComponentBase, IAsyncDisposable
         }
         catch (PadException ex)
         {
-            Snackbar.Add(ex.Code == PadErrorCodes.NotFound ? L["ShareLinkReplaced"] : ex.Message, Severity.Error);
+            Snackbar.Add(ex.Code == PadErrorCodes.NotFound ? L["ShareLinkReplaced"] : PadRefusals.Describe(ex, Refusals), Severity.Error);
         }
         finally
         {

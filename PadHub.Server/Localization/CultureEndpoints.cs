@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
 using PadHub.Components.Layout;
 
 namespace PadHub.Server.Localization;
 
 /// <summary>
-/// <c>GET /culture?c=fr&amp;redirect=/m/token</c>: remembers the language in the culture cookie and goes back to the
+/// <c>GET /culture?c=fr&amp;redirect=/m/token</c> (or <c>redirectUri=</c>): remembers the language in the culture cookie and goes back to the
 /// page. Only a local path is followed: anything else (another host, <c>//host</c>, <c>/\host</c>) is refused, or the
 /// switcher would be an open redirect that lends PadHub's address to phishing links.
 /// </summary>
@@ -19,20 +20,22 @@ public static class CultureEndpoints
         return endpoints;
     }
 
-    private static IResult Switch(HttpContext http, TimeProvider time, string? c, string? redirect)
+    // redirectUri: the name other apps' switchers use for the same thing; redirect wins when both are given.
+    // The refusals speak the request's language (its cookie or Accept-Language), like any page.
+    private static IResult Switch(HttpContext http, TimeProvider time, IStringLocalizer<CultureSwitchText> text, string? c, string? redirect, string? redirectUri)
     {
+        redirect ??= redirectUri;
         if (!AppCultures.IsSupported(c))
         {
             return TypedResults.Text(
-                $"Unknown language. Supported: {string.Join(", ", AppCultures.All.Select(a => a.Name))}.",
+                text["UnknownLanguage", string.Join(", ", AppCultures.All.Select(a => a.Name))],
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
         var target = string.IsNullOrEmpty(redirect) ? "/" : redirect;
         if (!IsLocalPath(target))
         {
-            return TypedResults.Text("The redirect must be a path on this site, starting with a single '/'.",
-                statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Text(text["NotLocal"], statusCode: StatusCodes.Status400BadRequest);
         }
 
         http.Response.Cookies.Append(

@@ -17,6 +17,8 @@ internal static class DataPackageDocument
 {
     public static string Write(ResultsSnapshot snapshot, string resultsUrl)
     {
+        // Names, types and keywords are machine English; titles and descriptions are for people, in the session's language.
+        var text = new ExportText(snapshot.Language);
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
@@ -24,7 +26,7 @@ internal static class DataPackageDocument
             json.WriteString("profile", "data-package");
             json.WriteString("name", Name(snapshot));
             json.WriteString("title", snapshot.Title);
-            json.WriteString("description", Description(snapshot));
+            json.WriteString("description", Description(snapshot, text));
             json.WriteString("created", (snapshot.EndedAt ?? snapshot.TakenAt).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
             json.WriteStartArray("keywords");
             json.WriteStringValue("workshop");
@@ -42,7 +44,7 @@ internal static class DataPackageDocument
 
             json.WriteStartArray("sources");
             json.WriteStartObject();
-            json.WriteString("title", "PadHub results page");
+            json.WriteString("title", text["DataSourceTitle"]);
             json.WriteString("path", resultsUrl);
             json.WriteEndObject();
             json.WriteEndArray();
@@ -50,12 +52,12 @@ internal static class DataPackageDocument
             json.WriteStartArray("resources");
             foreach (var table in ResultsTables.All)
             {
-                WriteTable(json, table, snapshot);
+                WriteTable(json, table, snapshot, text);
             }
 
             foreach (var group in snapshot.Groups)
             {
-                WritePad(json, group);
+                WritePad(json, group, text);
             }
 
             json.WriteEndArray();
@@ -72,21 +74,21 @@ internal static class DataPackageDocument
         return "padhub-session-" + id;
     }
 
-    private static string Description(ResultsSnapshot snapshot)
+    private static string Description(ResultsSnapshot snapshot, ExportText text)
     {
         var state = ResultsText.State(snapshot);
-        var what = string.Create(CultureInfo.InvariantCulture, $"The outputs of a PadHub workshop session: {snapshot.Groups.Count} breakout group(s), their pads (Markdown), their conclusions and who contributed. {state}");
+        var what = text[snapshot.Groups.Count == 1 ? "DataDescriptionOne" : "DataDescriptionMany", snapshot.Groups.Count] + " " + state;
         return string.IsNullOrWhiteSpace(snapshot.Description) ? what : snapshot.Description.Trim() + "\n\n" + what;
     }
 
-    private static void WriteTable(Utf8JsonWriter json, ResultsTable table, ResultsSnapshot snapshot)
+    private static void WriteTable(Utf8JsonWriter json, ResultsTable table, ResultsSnapshot snapshot, ExportText text)
     {
         json.WriteStartObject();
         json.WriteString("profile", "tabular-data-resource");
         json.WriteString("name", table.Name);
         json.WriteString("path", table.File);
-        json.WriteString("title", table.Title);
-        json.WriteString("description", table.Description);
+        json.WriteString("title", text[table.TitleKey]);
+        json.WriteString("description", text[table.DescriptionKey]);
         json.WriteString("format", "csv");
         json.WriteString("mediatype", "text/csv");
         json.WriteString("encoding", "utf-8");
@@ -105,7 +107,7 @@ internal static class DataPackageDocument
             json.WriteStartObject();
             json.WriteString("name", field.Name);
             json.WriteString("type", field.Type);
-            json.WriteString("description", field.Description);
+            json.WriteString("description", field.Guarded ? text[field.DescriptionKey] + " " + text["FieldGuarded"] : text[field.DescriptionKey]);
             if (field.Type == "integer")
             {
                 json.WriteString("format", "default");
@@ -151,14 +153,14 @@ internal static class DataPackageDocument
         json.WriteEndObject();
     }
 
-    private static void WritePad(Utf8JsonWriter json, ResultsGroup group)
+    private static void WritePad(Utf8JsonWriter json, ResultsGroup group, ExportText text)
     {
         var file = ResultsFiles.Pad(group.Number, "md");
         json.WriteStartObject();
         json.WriteString("name", Path.GetFileNameWithoutExtension(file));
         json.WriteString("path", file);
-        json.WriteString("title", string.Create(CultureInfo.InvariantCulture, $"Group {group.Number}: {group.Name}"));
-        json.WriteString("description", string.Create(CultureInfo.InvariantCulture, $"The pad of group {group.Number} at revision {group.Pad.Revision}, in Markdown; conclusions are marked ==like this==."));
+        json.WriteString("title", text["DataPadTitle", group.Number, group.Name]);
+        json.WriteString("description", text["DataPadDescription", group.Number, group.Pad.Revision]);
         json.WriteString("format", "md");
         json.WriteString("mediatype", "text/markdown");
         json.WriteString("encoding", "utf-8");

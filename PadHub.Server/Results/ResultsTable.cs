@@ -2,12 +2,15 @@ using PadHub.Components.Contracts.Results;
 
 namespace PadHub.Server.Results;
 
-/// <summary>One CSV table of the open-data package: its file, its Table Schema and its rows, declared together.</summary>
+/// <summary>
+/// One CSV table of the open-data package: its file, its Table Schema and its rows, declared together. Title and
+/// description are <see cref="ExportText"/> keys (the session's language).
+/// </summary>
 internal sealed record ResultsTable(
     string Name,
     string File,
-    string Title,
-    string Description,
+    string TitleKey,
+    string DescriptionKey,
     IReadOnlyList<TableField> Fields,
     IReadOnlyList<string> PrimaryKey,
     Func<ResultsSnapshot, IEnumerable<object?[]>> Rows)

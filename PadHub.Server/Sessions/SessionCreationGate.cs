@@ -76,5 +76,8 @@ internal sealed class SessionCreationGate : ISessionCreationGate
             what,
             _options.MaxCreationsPerClient,
             Math.Max(1, (int)Math.Ceiling(_options.CreationWindow.TotalMinutes)),
-            Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))));
+            Math.Max(1, (int)Math.Ceiling(retryAfter.TotalMinutes))))
+        {
+            RetryAfter = retryAfter,
+        };
 }

@@ -18,7 +18,7 @@ internal static class SessionRequestValidator
         var errors = new Errors();
         if (request is null)
         {
-            errors.Add("", "The session is required.");
+            errors.Add("", ValidationText.Get("SessionRequired"));
             throw errors.ToException();
         }
 
@@ -29,11 +29,11 @@ internal static class SessionRequestValidator
         var groups = new List<GroupDefinition>();
         if (request.Groups is null || request.Groups.Count == 0)
         {
-            errors.Add("groups", "Add at least one group.");
+            errors.Add("groups", ValidationText.Get("GroupsRequired"));
         }
         else if (request.Groups.Count > SessionLimits.MaxGroups)
         {
-            errors.Add("groups", $"A session has at most {SessionLimits.MaxGroups} groups; this one has {request.Groups.Count}.");
+            errors.Add("groups", ValidationText.Get("TooManyGroups", SessionLimits.MaxGroups, request.Groups.Count));
         }
         else
         {
@@ -43,7 +43,7 @@ internal static class SessionRequestValidator
                 var group = request.Groups[i];
                 if (group is null)
                 {
-                    errors.Add(path, "The group is required.");
+                    errors.Add(path, ValidationText.Get("GroupRequired"));
                     continue;
                 }
 
@@ -52,7 +52,7 @@ internal static class SessionRequestValidator
                 var animators = new List<string>();
                 if (group.Animators is { Count: > SessionLimits.MaxAnimators })
                 {
-                    errors.Add(path + ".animators", $"A group has at most {SessionLimits.MaxAnimators} animators; this one has {group.Animators.Count}.");
+                    errors.Add(path + ".animators", ValidationText.Get("TooManyAnimators", SessionLimits.MaxAnimators, group.Animators.Count));
                 }
                 else if (group.Animators is not null)
                 {
@@ -75,7 +75,7 @@ internal static class SessionRequestValidator
         }
         else if (request.Phases.Count > SessionLimits.MaxPhases)
         {
-            errors.Add("phases", $"A session has at most {SessionLimits.MaxPhases} phases; this one has {request.Phases.Count}.");
+            errors.Add("phases", ValidationText.Get("TooManyPhases", SessionLimits.MaxPhases, request.Phases.Count));
         }
         else
         {
@@ -85,7 +85,7 @@ internal static class SessionRequestValidator
                 var phase = request.Phases[i];
                 if (phase is null)
                 {
-                    errors.Add(path, "The phase is required.");
+                    errors.Add(path, ValidationText.Get("PhaseRequired"));
                     continue;
                 }
 
@@ -93,7 +93,7 @@ internal static class SessionRequestValidator
                 if (phase.Duration < MinPhaseDuration || phase.Duration > SessionLimits.MaxPhaseDuration)
                 {
                     errors.Add(path + ".duration",
-                        $"A phase lasts from {MinPhaseDuration.TotalMinutes:0} minute to {SessionLimits.MaxPhaseDuration.TotalMinutes:0} minutes.");
+                        ValidationText.Get("PhaseDuration", (int)MinPhaseDuration.TotalMinutes, (int)SessionLimits.MaxPhaseDuration.TotalMinutes));
                 }
 
                 phases.Add(new SessionPhase(name, phase.Duration));
@@ -108,7 +108,7 @@ internal static class SessionRequestValidator
             var text = ApplyTemplate(template, groups[i]);
             if (text.Length > maxPadLength)
             {
-                errors.Add("padTemplate", $"With group {i + 1}'s name and topic the pad would be {text.Length} characters; the maximum is {maxPadLength}.");
+                errors.Add("padTemplate", ValidationText.Get("PadTooLong", i + 1, text.Length, maxPadLength));
                 break;
             }
 
@@ -139,7 +139,7 @@ internal static class SessionRequestValidator
         }
 
         var shown = value.Length > 40 ? value[..40] + "…" : value;
-        errors.Add("language", $"Unknown language '{shown}': use one of {string.Join(", ", SessionDefaults.Languages)}.");
+        errors.Add("language", ValidationText.Get("UnknownLanguage", shown, string.Join(", ", SessionDefaults.Languages)));
         return SessionDefaults.Language;
     }
 
@@ -158,7 +158,7 @@ internal static class SessionRequestValidator
         }
 
         var shown = id.Length > 40 ? id[..40] + "…" : id;
-        errors.Add("licence", $"Unknown licence '{shown}': use one of {string.Join(", ", SessionLicences.All.Select(l => l.Id))} (SPDX ids, case-sensitive).");
+        errors.Add("licence", ValidationText.Get("UnknownLicence", shown, string.Join(", ", SessionLicences.All.Select(l => l.Id))));
         return SessionLicences.Default;
     }
 
@@ -200,7 +200,7 @@ internal static class SessionRequestValidator
         {
             if (required)
             {
-                errors.Add(path, "This field is required.");
+                errors.Add(path, ValidationText.Get("Required"));
             }
 
             return text;
@@ -208,15 +208,15 @@ internal static class SessionRequestValidator
 
         if (text.Length > maxLength)
         {
-            errors.Add(path, $"At most {maxLength} characters; this is {text.Length}.");
+            errors.Add(path, ValidationText.Get("TooLong", maxLength, text.Length));
         }
         else if (text.Any(char.IsControl))
         {
-            errors.Add(path, "Must be one line of text without control characters.");
+            errors.Add(path, ValidationText.Get("SingleLine"));
         }
         else if (!IsWellFormed(text))
         {
-            errors.Add(path, "Must be well-formed Unicode text.");
+            errors.Add(path, ValidationText.Get("Malformed"));
         }
 
         return text;
@@ -234,15 +234,15 @@ internal static class SessionRequestValidator
         text = trimEnd ? text.TrimEnd() : text;
         if (text.Length > maxLength)
         {
-            errors.Add(path, $"At most {maxLength} characters; this is {text.Length}.");
+            errors.Add(path, ValidationText.Get("TooLong", maxLength, text.Length));
         }
         else if (text.Any(c => char.IsControl(c) && c is not '\n' and not '\t'))
         {
-            errors.Add(path, "Must not contain control characters other than line breaks and tabs.");
+            errors.Add(path, ValidationText.Get("MultiLine"));
         }
         else if (!IsWellFormed(text))
         {
-            errors.Add(path, "Must be well-formed Unicode text.");
+            errors.Add(path, ValidationText.Get("Malformed"));
         }
 
         // An empty description is no description; an empty template is a deliberate empty pad.

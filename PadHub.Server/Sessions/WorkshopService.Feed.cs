@@ -43,7 +43,9 @@ internal sealed partial class WorkshopService
         {
             throw new SessionValidationException(new Dictionary<string, string[]>(StringComparer.Ordinal)
             {
-                ["feed." + (ex.ParamName ?? "hashtag")] = [ex.Message.Split(" (Parameter", 2)[0]],
+                ["feed." + (ex.ParamName ?? "hashtag")] = [ex.ParamName == "instance"
+                    ? ValidationText.Get("FeedInstance")
+                    : ValidationText.Get("FeedHashtag", SessionFeedRules.MaxHashtagLength)],
             });
         }
     }

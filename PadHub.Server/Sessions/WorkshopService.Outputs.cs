@@ -131,11 +131,11 @@ internal sealed partial class WorkshopService
         var errors = new SessionRequestValidator.Errors();
         if (clean.Length > SessionLimits.MaxSpotlightConclusionLength)
         {
-            errors.Add("conclusion", $"A conclusion in the spotlight is at most {SessionLimits.MaxSpotlightConclusionLength} characters; this one is {clean.Length}.");
+            errors.Add("conclusion", ValidationText.Get("ConclusionTooLong", SessionLimits.MaxSpotlightConclusionLength, clean.Length));
         }
         else if (!SessionRequestValidator.IsWellFormed(clean))
         {
-            errors.Add("conclusion", "Must be well-formed Unicode text.");
+            errors.Add("conclusion", ValidationText.Get("Malformed"));
         }
 
         return errors.Count > 0 ? throw errors.ToException() : clean.Length == 0 ? null : clean;

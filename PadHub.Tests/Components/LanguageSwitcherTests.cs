@@ -1,5 +1,7 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using PadHub.Components.Layout;
 
@@ -14,45 +16,63 @@ public sealed class LanguageSwitcherTests : IAsyncLifetime
     public async Task DisposeAsync() => await _context.DisposeAsync();
 
     [Fact]
-    public void Render_English_OffersEveryLanguageInItselfWithLangAttributes()
+    public void Render_English_NamesEveryLanguageInItselfAndLinksTheOthers()
     {
         using var _ = new CultureScope("en");
 
         var cut = _context.Render<LanguageSwitcher>();
 
-        var options = cut.FindAll("[data-language-select] option");
-        Assert.Equal(["English", "Français"], options.Select(o => o.TextContent));
-        Assert.Equal(["en", "fr"], options.Select(o => o.GetAttribute("lang")));
-        Assert.True(options[0].HasAttribute("selected"));
-        Assert.Equal("Language", cut.Find("label[for=padhub-language-select]").TextContent);
-        Assert.Equal("Change", cut.Find("[data-language-apply]").TextContent);
+        Assert.Equal("Language", cut.Find("nav[data-language-switcher]").GetAttribute("aria-label"));
+        var current = cut.Find("[data-language-current]");
+        Assert.Equal(("English", "en", "true"), (current.TextContent, current.GetAttribute("lang"), current.GetAttribute("aria-current")));
+        var french = cut.Find("a[data-language-link]");
+        Assert.Equal(("Français", "fr", "fr"), (french.TextContent, french.GetAttribute("lang"), french.GetAttribute("hreflang")));
+        Assert.Single(cut.FindAll("a[data-language-link]"));
     }
 
     [Fact]
-    public void Render_French_SelectsFrenchAndSpeaksFrench()
+    public void Render_French_MarksFrenchAndSpeaksFrench()
     {
         using var _ = CultureScope.French();
 
         var cut = _context.Render<LanguageSwitcher>();
 
-        Assert.True(cut.Find("option[value=fr]").HasAttribute("selected"));
-        Assert.False(cut.Find("option[value=en]").HasAttribute("selected"));
-        Assert.Equal("Langue", cut.Find("label[for=padhub-language-select]").TextContent);
-        Assert.Equal("Changer", cut.Find("[data-language-apply]").TextContent);
+        Assert.Equal("fr", cut.Find("[data-language-current]").GetAttribute("data-language-current"));
+        Assert.Equal("en", cut.Find("a[data-language-link]").GetAttribute("data-language-link"));
+        Assert.Equal("Langue", cut.Find("nav[data-language-switcher]").GetAttribute("aria-label"));
     }
 
     [Fact]
-    public void Render_OnAPage_SubmitsToTheCultureEndpointWithThePageAsRedirect()
+    public void Render_OnAPage_LinksToTheCultureEndpointBackToThePageWithAFullLoad()
     {
+        using var _ = new CultureScope("en");
         var navigation = _context.Services.GetRequiredService<NavigationManager>();
         navigation.NavigateTo("/m/token/share?group=2");
 
         var cut = _context.Render<LanguageSwitcher>();
 
-        var form = cut.Find("form[data-language-switcher]");
-        Assert.Equal(AppCultures.SwitchPath, form.GetAttribute("action"));
-        Assert.Equal("get", form.GetAttribute("method"));
-        Assert.Equal("/m/token/share?group=2", cut.Find("input[name=redirect]").GetAttribute("value"));
-        Assert.Equal("c", cut.Find("select").GetAttribute("name"));
+        var link = cut.Find("a[data-language-link=fr]");
+        Assert.Equal(AppCultures.SwitchUrl("fr", "/m/token/share?group=2"), link.GetAttribute("href"));
+        Assert.StartsWith("/culture?c=fr&redirect=%2Fm%2Ftoken%2Fshare%3Fgroup%3D2", link.GetAttribute("href"), StringComparison.Ordinal);
+        // Enhanced navigation would fetch the switch and patch the page, keeping the old circuit and its culture.
+        Assert.Equal("false", link.GetAttribute("data-enhance-nav"));
+    }
+
+    [Fact]
+    public void Render_OnTheNotFoundPage_ComesBackToTheAddressAskedFor()
+    {
+        using var _ = new CultureScope("en");
+        _context.Services.GetRequiredService<NavigationManager>().NavigateTo("/not-found");
+        var http = new DefaultHttpContext();
+        http.Features.Set<IStatusCodeReExecuteFeature>(new StatusCodeReExecuteFeature
+        {
+            OriginalPathBase = "",
+            OriginalPath = "/no/such/page",
+            OriginalQueryString = "?x=1",
+        });
+
+        var cut = _context.Render<LanguageSwitcher>(p => p.AddCascadingValue(http));
+
+        Assert.Equal(AppCultures.SwitchUrl("fr", "/no/such/page?x=1"), cut.Find("a[data-language-link=fr]").GetAttribute("href"));
     }
 }

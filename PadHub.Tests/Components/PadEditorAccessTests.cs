@@ -93,6 +93,18 @@ public sealed class PadEditorAccessTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Join_ViewerInFrench_SaysReadOnlyInFrenchNotTheServersEnglishReason()
+    {
+        using var _ = CultureScope.French();
+        _sessions.Access = new PadAccessState(PadRole.Viewer, false, "This audience link only allows following the pads.");
+
+        var cut = RenderJoined();
+
+        var notice = cut.Find("[data-access=read-only]").TextContent.Trim();
+        Assert.Equal("Ce lien permet seulement de suivre le pad.", notice);
+    }
+
+    [Fact]
     public async Task OnAccessChanged_WhileJoining_IsNotOverwrittenByTheJoinsOlderAccess()
     {
         // The server registers the connection's access callback before the join returns: a lock that lands in between

@@ -31,21 +31,55 @@ public sealed class LanguagePageTests(ChromiumFixture chromium) : BrowserTest(ch
         var page = await browser.NewPageAsync();
         await page.GotoAsync(Url("/?from=test"));
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
-        // The circuit renders the switch again when it starts: a choice made before would be reset.
         await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
 
-        await page.Locator("[data-language-select]").SelectOptionAsync("fr");
-        await page.Locator("[data-language-apply]").ClickAsync();
+        await page.Locator("[data-language-link=fr]").ClickAsync();
 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
         await Expect(page.Locator("h1")).ToHaveTextAsync("Des pads en direct pour vos ateliers");
         Assert.EndsWith("/?from=test", page.Url, StringComparison.Ordinal);
-        await Expect(page.Locator("[data-language-select]")).ToHaveValueAsync("fr");
+        await Expect(page.Locator("[data-language-current]")).ToHaveAttributeAsync("data-language-current", "fr");
+        // The new circuit took the new culture (rendered by the circuit, not the prerender).
+        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
+        await page.Locator("#check-server").ClickAsync();
+        await Expect(page.Locator("#server-status")).ToContainTextAsync("Connecté au serveur PadHub");
 
         var other = await browser.NewPageAsync();
         await other.GotoAsync(Url("/nothing-here"));
         await Expect(other.Locator("html")).ToHaveAttributeAsync("lang", "fr");
         await Expect(other.Locator("h1")).ToHaveTextAsync("Introuvable");
+    }
+
+    [Fact]
+    public async Task Switcher_BeforeThePageIsInteractive_SwitchesAndIsRemembered()
+    {
+        var browser = await NewBrowserAsync(locale: "en-GB");
+        var page = await browser.NewPageAsync();
+        // No Blazor script: the page stays as first painted (prerendered), as on a slow phone before the circuit starts.
+        await page.RouteAsync("**/_framework/blazor.web*.js", route => route.AbortAsync());
+        await page.GotoAsync(Url("/?from=first-paint"));
+        await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "false");
+
+        await page.Locator("[data-language-link=fr]").ClickAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Des pads en direct pour vos ateliers");
+        Assert.EndsWith("/?from=first-paint", page.Url, StringComparison.Ordinal);
+        var cookies = await browser.CookiesAsync();
+        Assert.Contains(cookies, c => c.Name == ".AspNetCore.Culture" && c.Value.Contains("fr", StringComparison.Ordinal) && c.Path == "/");
+    }
+
+    [Fact]
+    public async Task Switcher_OnTheNotFoundPage_StaysOnTheAddressAskedFor()
+    {
+        var page = await (await NewBrowserAsync(locale: "en-GB")).NewPageAsync();
+        await page.GotoAsync(Url("/no/such/page?x=1"));
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Not found");
+
+        await page.Locator("[data-language-link=fr]").ClickAsync();
+
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Introuvable");
+        Assert.EndsWith("/no/such/page?x=1", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -55,9 +89,7 @@ public sealed class LanguagePageTests(ChromiumFixture chromium) : BrowserTest(ch
         await page.GotoAsync(Url("/"));
         await Expect(page.Locator("[data-interactive]")).ToHaveAttributeAsync("data-interactive", "true");
 
-        await page.Locator("[data-language-select]").FocusAsync();
-        await page.Keyboard.PressAsync("ArrowUp");
-        await page.Keyboard.PressAsync("Tab");
+        await page.Locator("[data-language-link=en]").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
 
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");

@@ -103,7 +103,7 @@ public sealed partial class ResourceParityTests
     private static string Placeholders(string value) =>
         string.Join(",", PlaceholderPattern().Matches(value).Select(m => m.Groups[1].Value).Distinct().Order(StringComparer.Ordinal));
 
-    private static Dictionary<string, string> Read(string path) =>
+    internal static Dictionary<string, string> Read(string path) =>
         XDocument.Load(path).Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string?)d.Element("value") ?? "", StringComparer.Ordinal);
 
@@ -130,7 +130,7 @@ public sealed partial class ResourceParityTests
         return !parts.Any(p => p is "bin" or "obj" or "node_modules" || p.StartsWith('.'));
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var directory = new DirectoryInfo(AppContext.BaseDirectory);
         while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "PadHub.sln")))

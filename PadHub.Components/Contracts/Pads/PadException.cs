@@ -12,4 +12,7 @@ public sealed class PadException(string code, string message, Exception? innerEx
     /// another client id works (the editor keeps one id per role for this).
     /// </summary>
     public bool ClientIdInUse { get; init; }
+
+    /// <summary>A <c>rate-limited</c> refusal that knows when a retry will be admitted (pages say it in their language).</summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

@@ -1,3 +1,4 @@
+using PadHub.Components.Pads;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -108,7 +109,7 @@ public sealed partial class SocialFeedPanel : ComponentBase, IAsyncDisposable
         }
         catch (PadException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(PadRefusals.Describe(ex, Refusals), Severity.Error);
         }
     }
 
@@ -142,7 +143,7 @@ public sealed partial class SocialFeedPanel : ComponentBase, IAsyncDisposable
         }
         catch (PadException ex)
         {
-            _settingsError = ex.Message;
+            _settingsError = PadRefusals.Describe(ex, Refusals);
         }
         finally
         {
@@ -165,7 +166,7 @@ public sealed partial class SocialFeedPanel : ComponentBase, IAsyncDisposable
         }
         catch (PadException ex)
         {
-            Snackbar.Add(ex.Message, Severity.Error);
+            Snackbar.Add(PadRefusals.Describe(ex, Refusals), Severity.Error);
         }
         finally
         {

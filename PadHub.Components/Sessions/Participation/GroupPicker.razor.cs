@@ -1,3 +1,4 @@
+using PadHub.Components.Pads;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
@@ -148,7 +149,7 @@ public sealed partial class GroupPicker : ComponentBase, IAsyncDisposable
         }
         catch (PadException ex)
         {
-            _followError = string.Format(CultureInfo.CurrentCulture, L["FollowFailed"], ex.Message);
+            _followError = string.Format(CultureInfo.CurrentCulture, L["FollowFailed"], PadRefusals.Describe(ex, Refusals));
         }
     }
 

@@ -1,3 +1,4 @@
+using PadHub.Components.Pads;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Localization;
 using PadHub.Components.Contracts.Pads;
@@ -81,7 +82,7 @@ public sealed partial class HelpCallControl : ComponentBase, IAsyncDisposable
         }
         catch (PadException ex)
         {
-            _error = ex.Code == PadErrorCodes.RateLimited ? L["TooSoon"] : ex.Message;
+            _error = ex.Code == PadErrorCodes.RateLimited ? L["TooSoon"] : PadRefusals.Describe(ex, Refusals);
         }
         finally
         {

@@ -82,7 +82,7 @@ public sealed class HistoryPanelTests : IAsyncLifetime
         Assert.Empty(cut.FindAll("[data-history-text] img"));
         Assert.Empty(cut.FindAll("[data-history-text] script"));
         var run = cut.Find(".padhub-history-run");
-        Assert.Equal((HistoryAuthors.UnknownName, "background-color: #7575752e"), (run.GetAttribute("title"), run.GetAttribute("style")));
+        Assert.Equal(("Earlier author", "background-color: #7575752e"), (run.GetAttribute("title"), run.GetAttribute("style")));
     }
 
     [Fact]
@@ -195,7 +195,7 @@ public sealed class HistoryPanelTests : IAsyncLifetime
     }
 
     [Fact]
-    public void NameForm_ServerRefuses_ShowsItsReason()
+    public void NameForm_ServerRefuses_SaysWhyInThePagesLanguage()
     {
         var connection = Connection();
         connection.NameFailure = new PadException(PadErrorCodes.TooLarge, "too-large: This pad has 100 named versions already.");
@@ -204,7 +204,7 @@ public sealed class HistoryPanelTests : IAsyncLifetime
         cut.Find("#padhub-history-name").Input("one more");
         cut.Find(".padhub-history-name-form").Submit();
 
-        cut.WaitForAssertion(() => Assert.Contains("This pad has 100 named versions already.", cut.Find("[data-history-names]").TextContent, StringComparison.Ordinal));
+        cut.WaitForAssertion(() => Assert.Contains("too many named versions", cut.Find("[data-history-names]").TextContent, StringComparison.Ordinal));
         Assert.Empty(connection.NamedRevisions);
     }
 

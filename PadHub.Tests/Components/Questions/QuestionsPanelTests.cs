@@ -89,7 +89,7 @@ public sealed class QuestionsPanelTests : SessionComponentTest
     }
 
     [Fact]
-    public void Forward_Refused_ShowsTheServersReason()
+    public void Forward_Refused_SaysWhyInThePagesLanguage()
     {
         Questions.Seed("Why?");
         var cut = RenderPanel();
@@ -97,7 +97,7 @@ public sealed class QuestionsPanelTests : SessionComponentTest
 
         cut.Find("[data-question-id=q1] [data-action=forward]").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal("This did not work: The pads are locked by the moderator.", cut.Find("[data-question-error]").TextContent.Trim()));
+        cut.WaitForAssertion(() => Assert.Equal("Not allowed now: the pads may be locked or the session ended.", cut.Find("[data-question-error]").TextContent.Trim()));
         Assert.Null(cut.Find("[data-question-id=q1]").QuerySelector("[data-state=forwarded]"));
     }
 

@@ -94,7 +94,7 @@ public sealed class SessionCreateFormGateTests : SessionComponentTest
         var second = RenderFilled();
         second.Find("form").Submit();
 
-        second.WaitForAssertion(() => Assert.Contains("Too many sessions created from this address: at most 1 per 30 minute(s). Try again in 30 minute(s).",
+        second.WaitForAssertion(() => Assert.Contains("Too many requests from this address: try again in 30 min.",
             second.Find("[data-form-errors]").TextContent, StringComparison.Ordinal));
         Assert.Null(Workshops.LastCreateRequest);
     }

@@ -101,5 +101,26 @@ public sealed class CultureEndpointTests : IAsyncLifetime
         Assert.Contains($"<html lang=\"{expected}\">", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Switch_NonLocalRedirectFromAFrenchBrowser_SaysWhyInFrench()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(AppCultures.SwitchUrl("en", "//evil.example/"), UriKind.Relative));
+        request.Headers.AcceptLanguage.ParseAdd("fr-FR");
+
+        using var response = await _client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.StartsWith("L’adresse de retour (redirect) doit être un chemin de ce site", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Switch_RedirectUriAlias_ComesBackThere()
+    {
+        using var response = await GetAsync("/culture?c=fr&redirectUri=%2Fm%2Fabc");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal("/m/abc", response.Headers.Location?.OriginalString);
+    }
+
     private Task<HttpResponseMessage> GetAsync(string path) => _client.GetAsync(new Uri(path, UriKind.Relative));
 }

@@ -129,7 +129,10 @@ public sealed class ResultsEndpointsTests() : ServerTest(new PadHubServerFactory
             {
                 using var response = await _http.GetAsync(path);
                 Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-                Assert.Equal(notFound, WithoutNonces(await response.Content.ReadAsStringAsync()));
+                var page = await response.Content.ReadAsStringAsync();
+                Assert.Equal(notFound, WithoutNonces(page));
+                // The language switch comes back to the address asked for, not to /not-found.
+                Assert.Contains("redirect=" + Uri.EscapeDataString(path).Replace("&", "&amp;", StringComparison.Ordinal), page, StringComparison.Ordinal);
             }
         }
 
@@ -137,8 +140,9 @@ public sealed class ResultsEndpointsTests() : ServerTest(new PadHubServerFactory
         Assert.Equal(HttpStatusCode.OK, valid.StatusCode);
     }
 
-    // Each response has its own CSP nonce; everything else is the same page.
-    private static string WithoutNonces(string html) => Regex.Replace(html, "nonce=\"[^\"]*\"", "nonce=\"\"");
+    // Each response has its own CSP nonce and its language switch back to its own address; everything else is the same page.
+    private static string WithoutNonces(string html) =>
+        Regex.Replace(Regex.Replace(html, "nonce=\"[^\"]*\"", "nonce=\"\""), "redirect=[^\"]*\"", "redirect=\"");
 
     [Theory]
     [InlineData("group-3.md")]
