@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace PadHub.Server.Concurrency;
 
 /// <summary>
@@ -32,8 +30,7 @@ namespace PadHub.Server.Concurrency;
 internal sealed class LatestValuePump<T>(T initial, Func<T, ValueTask> deliver, Action<Exception> onError, Func<T, T, bool>? supersedes = null)
 {
     private readonly Lock _gate = new();
-    private readonly CultureInfo _culture = CultureInfo.CurrentCulture;
-    private readonly CultureInfo _uiCulture = CultureInfo.CurrentUICulture;
+    private readonly SubscriberCulture _culture = SubscriberCulture.Capture();
     private T _current = initial;
     private T _pending = initial;
     private bool _hasPending;
@@ -101,9 +98,8 @@ internal sealed class LatestValuePump<T>(T initial, Func<T, ValueTask> deliver, 
 
     private async Task RunAsync()
     {
-        // Task.Run flowed the producer's culture; an async method's changes stay inside it.
-        CultureInfo.CurrentCulture = _culture;
-        CultureInfo.CurrentUICulture = _uiCulture;
+        // Task.Run flowed the producer's culture.
+        _culture.Apply();
         while (true)
         {
             T next;
