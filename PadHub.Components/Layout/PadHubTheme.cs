@@ -6,7 +6,8 @@ namespace PadHub.Components.Layout;
 /// PadHub's MudBlazor theme: the default palettes with every colour that carries text darkened (light) or lightened
 /// (dark, the projector) until it meets WCAG AA, 4.5:1, on the page's background and surface, and every filled
 /// control's text on its colour too. MudBlazor's own warning, success, info and error colours are 2-3.7:1 on white.
-/// PadHubThemeContrastTests computes every pair.
+/// Text and outlined alerts write in the "darken" shade of their colour, which is darker still on the dark theme: there it
+/// is the colour itself. PadHubThemeContrastTests computes every pair.
 /// </summary>
 public static class PadHubTheme
 {
@@ -41,6 +42,10 @@ public static class PadHubTheme
             WarningContrastText = "#1a1a2e",
             Error = "#ff8a8a",
             ErrorContrastText = "#1a1a2e",
+            InfoDarken = "#7cc4ff",
+            SuccessDarken = "#5fd38a",
+            WarningDarken = "#ffb547",
+            ErrorDarken = "#ff8a8a",
             TextSecondary = "#c4c4cc",
         },
     };

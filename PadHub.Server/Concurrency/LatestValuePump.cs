@@ -15,6 +15,8 @@ namespace PadHub.Server.Concurrency;
 /// <item>Stop is final: no delivery starts after <see cref="Stop"/> returns (one already running is not waited for: it
 /// may be waiting for the very caller).</item>
 /// <item>A consumer that throws is reported to <c>onError</c> and keeps receiving the next values.</item>
+/// <item>In the consumer's language: deliveries run with the culture and UI culture current where the pump was made
+/// (a view's circuit), not the producer's (another person's circuit, in another language).</item>
 /// </list>
 /// <para>
 /// <c>supersedes(latest, candidate)</c> decides whether a posted value is news: <c>latest</c> is the value waiting, else
@@ -28,6 +30,7 @@ namespace PadHub.Server.Concurrency;
 internal sealed class LatestValuePump<T>(T initial, Func<T, ValueTask> deliver, Action<Exception> onError, Func<T, T, bool>? supersedes = null)
 {
     private readonly Lock _gate = new();
+    private readonly SubscriberCulture _culture = SubscriberCulture.Capture();
     private T _current = initial;
     private T _pending = initial;
     private bool _hasPending;
@@ -95,6 +98,8 @@ internal sealed class LatestValuePump<T>(T initial, Func<T, ValueTask> deliver, 
 
     private async Task RunAsync()
     {
+        // Task.Run flowed the producer's culture.
+        _culture.Apply();
         while (true)
         {
             T next;

@@ -127,10 +127,13 @@ public sealed class LivePadTests(ChromiumFixture chromium, ITestOutputHelper out
         await page.Keyboard.TypeAsync("typed offline");
         await Expect(editor).ToHaveAttributeAsync("data-sync-state", "offline", new() { Timeout = 60_000 });
         await Expect(page.Locator(".padhub-sync")).ToContainTextAsync("edits waiting");
+        // Screen readers hear it through the polite live region, not only see it in the status line.
+        await Expect(page.Locator(".padhub-sync-announce")).ToContainTextAsync("edits waiting");
         Assert.Equal("online, ", (await StoredAsync(pad.PadId)).Text);
 
         await browser.SetOfflineAsync(false);
         await Expect(editor).ToHaveAttributeAsync("data-sync-state", "saved", new() { Timeout = 60_000 });
+        await Expect(page.Locator(".padhub-sync-announce")).Not.ToContainTextAsync("waiting");
         var (stored, revision) = await StoredAsync(pad.PadId);
         Assert.Equal("online, typed offline", stored);
         await WaitRevisionAsync(page, revision);

@@ -25,11 +25,11 @@ public sealed class PhoneLayoutTests(ChromiumFixture chromium, ITestOutputHelper
     private const double MinTarget = 43.5;
 
     // Every control a finger may hit, with its box, except links inside text (WCAG 2.5.5 exempts inline targets: the
-    // rendered pad) and the editor's text itself. A native checkbox drawn inside a larger label (MudBlazor's switch)
-    // counts as the label's box.
+    // rendered pad) and the editor's text itself; menus' and lists' items too, as they open over the page. A native
+    // checkbox drawn inside a larger label (MudBlazor's switch) counts as the label's box.
     private const string SmallTargets = """
         () => {
-          const selector = 'a[href], button, input:not([type=hidden]), select, textarea, [role=button], [role=switch], [role=tab], [tabindex]:not([tabindex="-1"])';
+          const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary, [role=button], [role=switch], [role=tab], [role=menuitem], [role=option], [tabindex]:not([tabindex="-1"])';
           const small = [];
           for (const e of document.querySelectorAll(selector)) {
             if (e.closest('.padhub-block, .cm-editor, .padhub-skip-link, #components-reconnect-modal')) continue;
@@ -46,12 +46,15 @@ public sealed class PhoneLayoutTests(ChromiumFixture chromium, ITestOutputHelper
         }
         """;
 
-    private const string ScrollsSideways = "() => document.documentElement.scrollWidth > window.innerWidth";
+    // Against the phone's width, not window.innerWidth: an emulated phone (IsMobile) zooms out to fit a page that is too
+    // wide, and innerWidth grows with it, so comparing with it could never fail.
+    private const string ScrollsSideways = "width => document.scrollingElement.scrollWidth > width";
 
     private IWorkshopService Workshops => Server.Services.GetRequiredService<IWorkshopService>();
 
+    /// <summary>The audience page and a session pad at 360 px in both languages (French strings are longer), with what opens on them.</summary>
     [Fact]
-    public async Task AudienceAndEditor_At360Px_NoSidewaysScrollAndEveryTargetAtLeast44Px()
+    public async Task AudienceAndEditor_At360PxInBothLanguages_NoSidewaysScrollAndEveryTargetAtLeast44Px()
     {
         var session = await Workshops.CreateSessionAsync(new CreateSessionRequest(
             "IGF 2018 WS #42 - From commons to open data: the case of social innovations",
@@ -65,34 +68,64 @@ public sealed class PhoneLayoutTests(ChromiumFixture chromium, ITestOutputHelper
         await Workshops.AnnounceAsync(session.ModeratorToken, "Ten minutes left: mark your conclusions.", null);
         var question = await Server.Services.GetRequiredService<IQuestionService>().AddFromElsewhereAsync(
             session.ModeratorToken, "How do small cities publish open data without a data team?", "Mastodon, @ada@example.org");
-        var phone = await NewBrowserAsync(new BrowserNewContextOptions { ViewportSize = Phone, HasTouch = true, IsMobile = true }, rememberedName: "Ada");
-        var page = await phone.NewPageAsync();
         var failures = new List<string>();
+        foreach (var (language, locked) in new[] { ("en-GB", "Pads locked by the moderator."), ("fr-FR", "Pads verrouillés par le modérateur.") })
+        {
+            var phone = await NewBrowserAsync(new BrowserNewContextOptions { ViewportSize = Phone, HasTouch = true, IsMobile = true, Locale = language }, rememberedName: "Ada");
+            var page = await phone.NewPageAsync();
 
-        await page.GotoAsync(Url(SessionRoutes.Audience(session.AudienceToken)));
-        await Expect(page.Locator(".padhub-audience[data-interactive=true]")).ToBeVisibleAsync();
-        await Expect(page.Locator("[data-group-pane] [data-pad-text]")).ToHaveCountAsync(3);
-        await CheckAsync(page, "audience page", failures);
+            await page.GotoAsync(Url(SessionRoutes.Audience(session.AudienceToken)));
+            await Expect(page.Locator(".padhub-audience[data-interactive=true]")).ToBeVisibleAsync();
+            await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", language[..2]);
+            await Expect(page.Locator("[data-group-pane] [data-pad-text]")).ToHaveCountAsync(3);
+            await CheckAsync(page, $"audience page, {language}", failures);
 
-        // The contributor form, as a phone shows it after "Join as contributor".
-        await page.Locator("[data-contribute]").First.TapAsync();
-        await Expect(page.Locator("#padhub-contributor-name")).ToBeVisibleAsync();
-        await CheckAsync(page, "audience page, contributor form", failures);
+            // The contributor form, as a phone shows it after "Join as contributor".
+            await page.Locator("[data-contribute]").First.TapAsync();
+            await Expect(page.Locator("#padhub-contributor-name")).ToBeVisibleAsync();
+            await CheckAsync(page, $"audience page, contributor form, {language}", failures);
 
-        // The questions on a phone: the form and a question in the list with its vote button.
-        await Expect(page.Locator("#padhub-question-text")).ToBeVisibleAsync();
-        await Expect(page.Locator($"[data-question-id='{question.QuestionId}'] [data-action=vote]")).ToBeVisibleAsync();
-        await page.Locator("[data-ask-form]").ScrollIntoViewIfNeededAsync();
-        await CheckAsync(page, "audience page, questions", failures);
+            // The questions on a phone: the form and a question in the list with its vote button.
+            await Expect(page.Locator("#padhub-question-text")).ToBeVisibleAsync();
+            await Expect(page.Locator($"[data-question-id='{question.QuestionId}'] [data-action=vote]")).ToBeVisibleAsync();
+            await page.Locator("[data-ask-form]").ScrollIntoViewIfNeededAsync();
+            await CheckAsync(page, $"audience page, questions, {language}", failures);
 
-        await page.GotoAsync(Url(SessionRoutes.EditPad(session.Groups[0].NoteTakerToken)));
-        await WaitInteractiveAsync(page);
-        await Expect(page.Locator(".padhub-session-banner [data-announcement]")).ToBeVisibleAsync();
-        await CheckAsync(page, "session pad", failures);
+            // Screen readers on the phone hear the lock in the page's language, through the session's live region.
+            await Workshops.SetLockedAsync(session.ModeratorToken, locked: true);
+            await Expect(page.Locator("[data-session-announcer]")).ToContainTextAsync(locked);
+            await Expect(page.Locator("[data-session-announcer]")).ToHaveAttributeAsync("aria-live", "polite");
+            await Workshops.SetLockedAsync(session.ModeratorToken, locked: false);
 
-        await page.Locator("[data-action=history]").TapAsync();
-        await Expect(page.Locator("[data-history-panel][data-loading=false]")).ToBeVisibleAsync();
-        await CheckAsync(page, "session pad with history", failures);
+            // The moderator's questions are on the dashboard: on a phone too.
+            await page.GotoAsync(Url(SessionRoutes.Dashboard(session.ModeratorToken)));
+            await Expect(page.Locator(".padhub-dashboard[data-interactive=true]")).ToBeVisibleAsync();
+            await Expect(page.Locator("[data-questions-panel]")).ToContainTextAsync(question.Text);
+            await CheckAsync(page, $"dashboard and its questions, {language}", failures);
+
+            await page.GotoAsync(Url(SessionRoutes.EditPad(session.Groups[0].NoteTakerToken)));
+            await WaitInteractiveAsync(page);
+            await Expect(page.Locator(".padhub-session-banner [data-announcement]")).ToBeVisibleAsync();
+            await CheckAsync(page, $"session pad, {language}", failures);
+
+            await page.Locator("[data-action=call-moderator]").TapAsync();
+            await Expect(page.Locator("#padhub-help-message")).ToBeVisibleAsync();
+            await CheckAsync(page, $"session pad, help call form, {language}", failures);
+
+            await page.Locator("[data-action=comments]").TapAsync();
+            await Expect(page.Locator("[data-action=comments]")).ToHaveAttributeAsync("aria-pressed", "true");
+            await CheckAsync(page, $"session pad with comments, {language}", failures);
+
+            await page.Locator("[data-action=history]").TapAsync();
+            await Expect(page.Locator("[data-history-panel][data-loading=false]")).ToBeVisibleAsync();
+            await CheckAsync(page, $"session pad with history, {language}", failures);
+
+            // The replay speed's menu, open over the page.
+            await page.Locator("[data-action=history-speed]").TapAsync();
+            await Expect(page.Locator(".mud-popover-open [role=option]").First).ToBeVisibleAsync();
+            await CheckAsync(page, $"session pad, history speed menu, {language}", failures);
+            await phone.CloseAsync();
+        }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
@@ -161,10 +194,10 @@ public sealed class PhoneLayoutTests(ChromiumFixture chromium, ITestOutputHelper
 
     private async Task CheckAsync(IPage page, string what, List<string> failures)
     {
-        if (await page.EvaluateAsync<bool>(ScrollsSideways))
+        if (await page.EvaluateAsync<bool>(ScrollsSideways, Phone.Width))
         {
-            var widths = await page.EvaluateAsync<int[]>("() => [document.documentElement.scrollWidth, window.innerWidth]");
-            failures.Add($"{what}: scrolls sideways ({widths[0]} px wide in {widths[1]} px)");
+            var wide = await page.EvaluateAsync<int>("() => document.scrollingElement.scrollWidth");
+            failures.Add($"{what}: scrolls sideways ({wide} px wide in {Phone.Width} px)");
         }
 
         foreach (var small in await page.EvaluateAsync<string[]>(SmallTargets))

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Core.Documents;
 using PadHub.Core.Operations;
+using PadHub.Server.Concurrency;
 using PadHub.Server.Pads.Authority;
 using PadHub.Server.Pads.Fanout;
 using PadHub.Server.Persistence;
@@ -77,8 +78,11 @@ internal sealed partial class PadCommentState : IPadComments, IPadFanoutObserver
     public IDisposable Subscribe(Action<PadComments> onChanged)
     {
         ArgumentNullException.ThrowIfNull(onChanged);
-        ImmutableInterlocked.Update(ref _subscribers, s => s.Add(onChanged));
-        return new Subscription(this, onChanged);
+        // Subscribers are told on the writer's thread: in the subscriber's language, not the writer's.
+        var culture = SubscriberCulture.Capture();
+        Action<PadComments> inCulture = comments => culture.Run(onChanged, comments);
+        ImmutableInterlocked.Update(ref _subscribers, s => s.Add(inCulture));
+        return new Subscription(this, inCulture);
     }
 
     void IPadFanoutObserver.OnCommitted(IReadOnlyList<CommittedOperation> operations)

@@ -24,6 +24,9 @@ public sealed class PadHubThemeContrastTests
             ("primary", palette.Primary), ("secondary", palette.Secondary), ("tertiary", palette.Tertiary), ("info", palette.Info),
             ("success", palette.Success), ("warning", palette.Warning), ("error", palette.Error),
             ("text primary", palette.TextPrimary), ("text secondary", palette.TextSecondary),
+            // Text and outlined alerts (the invalid-link page on the projector) write in the darken shade.
+            ("info alert", new MudColor(palette.InfoDarken)), ("success alert", new MudColor(palette.SuccessDarken)),
+            ("warning alert", new MudColor(palette.WarningDarken)), ("error alert", new MudColor(palette.ErrorDarken)),
         };
         foreach (var (name, color) in texts)
         {

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using PadHub.Server.Concurrency;
 using Xunit.Abstractions;
 
@@ -24,6 +25,34 @@ public sealed class LatestValuePumpTests(ITestOutputHelper output)
         Assert.All(accepted, Assert.True);
         Assert.Equal([1, 4], consumer.Delivered);
         Assert.Equal(4, pump.Current);
+    }
+
+    [Fact]
+    public async Task Post_FromAnotherCulture_DeliveredInTheCultureThePumpWasMadeIn()
+    {
+        var delivered = new TaskCompletionSource<(string Culture, string UiCulture)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var (culture, uiCulture) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        LatestValuePump<int> pump;
+        try
+        {
+            // A French page subscribes...
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (CultureInfo.GetCultureInfo("fr-FR"), CultureInfo.GetCultureInfo("fr-FR"));
+            pump = new LatestValuePump<int>(0, _ =>
+            {
+                delivered.TrySetResult((CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name));
+                return ValueTask.CompletedTask;
+            }, Fail);
+
+            // ...and an English moderator's action produces the change.
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (CultureInfo.GetCultureInfo("en-GB"), CultureInfo.GetCultureInfo("en-GB"));
+            pump.Post(1);
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (culture, uiCulture);
+        }
+
+        Assert.Equal(("fr-FR", "fr-FR"), await delivered.Task.WaitAsync(Deadline));
     }
 
     [Fact]
