@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Localization;
+using MudBlazor;
 using PadHub.Components.Layout;
 
 namespace PadHub.Server.Localization;
@@ -9,10 +10,12 @@ public static class LocalizationServiceCollectionExtensions
     /// <summary>
     /// Resource-file localisation and the request's culture: the culture cookie (the switcher's choice) first, then
     /// the browser's <c>Accept-Language</c>, else English. A circuit keeps the culture of the request that opened it.
+    /// MudBlazor's own texts follow it through <see cref="PadHubMudLocalizer"/>.
     /// </summary>
     public static IServiceCollection AddPadHubLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        services.AddTransient<MudLocalizer, PadHubMudLocalizer>();
         services.Configure<RequestLocalizationOptions>(options =>
         {
             var cultures = AppCultures.All.Select(c => CultureInfo.GetCultureInfo(c.Name)).ToList();

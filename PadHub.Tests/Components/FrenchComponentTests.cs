@@ -1,4 +1,5 @@
 using Bunit;
+using MudBlazor;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Sessions;
 using PadHub.Components.History;
@@ -29,6 +30,26 @@ public sealed class FrenchComponentTests : IAsyncLifetime
 
         Assert.Equal("Ajouté : écrit par Ada", cut.Find("ins").GetAttribute("title"));
         Assert.Equal("Supprimé : écrit par Zoé", cut.Find("del").GetAttribute("title"));
+    }
+
+    [Fact]
+    public void MudBlazorsOwnTexts_French_AlertsCloseButtonSaysFermer()
+    {
+        using var _ = CultureScope.French();
+
+        var cut = _context.Render<MudAlert>(p => p.Add(a => a.ShowCloseIcon, true).Add(a => a.CloseIconClicked, (MudAlert alert) => { }));
+
+        Assert.Equal("Fermer", cut.Find("button").GetAttribute("aria-label"));
+    }
+
+    [Fact]
+    public void MudBlazorsOwnTexts_English_StayMudBlazorsEnglish()
+    {
+        using var _ = new CultureScope("en");
+
+        var cut = _context.Render<MudAlert>(p => p.Add(a => a.ShowCloseIcon, true).Add(a => a.CloseIconClicked, (MudAlert alert) => { }));
+
+        Assert.Equal("Close", cut.Find("button").GetAttribute("aria-label"));
     }
 
     [Fact]

@@ -1,6 +1,8 @@
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using MudBlazor.Services;
+using PadHub.Components.Layout;
 using PadHub.Components.Contracts.Feed;
 using PadHub.Components.Contracts.Pads;
 using PadHub.Components.Contracts.Participation;
@@ -21,6 +23,7 @@ public static class MudBunit
         var context = new BunitContext();
         context.Services.AddMudServices();
         context.Services.AddLocalization();
+        context.Services.AddTransient<MudLocalizer, PadHubMudLocalizer>();
         // Session views follow participation (group follows, help calls); tests that look at it register their own.
         context.Services.AddSingleton<IParticipationService>(new FakeParticipationService());
         // The dashboard holds the questions panel and its social feed; tests that look at them register their own.
