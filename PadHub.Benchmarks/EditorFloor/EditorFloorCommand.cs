@@ -144,13 +144,13 @@ internal static class EditorFloorCommand
 
         var cdp = await context.NewCDPSessionAsync(tab);
         await cdp.SendAsync("Performance.enable");
-        var before = await MetricsAsync(cdp);
+        var before = await PageMetrics.ReadAsync(cdp);
         for (var i = warmupKeys; i < warmupKeys + keys; i++)
         {
             await TypeAsync(tab, typed, i, keyDelay);
         }
 
-        var after = await MetricsAsync(cdp);
+        var after = await PageMetrics.ReadAsync(cdp);
         // Every keystroke must be in the editor: a page that dropped keys would look cheaper than it is.
         var text = await content.InnerTextAsync();
         if (!text.Replace("\n", "", StringComparison.Ordinal).EndsWith("A> " + typed, StringComparison.Ordinal))
@@ -158,7 +158,8 @@ internal static class EditorFloorCommand
             throw new InvalidOperationException($"{page}: the editor does not end with what was typed.");
         }
 
-        return Metrics.ToDictionary(m => m, m => (after[m] - before[m]) * (m.EndsWith("Count", StringComparison.Ordinal) ? 1 : 1000) / keys, StringComparer.Ordinal);
+        var used = PageMetrics.Subtract(after, before);
+        return Metrics.ToDictionary(m => m, m => used[m] * (m.EndsWith("Count", StringComparison.Ordinal) ? 1 : 1000) / keys, StringComparer.Ordinal);
     }
 
     private static async Task TypeAsync(IPage tab, StringBuilder typed, int i, int keyDelay)
@@ -167,12 +168,5 @@ internal static class EditorFloorCommand
         typed.Append(key);
         await tab.Keyboard.TypeAsync(key.ToString());
         await Task.Delay(keyDelay);
-    }
-
-    private static async Task<Dictionary<string, double>> MetricsAsync(ICDPSession cdp)
-    {
-        var result = await cdp.SendAsync("Performance.getMetrics");
-        return result!.Value.GetProperty("metrics").EnumerateArray()
-            .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble(), StringComparer.Ordinal);
     }
 }

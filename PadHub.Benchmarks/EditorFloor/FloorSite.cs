@@ -25,7 +25,8 @@ internal sealed class FloorSite : IDisposable
     public void Dispose()
     {
         _listener.Close();
-        _ = _loop.ContinueWith(_ => { }, TaskScheduler.Default);
+        // The loop ends once the listener is closed; a request being answered is allowed to finish.
+        _loop.Wait(TimeSpan.FromSeconds(5));
     }
 
     private static int FreePort()

@@ -7,18 +7,8 @@ namespace PadHub.Benchmarks.Live;
 // The editor pages: opening them, typing, reading their line, their metrics and their clocks.
 internal static partial class LatencyCommand
 {
-    private static async Task<Dictionary<string, double>> MetricsAsync(ICDPSession cdp)
-    {
-        var result = await cdp.SendAsync("Performance.getMetrics");
-        return result!.Value.GetProperty("metrics").EnumerateArray()
-            .ToDictionary(m => m.GetProperty("name").GetString()!, m => m.GetProperty("value").GetDouble(), StringComparer.Ordinal);
-    }
-
     private static string PerOperation(string what, Dictionary<string, double> used, int operations) => string.Create(CultureInfo.InvariantCulture,
         $"main thread, {what}: CPU {used["ThreadTime"] * 1000 / operations:F2} ms, tasks {used["TaskDuration"] * 1000 / operations:F2} ms (script {used["ScriptDuration"] * 1000 / operations:F2}, style {used["RecalcStyleDuration"] * 1000 / operations:F2}, layout {used["LayoutDuration"] * 1000 / operations:F2}); {used["RecalcStyleCount"] / operations:F2} style recalculations and {used["LayoutCount"] / operations:F2} layouts");
-
-    private static Dictionary<string, double> Subtract(Dictionary<string, double> after, Dictionary<string, double> before) =>
-        after.ToDictionary(p => p.Key, p => p.Value - before.GetValueOrDefault(p.Key), StringComparer.Ordinal);
 
     private static double WallClockMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
 

@@ -163,8 +163,8 @@ internal static partial class LatencyCommand
             var cdpB = await pageB.Context.NewCDPSessionAsync(pageB);
             await cdpA.SendAsync("Performance.enable");
             await cdpB.SendAsync("Performance.enable");
-            var metricsA = await MetricsAsync(cdpA);
-            var metricsB = await MetricsAsync(cdpB);
+            var metricsA = await PageMetrics.ReadAsync(cdpA);
+            var metricsB = await PageMetrics.ReadAsync(cdpB);
             var revisionB = await RevisionAsync(pageB);
             var profileDir = Environment.GetEnvironmentVariable("PADHUB_LATENCY_PROFILE");
             if (profileDir is not null)
@@ -219,8 +219,8 @@ internal static partial class LatencyCommand
                 Console.WriteLine($"trace: {tracePath} ({traceEvents.Count} events)");
             }
 
-            var usedA = Subtract(await MetricsAsync(cdpA), metricsA);
-            var usedB = Subtract(await MetricsAsync(cdpB), metricsB);
+            var usedA = PageMetrics.Subtract(await PageMetrics.ReadAsync(cdpA), metricsA);
+            var usedB = PageMetrics.Subtract(await PageMetrics.ReadAsync(cdpB), metricsB);
             var operationsB = await RevisionAsync(pageB) - revisionB;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"renderer main threads while typing ({typingSeconds:F1} s): A task {usedA["TaskDuration"]:F2} s (script {usedA["ScriptDuration"]:F2}, layout {usedA["LayoutDuration"]:F2}, style {usedA["RecalcStyleDuration"]:F2}); B task {usedB["TaskDuration"]:F2} s (script {usedB["ScriptDuration"]:F2}, layout {usedB["LayoutDuration"]:F2}, style {usedB["RecalcStyleDuration"]:F2})"));
